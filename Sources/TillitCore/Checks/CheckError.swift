@@ -1,0 +1,13 @@
+/// A run of checks that could not start, for a reason the user can fix.
+public enum CheckError: Error, CustomStringConvertible, Sendable {
+  /// Bad input: exit 2.
+  case usage(String)
+  /// The configuration's commands have not been approved in this clone.
+  case untrusted(String)
+
+  public var description: String {
+    switch self {
+    case .usage(let message), .untrusted(let message): return message
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import TillitGit
+
+/// Which checks to leave out, as the user asked.
+public struct CheckFilter: Sendable {
+  public var only: Set<String>
+  public var skip: Set<String>
+  public var skipAll: Bool
+
+  public init(only: Set<String> = [], skip: Set<String> = [], skipAll: Bool = false) {
+    self.only = only
+    self.skip = skip
+    self.skipAll = skipAll
+  }
+
+  /// Adds `TILLIT=0` (skip everything) and `TILLIT_SKIP=a,b` from the environment.
+  public mutating func addEnvironment(_ environment: [String: String]) {
+    if environment["TILLIT"] == "0" { skipAll = true }
+    if let names = environment["TILLIT_SKIP"] {
+      skip.formUnion(names.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
+    }
+  }
+}
+
+/// A check and what to do with it in this run.
+public struct PlannedCheck: Sendable {
+  public enum Action: Sendable {
+    case run(passedFiles: [RepoPath], cacheKey: ObjectID)
+    case skip(reason: String)
+    case cached
+  }
+
+  public let definition: CheckDefinition
+  public let action: Action
+}
+
+/// Decides, for each check, whether this change concerns it and whether a cached pass covers it.
+public struct CheckPlanner {
+  public let cache: ResultCache?
+
+  public init(cache: ResultCache?) { self.cache = cache }
+
+  public func plan(_ checks: [CheckDefinition], for subject: CheckSubject, filter: CheckFilter) throws -> [PlannedCheck] {
+    let unknown = filter.only.union(filter.skip).subtracting(checks.map(\.name))
+    if let name = unknown.sorted().first, !filter.only.isEmpty || !filter.skip.isEmpty {
+      let known = checks.map(\.name).joined(separator: ", ")
+      throw CheckError.usage("there is no check named '\(name)'; the checks are: \(known.isEmpty ? "(none)" : known)")
+    }
+    let existing = Dictionary(subject.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    return checks.map { check in
+      PlannedCheck(definition: check, action: action(for: check, subject: subject, existing: existing, filter: filter))
+    }
+  }
+
+  private func action(for check: CheckDefinition, subject: CheckSubject, existing: [RepoPath: FileEntry], filter: CheckFilter) -> PlannedCheck.Action {
+    if filter.skipAll { return .skip(reason: "TILLIT=0") }
+    if !filter.only.isEmpty && !filter.only.contains(check.name) { return .skip(reason: "not in --only") }
+    if filter.skip.contains(check.name) { return .skip(reason: "skipped on request") }
+    let touched = subject.changedPaths.filter(check.concerns)
+    guard !touched.isEmpty else { return .skip(reason: "no matching files") }
+    let inputs: [FileEntry]
+    if check.passFiles {
+      var seen: Set<RepoPath> = []
+      inputs = touched.compactMap { existing[$0] }.filter { $0.mode != .submodule && seen.insert($0.path).inserted }
+      guard !inputs.isEmpty else { return .skip(reason: "only deletions match") }
+    } else {
+      inputs = subject.files.filter { check.concerns($0.path) }
+    }
+    let key = ResultCache.key(for: check, inputs: inputs)
+    if let cache, cache.hasPassed(key) { return .cached }
+    return .run(passedFiles: check.passFiles ? inputs.map(\.path) : [], cacheKey: key)
+  }
+}

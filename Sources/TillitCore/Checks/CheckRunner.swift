@@ -1,0 +1,233 @@
+import Dispatch
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the planned checks, up to `jobs` at once, each in its own snapshot (or in the working
+/// tree), its own process group, with its timeout; passes are remembered in the cache.
+public final class CheckRunner: @unchecked Sendable {
+  public struct Settings: Sendable {
+    /// The git directory to open one repository per worker from.
+    public var gitDirectory: String
+    /// The working tree's root, for `isolation: worktree`; nil in a bare repository.
+    public var workTree: String?
+    public var state: StateDirectory
+    public var jobs: Int
+    public var environment: [String: String]
+
+    public init(gitDirectory: String, workTree: String?, state: StateDirectory, jobs: Int, environment: [String: String]) {
+      self.gitDirectory = gitDirectory
+      self.workTree = workTree
+      self.state = state
+      self.jobs = jobs
+      self.environment = environment
+    }
+  }
+
+  let settings: Settings
+  let monitor: InterruptMonitor
+  let cache: ResultCache?
+
+  public init(settings: Settings, monitor: InterruptMonitor, cache: ResultCache?) {
+    self.settings = settings
+    self.monitor = monitor
+    self.cache = cache
+  }
+
+  /// Runs `plan` against `subject`, returning one result per check in plan order.
+  public func run(_ plan: [PlannedCheck], subject: CheckSubject) -> [CheckResult] {
+    var results = [CheckResult?](repeating: nil, count: plan.count)
+    var pending: [Int] = []
+    for (position, planned) in plan.enumerated() {
+      switch planned.action {
+      case .skip(let reason): results[position] = CheckResult(name: planned.definition.name, outcome: .skipped, note: reason)
+      case .cached: results[position] = CheckResult(name: planned.definition.name, outcome: .cached)
+      case .run: pending.append(position)
+      }
+    }
+    let work = WorkQueue(pending: pending, results: results)
+    let group = DispatchGroup()
+    for _ in 0..<max(1, min(settings.jobs, pending.count)) {
+      DispatchQueue.global().async(group: group) {
+        while let position = work.take() {
+          work.finish(position, with: self.execute(plan[position], subject: subject))
+        }
+      }
+    }
+    group.wait()
+    return work.finished.enumerated().map { position, result in
+      result ?? CheckResult(name: plan[position].definition.name, outcome: .interrupted)
+    }
+  }
+
+  private func execute(_ planned: PlannedCheck, subject: CheckSubject) -> CheckResult {
+    let check = planned.definition
+    guard case .run(let passedFiles, let cacheKey) = planned.action else {
+      return CheckResult(name: check.name, outcome: .skipped)
+    }
+    let started = Clock.milliseconds()
+    if monitor.isInterrupted { return CheckResult(name: check.name, outcome: .interrupted) }
+    var logPath: String?
+    do {
+      let logs = try settings.state.subdirectory("logs")
+      logPath = logs + "/" + check.name + ".log"
+      let (directory, snapshot) = try prepareDirectory(for: check, subject: subject)
+      defer { snapshot?.remove() }
+      let termination = try runBatches(check, files: passedFiles, directory: directory, logPath: logPath ?? "")
+      let elapsed = Clock.milliseconds() - started
+      switch termination {
+      case .interrupted:
+        return CheckResult(name: check.name, outcome: .interrupted, durationMs: elapsed, logPath: logPath)
+      case .timedOut:
+        return CheckResult(name: check.name, outcome: .timedOut, durationMs: elapsed, note: "stopped after \(Self.format(seconds: check.timeout ?? 0))", logPath: logPath)
+      case .ended(let ending):
+        if ending.succeeded { try? cache?.recordPass(cacheKey) }
+        return CheckResult(name: check.name, outcome: ending.succeeded ? .passed : .failed, durationMs: elapsed, exitCode: ending.exitCode, logPath: logPath)
+      }
+    } catch {
+      if let logPath { try? FileSystem.writeAtomically(Array("tillit: \(error)\n".utf8), to: logPath) }
+      return CheckResult(name: check.name, outcome: .failed, durationMs: Clock.milliseconds() - started, note: "\(error)", logPath: logPath)
+    }
+  }
+
+  private func prepareDirectory(for check: CheckDefinition, subject: CheckSubject) throws -> (String, Snapshot?) {
+    switch check.isolation {
+    case .worktree:
+      guard var workTree = settings.workTree else {
+        throw CheckError.usage("check '\(check.name)' uses isolation: worktree, but this repository has no working tree")
+      }
+      while workTree.count > 1 && workTree.hasSuffix("/") { workTree.removeLast() }
+      return (workTree, nil)
+    case .snapshot:
+      let repository = try Repository(discoveringFrom: settings.gitDirectory)
+      let snapshot = try Snapshot(files: subject.files, from: repository)
+      return (snapshot.path, snapshot)
+    }
+  }
+
+  private enum RunEnding {
+    case ended(Termination)
+    case timedOut
+    case interrupted
+  }
+
+  /// Runs the check once, or once per batch of files when they do not fit one argv.
+  private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String) throws -> RunEnding {
+    let base = check.command.argv.map { Array($0.utf8) }
+    let environment = childEnvironment(for: check, directory: directory)
+    let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(files.map(\.bytes), after: base, environment: environment)
+    let deadline = check.timeout.map { Double(Clock.milliseconds()) / 1000 + $0 }
+    var worst: Termination = .exited(0)
+    for (number, batch) in batches.enumerated() {
+      let launch = ProcessLaunch(argv: base + batch, environment: environment, directory: directory, output: .log(path: logPath, append: number > 0))
+      let ending = try runOne(launch, deadline: deadline)
+      guard case .ended(let termination) = ending else { return ending }
+      if !termination.succeeded && worst.succeeded { worst = termination }
+    }
+    return .ended(worst)
+  }
+
+  private func runOne(_ launch: ProcessLaunch, deadline: Double?) throws -> RunEnding {
+    let pid = try ProcessGroupRunner.spawn(launch)
+    let stillRunning = monitor.register(pid)
+    if !stillRunning { ProcessGroupRunner.signalGroup(pid, SIGTERM) }
+    let state = ProcessState()
+    if let deadline {
+      let delay = max(0, deadline - Double(Clock.milliseconds()) / 1000)
+      DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+        guard state.markTimedOut() else { return }
+        ProcessGroupRunner.signalGroup(pid, SIGTERM)
+        DispatchQueue.global().asyncAfter(deadline: .now() + InterruptMonitor.gracePeriod) {
+          if state.isRunning { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
+        }
+      }
+    }
+    // Wait without reaping, so that no signal can reach a recycled pid; then reap.
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+    let timedOut = state.markEnded()
+    monitor.unregister(pid)
+    let termination = ProcessGroupRunner.wait(pid)
+    if timedOut { return .timedOut }
+    if monitor.isInterrupted { return .interrupted }
+    return .ended(termination)
+  }
+
+  private func childEnvironment(for check: CheckDefinition, directory: String) -> [[UInt8]] {
+    var environment = settings.environment
+    if check.isolation == .snapshot {
+      // The snapshot is not a repository: git commands in it must not reach the real one.
+      for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] { environment[name] = nil }
+    }
+    environment["TILLIT_CHECK"] = check.name
+    environment["TILLIT_ISOLATION"] = check.isolation.rawValue
+    return environment.sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) }
+  }
+
+  static func format(seconds: Double) -> String {
+    seconds >= 60 && seconds.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int(seconds / 60))m" : "\(seconds.formatted)s"
+  }
+}
+
+/// The positions of the checks still to run, handed to workers one at a time, and their results.
+private final class WorkQueue: @unchecked Sendable {
+  private let lock = Lock()
+  private let pending: [Int]
+  private var next = 0
+  private var results: [CheckResult?]
+
+  init(pending: [Int], results: [CheckResult?]) {
+    self.pending = pending
+    self.results = results
+  }
+
+  func take() -> Int? {
+    lock.withLock {
+      guard next < pending.count else { return nil }
+      defer { next += 1 }
+      return pending[next]
+    }
+  }
+
+  func finish(_ position: Int, with result: CheckResult) {
+    lock.withLock { results[position] = result }
+  }
+
+  var finished: [CheckResult?] { lock.withLock { results } }
+}
+
+/// Whether a process still runs or was stopped for its timeout, shared with the timer.
+private final class ProcessState: @unchecked Sendable {
+  private let lock = Lock()
+  private var ended = false
+  private var timedOut = false
+
+  var isRunning: Bool { lock.withLock { !ended } }
+
+  /// Marks the timeout; false when the process had already ended.
+  func markTimedOut() -> Bool {
+    lock.withLock {
+      guard !ended else { return false }
+      timedOut = true
+      return true
+    }
+  }
+
+  /// Marks the end; returns whether the timeout had fired.
+  func markEnded() -> Bool {
+    lock.withLock {
+      ended = true
+      return timedOut
+    }
+  }
+}
+
+extension Double {
+  /// At most one decimal, no trailing `.0`.
+  var formatted: String {
+    let tenths = (self * 10).rounded() / 10
+    return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+  }
+}

@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A command to start: a check, in a process group of its own with its output going to a log
+/// file, so that a timeout or Ctrl-C can stop it and everything it started; or a chained hook,
+/// in the foreground with the terminal's output.
+public struct ProcessLaunch: Sendable {
+  public enum Output: Sendable {
+    /// To a log file, started afresh or appended to.
+    case log(path: String, append: Bool)
+    /// Shared with Tillit's own stdout and stderr.
+    case inherit
+  }
+
+  public var argv: [[UInt8]]
+  /// `NAME=value` entries.
+  public var environment: [[UInt8]]
+  public var directory: String
+  public var output: Output
+  /// A file to read as stdin; /dev/null when nil.
+  public var inputPath: String?
+  public var ownProcessGroup: Bool
+
+  public init(argv: [[UInt8]], environment: [[UInt8]], directory: String, output: Output, inputPath: String? = nil, ownProcessGroup: Bool = true) {
+    self.argv = argv
+    self.environment = environment
+    self.directory = directory
+    self.output = output
+    self.inputPath = inputPath
+    self.ownProcessGroup = ownProcessGroup
+  }
+}
+
+/// How a process ended.
+public enum Termination: Sendable, Equatable {
+  case exited(Int32)
+  case signaled(Int32)
+
+  public var succeeded: Bool { self == .exited(0) }
+  /// The shell's convention: the exit status, or 128 + the signal.
+  public var exitCode: Int32 {
+    switch self {
+    case .exited(let code): return code
+    case .signaled(let signal): return 128 + signal
+    }
+  }
+}
+
+/// A process that could not be started.
+public struct LaunchError: Error, CustomStringConvertible, Sendable {
+  public let command: String
+  public let errno: Int32
+  public var description: String { "cannot run '\(command)': \(String(cString: strerror(errno)))" }
+}
+
+public enum ProcessGroupRunner {
+  /// Starts `launch`; with `ownProcessGroup`, its pid is also its process group id.
+  public static func spawn(_ launch: ProcessLaunch) throws(LaunchError) -> pid_t {
+    let command = String(decoding: launch.argv.first ?? [], as: UTF8.self)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, launch.inputPath ?? "/dev/null", O_RDONLY, 0)
+    if case .log(let path, let append) = launch.output {
+      posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
+      posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    }
+    guard let addChdir = Self.addChdir else { throw LaunchError(command: command, errno: ENOSYS) }
+    let chdirResult = addChdir(&actions, launch.directory)
+    guard chdirResult == 0 else { throw LaunchError(command: command, errno: chdirResult) }
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setpgroup(&attributes, 0)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    var noMask = sigset_t()
+    sigemptyset(&noMask)
+    posix_spawnattr_setsigmask(&attributes, &noMask)
+    let group = launch.ownProcessGroup ? POSIX_SPAWN_SETPGROUP : 0
+    posix_spawnattr_setflags(&attributes, Int16(group | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+    let argv = CStringArray(launch.argv)
+    let environment = CStringArray(launch.environment)
+    guard let program = argv.pointers.first ?? nil else { throw LaunchError(command: command, errno: EINVAL) }
+    var pid: pid_t = 0
+    let result = posix_spawnp(&pid, program, &actions, &attributes, argv.pointers, environment.pointers)
+    withExtendedLifetime((argv, environment)) {}
+    guard result == 0 else { throw LaunchError(command: command, errno: result) }
+    return pid
+  }
+
+  /// Waits for `pid` to end.
+  public static func wait(_ pid: pid_t) -> Termination {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+      guard errno == EINTR else { return .exited(127) }
+    }
+    if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
+    return .signaled(status & 0x7f)
+  }
+
+  /// Sends `signal` to every process of the group that `pid` leads.
+  public static func signalGroup(_ pid: pid_t, _ signal: Int32) {
+    kill(-pid, signal)
+  }
+
+  /// glibc 2.29+ and musl have `posix_spawn_file_actions_addchdir_np`, but Swift's Glibc
+  /// module does not declare it; it is looked up once.
+  private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+  private static let addChdir: AddChdir? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+    return unsafeBitCast(symbol, to: AddChdir.self)
+  }()
+}
+
+/// NUL-terminated copies of byte strings, with a NULL-terminated pointer array over them.
+final class CStringArray {
+  let pointers: [UnsafeMutablePointer<CChar>?]
+
+  init(_ strings: [[UInt8]]) {
+    pointers = strings.map { bytes in
+      let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+      for (offset, byte) in bytes.enumerated() { pointer[offset] = CChar(bitPattern: byte) }
+      pointer[bytes.count] = 0
+      return pointer
+    } + [nil]
+  }
+
+  deinit { pointers.forEach { $0?.deallocate() } }
+}

@@ -1,0 +1,36 @@
+import TillitGit
+
+/// Remembers which (check definition, input files) pairs have passed, so that the same input
+/// passes again without running: after an amend, a rebase, or a commit of other files.
+public struct ResultCache: Sendable {
+  let directory: String
+
+  public init(state: StateDirectory) {
+    directory = state.path + "/cache"
+  }
+
+  /// The key of one check over its input files: its definition and every input's path, mode and blob.
+  public static func key(for check: CheckDefinition, inputs: [FileEntry]) -> ObjectID {
+    var bytes = Array(check.fingerprint.utf8)
+    bytes.append(0)
+    for input in inputs {
+      bytes.append(contentsOf: input.path.bytes)
+      bytes.append(0)
+      bytes.append(contentsOf: String(input.mode.rawValue, radix: 8).utf8)
+      bytes.append(contentsOf: input.blob.hex.utf8)
+      bytes.append(10)
+    }
+    return ObjectID.hashing(bytes)
+  }
+
+  public func hasPassed(_ key: ObjectID) -> Bool {
+    FileSystem.exists(path(key))
+  }
+
+  public func recordPass(_ key: ObjectID) throws {
+    try FileSystem.makeDirectories(directory)
+    try FileSystem.writeAtomically([], to: path(key))
+  }
+
+  private func path(_ key: ObjectID) -> String { directory + "/" + key.hex }
+}

@@ -1,0 +1,77 @@
+import TillitGit
+
+/// One check of `.tillit.yml`: what to run, on which files, when, and how.
+public struct CheckDefinition: Hashable, Sendable {
+  public enum Command: Hashable, Sendable {
+    /// Run as is, no shell involved.
+    case argv([String])
+    /// Run under `sh -c`.
+    case shell(String)
+
+    /// The argv that is executed.
+    public var argv: [String] {
+      switch self {
+      case .argv(let argv): return argv
+      case .shell(let script): return ["sh", "-c", script]
+      }
+    }
+
+    /// The command as a person would type it.
+    public var display: String {
+      switch self {
+      case .argv(let argv): return argv.map(ShellQuote.quote).joined(separator: " ")
+      case .shell(let script): return script
+      }
+    }
+  }
+
+  public enum Stage: String, Hashable, Sendable, CaseIterable {
+    case preCommit = "pre-commit"
+    case prePush = "pre-push"
+  }
+
+  public enum Isolation: String, Hashable, Sendable, CaseIterable {
+    /// On a temporary copy of what is being committed; the working tree is never touched.
+    case snapshot
+    /// In the working tree as it is.
+    case worktree
+  }
+
+  public var name: String
+  public var command: Command
+  public var files: [Glob]
+  public var exclude: [Glob]
+  public var stage: Stage
+  /// Seconds; nil means no limit.
+  public var timeout: Double?
+  public var passFiles: Bool
+  public var isolation: Isolation
+
+  public init(name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
+              timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot) {
+    self.name = name
+    self.command = command
+    self.files = files
+    self.exclude = exclude
+    self.stage = stage
+    self.timeout = timeout
+    self.passFiles = passFiles
+    self.isolation = isolation
+  }
+
+  /// Whether a change to `path` concerns this check: it matches `files` (every path when
+  /// `files` is empty) and no `exclude` pattern.
+  public func concerns(_ path: RepoPath) -> Bool {
+    (files.isEmpty || files.contains { $0.matches(path) }) && !exclude.contains { $0.matches(path) }
+  }
+
+  /// Everything that decides what the check does, as one canonical text: the key of its
+  /// cached results.
+  public var fingerprint: String {
+    var parts = ["name=\(name)", "run=\(command.argv.joined(separator: "\u{0}"))",
+                 "isolation=\(isolation.rawValue)", "pass-files=\(passFiles)"]
+    parts.append("files=" + files.map(\.pattern).joined(separator: "\u{0}"))
+    parts.append("exclude=" + exclude.map(\.pattern).joined(separator: "\u{0}"))
+    return parts.joined(separator: "\n")
+  }
+}

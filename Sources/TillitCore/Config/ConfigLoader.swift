@@ -1,0 +1,27 @@
+import TillitGit
+
+/// Finds and parses the `.tillit.yml` that belongs to what is being checked: the staged one
+/// for a commit, the pushed one for a push. A file not yet added is read from the work tree.
+public struct ConfigLoader {
+  let repository: Repository
+
+  public init(repository: Repository) { self.repository = repository }
+
+  /// The configuration, or nil when there is none.
+  public func load(for subject: CheckSubject) throws -> ProjectConfig? {
+    if let blob = subject.configBlob() {
+      let text = String(decoding: try repository.blobContent(blob), as: UTF8.self)
+      return try ConfigParser().parse(text)
+    }
+    guard subject.content == .index else { return nil }
+    return try loadFromWorkTree()
+  }
+
+  /// The work tree's `.tillit.yml`, as the user last saved it.
+  public func loadFromWorkTree() throws -> ProjectConfig? {
+    guard let workdir = repository.workdir else { return nil }
+    let path = workdir + ProjectConfig.fileName
+    guard FileSystem.exists(path) else { return nil }
+    return try ConfigParser().parse(try FileSystem.readText(path))
+  }
+}

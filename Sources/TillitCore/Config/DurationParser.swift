@@ -1,0 +1,36 @@
+/// Reads durations such as `90`, `30s`, `5m`, `1h30m` or `1.5m` as seconds.
+enum DurationParser {
+  static func seconds(_ text: String) -> Double? {
+    let trimmed = text.trimmingSpaces
+    if let plain = Double(trimmed), plain > 0 { return plain }
+    var total = 0.0
+    var number = ""
+    var sawUnit = false
+    for character in trimmed {
+      if character.isNumber || character == "." {
+        number.append(character)
+        continue
+      }
+      guard let value = Double(number) else { return nil }
+      switch character {
+      case "s": total += value
+      case "m": total += value * 60
+      case "h": total += value * 3600
+      default: return nil
+      }
+      number = ""
+      sawUnit = true
+    }
+    guard number.isEmpty, sawUnit, total > 0 else { return nil }
+    return total
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var slice = Substring(self)
+    while slice.first?.isWhitespace == true { slice.removeFirst() }
+    while slice.last?.isWhitespace == true { slice.removeLast() }
+    return String(slice)
+  }
+}

@@ -1,0 +1,18 @@
+/// The parsed `.tillit.yml`.
+public struct ProjectConfig: Hashable, Sendable {
+  public static let fileName = ".tillit.yml"
+
+  public var checks: [CheckDefinition]
+  /// How many checks run at once; nil means one per CPU core.
+  public var jobs: Int?
+
+  public init(checks: [CheckDefinition], jobs: Int? = nil) {
+    self.checks = checks
+    self.jobs = jobs
+  }
+
+  /// The checks of one stage, in file order.
+  public func checks(for stage: CheckDefinition.Stage) -> [CheckDefinition] {
+    checks.filter { $0.stage == stage }
+  }
+}

@@ -1,0 +1,18 @@
+import CLibgit2
+
+extension Repository {
+  /// Calls `body` with a blob's raw content, without copying it out of libgit2's cache.
+  public func withBlobContent<T>(_ id: ObjectID, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+    var raw = id.raw
+    var blob: OpaquePointer?
+    try check(git_blob_lookup(&blob, handle, &raw), "git_blob_lookup")
+    defer { git_blob_free(blob) }
+    let size = Int(git_blob_rawsize(blob))
+    return try body(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+  }
+
+  /// A blob's content.
+  public func blobContent(_ id: ObjectID) throws -> [UInt8] {
+    try withBlobContent(id) { Array($0) }
+  }
+}

@@ -1,0 +1,25 @@
+import CLibgit2
+
+/// A repository's index: what `git commit` would record.
+public final class Index {
+  let handle: OpaquePointer
+
+  init(handle: OpaquePointer) { self.handle = handle }
+  deinit { git_index_free(handle) }
+
+  /// True while a merge has left conflicted entries that must be resolved before committing.
+  public var hasConflicts: Bool { git_index_has_conflicts(handle) == 1 }
+
+  /// Every stage-0 entry, in index (path) order.
+  public func entries() -> [FileEntry] {
+    let count = git_index_entrycount(handle)
+    var result: [FileEntry] = []
+    result.reserveCapacity(count)
+    for position in 0..<count {
+      guard let entry = git_index_get_byindex(handle, position)?.pointee else { continue }
+      guard (entry.flags >> 12) & 0x3 == 0 else { continue }  // GIT_INDEX_ENTRY_STAGE
+      result.append(FileEntry(path: RepoPath(cString: entry.path), mode: FileMode(raw: entry.mode), blob: ObjectID(entry.id)))
+    }
+    return result
+  }
+}

@@ -1,0 +1,24 @@
+import CLibgit2
+
+/// A repository's `.mailmap` (and `mailmap.file`), mapping the names and emails people have
+/// committed under to the one they use now.
+public final class Mailmap {
+  let handle: OpaquePointer
+
+  public init(repository: Repository) throws {
+    var pointer: OpaquePointer?
+    try check(git_mailmap_from_repository(&pointer, repository.handle), "git_mailmap_from_repository")
+    guard let pointer else { throw GitError(call: "git_mailmap_from_repository", code: -1, message: "no mailmap") }
+    handle = pointer
+  }
+
+  deinit { git_mailmap_free(handle) }
+
+  /// The canonical name and email for an identity.
+  public func resolve(name: String, email: String) throws -> (name: String, email: String) {
+    var realName: UnsafePointer<CChar>?
+    var realEmail: UnsafePointer<CChar>?
+    try check(git_mailmap_resolve(&realName, &realEmail, handle, name, email), "git_mailmap_resolve")
+    return (realName.map { String(cString: $0) } ?? name, realEmail.map { String(cString: $0) } ?? email)
+  }
+}

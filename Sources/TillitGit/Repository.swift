@@ -1,0 +1,87 @@
+import CLibgit2
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An open repository. Used by one thread at a time; parallel work opens its own.
+public final class Repository {
+  let handle: OpaquePointer
+
+  /// Opens the repository containing `directory` (a subdirectory or a linked worktree work).
+  /// With no directory, opens as the git command does: from `GIT_DIR`, `GIT_WORK_TREE`,
+  /// `GIT_INDEX_FILE` and the current directory.
+  public init(discoveringFrom directory: String? = nil) throws {
+    Libgit2.ensureInitialized()
+    var pointer: OpaquePointer?
+    if let directory {
+      try check(git_repository_open_ext(&pointer, directory, 0, nil), "git_repository_open_ext")
+    } else {
+      let flags = GIT_REPOSITORY_OPEN_FROM_ENV.rawValue
+      try check(git_repository_open_ext(&pointer, nil, flags, nil), "git_repository_open_ext")
+    }
+    guard let pointer else { throw GitError(call: "git_repository_open_ext", code: -1, message: "no repository") }
+    handle = pointer
+  }
+
+  deinit { git_repository_free(handle) }
+
+  /// The work tree's root, with a trailing slash; nil for a bare repository.
+  public var workdir: String? { git_repository_workdir(handle).map { String(cString: $0) } }
+
+  /// This worktree's git directory (`.git`, or `.git/worktrees/NAME` for a linked worktree).
+  public var gitDir: String { String(cString: git_repository_path(handle)) }
+
+  /// The directory shared by all worktrees: hooks, config and Tillit's own state live here.
+  public var commonDir: String { String(cString: git_repository_commondir(handle)) }
+
+  public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
+  /// The commit HEAD points to; nil while HEAD is unborn (before the first commit).
+  public func headCommitID() throws -> ObjectID? {
+    var oid = git_oid()
+    let code = git_reference_name_to_id(&oid, handle, "HEAD")
+    if code == GIT_ENOTFOUND.rawValue || code == GIT_EUNBORNBRANCH.rawValue {
+      git_error_clear()
+      return nil
+    }
+    try check(code, "git_reference_name_to_id")
+    return ObjectID(oid)
+  }
+
+  /// Resolves a revision expression (`HEAD~2`, a branch, an id) to the commit it names.
+  public func resolveCommit(_ revision: String) throws -> ObjectID {
+    var object: OpaquePointer?
+    try check(git_revparse_single(&object, handle, revision), "git_revparse_single")
+    defer { git_object_free(object) }
+    var commit: OpaquePointer?
+    try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "git_object_peel")
+    defer { git_object_free(commit) }
+    return ObjectID(git_object_id(commit).pointee)
+  }
+
+  /// The index git would commit: the one named by `GIT_INDEX_FILE` when git set it.
+  public func index() throws -> Index {
+    var pointer: OpaquePointer?
+    try check(git_repository_index(&pointer, handle), "git_repository_index")
+    guard let pointer else { throw GitError(call: "git_repository_index", code: -1, message: "no index") }
+    return Index(handle: pointer)
+  }
+
+  /// The repository's configuration (system, global, local and worktree levels).
+  public func config() throws -> GitConfig {
+    var pointer: OpaquePointer?
+    try check(git_repository_config_snapshot(&pointer, handle), "git_repository_config_snapshot")
+    guard let pointer else { throw GitError(call: "git_repository_config_snapshot", code: -1, message: "no config") }
+    return GitConfig(handle: pointer)
+  }
+
+  /// Whether `id` names an object of the given kind in this repository.
+  public func contains(_ id: ObjectID) -> Bool {
+    var odb: OpaquePointer?
+    guard git_repository_odb(&odb, handle) == 0 else { return false }
+    defer { git_odb_free(odb) }
+    var raw = id.raw
+    return git_odb_exists(odb, &raw) == 1
+  }
+}

@@ -1,0 +1,44 @@
+import CLibgit2
+
+extension Repository {
+  /// The tree a commit records.
+  public func treeID(ofCommit commit: ObjectID) throws -> ObjectID {
+    var raw = commit.raw
+    var pointer: OpaquePointer?
+    try check(git_commit_lookup(&pointer, handle, &raw), "git_commit_lookup")
+    defer { git_commit_free(pointer) }
+    return ObjectID(git_commit_tree_id(pointer).pointee)
+  }
+
+  /// Every file of a tree, its subtrees walked, in path order.
+  public func files(inTree tree: ObjectID) throws -> [FileEntry] {
+    let owned = try lookupTree(tree)
+    defer { git_tree_free(owned) }
+    final class Collector { var files: [FileEntry] = [] }
+    let collector = Collector()
+    let walker: git_treewalk_cb = { root, entry, payload in
+      guard let root, let entry, let payload else { return 0 }
+      let kind = git_tree_entry_type(entry)
+      guard kind == GIT_OBJECT_BLOB || kind == GIT_OBJECT_COMMIT else { return 0 }
+      let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
+      let prefix = RepoPath(cString: root).bytes
+      let name = RepoPath(cString: git_tree_entry_name(entry)).bytes
+      collector.files.append(
+        FileEntry(path: RepoPath(bytes: prefix + name), mode: FileMode(raw: git_tree_entry_filemode(entry).rawValue),
+                  blob: ObjectID(git_tree_entry_id(entry).pointee)))
+      return 0
+    }
+    try withExtendedLifetime(collector) {
+      try check(git_tree_walk(owned, GIT_TREEWALK_PRE, walker, Unmanaged.passUnretained(collector).toOpaque()), "git_tree_walk")
+    }
+    return collector.files
+  }
+
+  func lookupTree(_ id: ObjectID) throws -> OpaquePointer {
+    var raw = id.raw
+    var pointer: OpaquePointer?
+    try check(git_tree_lookup(&pointer, handle, &raw), "git_tree_lookup")
+    guard let pointer else { throw GitError(call: "git_tree_lookup", code: -1, message: "no tree \(id)") }
+    return pointer
+  }
+}
