@@ -1,1 +1,11 @@
-print("x")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// `tillit hook NAME ...` is what git starts on every commit and push, so it is dispatched here,
+// before ArgumentParser builds its command tree: that alone costs a few milliseconds per start.
+let arguments = CommandLine.arguments
+if arguments.count >= 2 && arguments[1] == "hook" {
+  exit(HookRunner.run(Array(arguments.dropFirst(2))))
+}
+Tillit.main()

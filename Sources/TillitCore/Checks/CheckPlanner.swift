@@ -13,9 +13,9 @@ public struct CheckFilter: Sendable {
   }
 
   /// Adds `TILLIT=0` (skip everything) and `TILLIT_SKIP=a,b` from the environment.
-  public mutating func addEnvironment(_ environment: [String: String]) {
-    if environment["TILLIT"] == "0" { skipAll = true }
-    if let names = environment["TILLIT_SKIP"] {
+  public mutating func addEnvironment(_ environment: (String) -> String? = ProcessEnvironment.value) {
+    if environment("TILLIT") == "0" { skipAll = true }
+    if let names = environment("TILLIT_SKIP") {
       skip.formUnion(names.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
     }
   }
@@ -45,13 +45,13 @@ public struct CheckPlanner {
       let known = checks.map(\.name).joined(separator: ", ")
       throw CheckError.usage("there is no check named '\(name)'; the checks are: \(known.isEmpty ? "(none)" : known)")
     }
-    let existing = Dictionary(subject.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    var existing: [RepoPath: FileEntry]?  // built only when a check passes files
     return checks.map { check in
-      PlannedCheck(definition: check, action: action(for: check, subject: subject, existing: existing, filter: filter))
+      PlannedCheck(definition: check, action: action(for: check, subject: subject, existing: &existing, filter: filter))
     }
   }
 
-  private func action(for check: CheckDefinition, subject: CheckSubject, existing: [RepoPath: FileEntry], filter: CheckFilter) -> PlannedCheck.Action {
+  private func action(for check: CheckDefinition, subject: CheckSubject, existing: inout [RepoPath: FileEntry]?, filter: CheckFilter) -> PlannedCheck.Action {
     if filter.skipAll { return .skip(reason: "TILLIT=0") }
     if !filter.only.isEmpty && !filter.only.contains(check.name) { return .skip(reason: "not in --only") }
     if filter.skip.contains(check.name) { return .skip(reason: "skipped on request") }
@@ -59,8 +59,10 @@ public struct CheckPlanner {
     guard !touched.isEmpty else { return .skip(reason: "no matching files") }
     let inputs: [FileEntry]
     if check.passFiles {
+      let files = existing ?? Dictionary(subject.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+      existing = files
       var seen: Set<RepoPath> = []
-      inputs = touched.compactMap { existing[$0] }.filter { $0.mode != .submodule && seen.insert($0.path).inserted }
+      inputs = touched.compactMap { files[$0] }.filter { $0.mode != .submodule && seen.insert($0.path).inserted }
       guard !inputs.isEmpty else { return .skip(reason: "only deletions match") }
     } else {
       inputs = subject.files.filter { check.concerns($0.path) }

@@ -15,14 +15,12 @@ public final class CheckRunner: @unchecked Sendable {
     public var workTree: String?
     public var state: StateDirectory
     public var jobs: Int
-    public var environment: [String: String]
 
-    public init(gitDirectory: String, workTree: String?, state: StateDirectory, jobs: Int, environment: [String: String]) {
+    public init(gitDirectory: String, workTree: String?, state: StateDirectory, jobs: Int) {
       self.gitDirectory = gitDirectory
       self.workTree = workTree
       self.state = state
       self.jobs = jobs
-      self.environment = environment
     }
   }
 
@@ -47,12 +45,16 @@ public final class CheckRunner: @unchecked Sendable {
       case .run: pending.append(position)
       }
     }
+    guard !pending.isEmpty else { return results.compactMap { $0 } }
+    monitor.start()
+    defer { monitor.stop() }
+    let environment = ProcessEnvironment.all()
     let work = WorkQueue(pending: pending, results: results)
     let group = DispatchGroup()
     for _ in 0..<max(1, min(settings.jobs, pending.count)) {
       DispatchQueue.global().async(group: group) {
         while let position = work.take() {
-          work.finish(position, with: self.execute(plan[position], subject: subject))
+          work.finish(position, with: self.execute(plan[position], subject: subject, environment: environment))
         }
       }
     }
@@ -62,7 +64,7 @@ public final class CheckRunner: @unchecked Sendable {
     }
   }
 
-  private func execute(_ planned: PlannedCheck, subject: CheckSubject) -> CheckResult {
+  private func execute(_ planned: PlannedCheck, subject: CheckSubject, environment: [String: String]) -> CheckResult {
     let check = planned.definition
     guard case .run(let passedFiles, let cacheKey) = planned.action else {
       return CheckResult(name: check.name, outcome: .skipped)
@@ -75,7 +77,7 @@ public final class CheckRunner: @unchecked Sendable {
       logPath = logs + "/" + check.name + ".log"
       let (directory, snapshot) = try prepareDirectory(for: check, subject: subject)
       defer { snapshot?.remove() }
-      let termination = try runBatches(check, files: passedFiles, directory: directory, logPath: logPath ?? "")
+      let termination = try runBatches(check, files: passedFiles, directory: directory, logPath: logPath ?? "", environment: environment)
       let elapsed = Clock.milliseconds() - started
       switch termination {
       case .interrupted:
@@ -114,9 +116,9 @@ public final class CheckRunner: @unchecked Sendable {
   }
 
   /// Runs the check once, or once per batch of files when they do not fit one argv.
-  private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String) throws -> RunEnding {
+  private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String, environment parent: [String: String]) throws -> RunEnding {
     let base = check.command.argv.map { Array($0.utf8) }
-    let environment = childEnvironment(for: check, directory: directory)
+    let environment = childEnvironment(for: check, inheriting: parent)
     let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(files.map(\.bytes), after: base, environment: environment)
     let deadline = check.timeout.map { Double(Clock.milliseconds()) / 1000 + $0 }
     var worst: Termination = .exited(0)
@@ -155,8 +157,8 @@ public final class CheckRunner: @unchecked Sendable {
     return .ended(termination)
   }
 
-  private func childEnvironment(for check: CheckDefinition, directory: String) -> [[UInt8]] {
-    var environment = settings.environment
+  private func childEnvironment(for check: CheckDefinition, inheriting parent: [String: String]) -> [[UInt8]] {
+    var environment = parent
     if check.isolation == .snapshot {
       // The snapshot is not a repository: git commands in it must not reach the real one.
       for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] { environment[name] = nil }

@@ -8,11 +8,12 @@ public struct CheckDefinition: Hashable, Sendable {
     /// Run under `sh -c`.
     case shell(String)
 
-    /// The argv that is executed.
+    /// The argv that is executed. A shell line gets `sh` as its `$0`, so that files passed
+    /// with `pass-files` arrive as `"$@"`.
     public var argv: [String] {
       switch self {
       case .argv(let argv): return argv
-      case .shell(let script): return ["sh", "-c", script]
+      case .shell(let script): return ["sh", "-c", script, "sh"]
       }
     }
 

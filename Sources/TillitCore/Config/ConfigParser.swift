@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `.tillit.yml` text into a `ProjectConfig`, checking every key and value so that a
 /// mistake is reported with its line and what was expected.
 public struct ConfigParser {
@@ -11,33 +9,31 @@ public struct ConfigParser {
   static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
-    let root: Node?
+    let root: YAMLNode?
     do {
-      // The basic resolver keeps every scalar a string; types are checked here, key by key.
-      root = try Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8)
-    } catch let error as YamlError {
-      throw describe(error)
+      var reader = YAMLReader()
+      root = try reader.read(text)
     } catch {
-      throw ConfigError(file: file, line: nil, key: nil, problem: "is not valid YAML: \(error)")
+      throw ConfigError(file: file, line: error.line, key: nil, problem: error.problem)
     }
     guard let root else { return ProjectConfig(checks: []) }
-    guard case .mapping(let mapping) = root else {
+    guard case .mapping(let mapping, _) = root else {
       throw fail(root, nil, "must be a mapping with a 'checks' list")
     }
     var config = ProjectConfig(checks: [])
-    for (keyNode, value) in mapping {
-      let key = keyNode.string ?? ""
+    for entry in mapping {
+      let (key, value) = (entry.key, entry.value)
       switch key {
       case "checks":
-        guard case .sequence(let items) = value else { throw fail(value, key, "must be a list of checks") }
+        guard case .sequence(let items, _) = value else { throw fail(value, key, "must be a list of checks") }
         for item in items { config.checks.append(try parseCheck(item)) }
       case "jobs":
-        guard let jobs = value.scalar.flatMap({ Int($0.string) }), jobs > 0 else {
+        guard let jobs = value.scalar.flatMap({ Int($0) }), jobs > 0 else {
           throw fail(value, key, "must be a whole number of checks to run at once, like 4")
         }
         config.jobs = jobs
       default:
-        throw fail(keyNode, key, "is not a known key; expected one of: \(Self.topLevelKeys.joined(separator: ", "))")
+        throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known key; expected one of: \(Self.topLevelKeys.joined(separator: ", "))")
       }
     }
     var seen: Set<String> = []
@@ -47,15 +43,15 @@ public struct ConfigParser {
     return config
   }
 
-  private func parseCheck(_ node: Node) throws(ConfigError) -> CheckDefinition {
-    guard case .mapping(let mapping) = node else {
+  private func parseCheck(_ node: YAMLNode) throws(ConfigError) -> CheckDefinition {
+    guard case .mapping(let mapping, _) = node else {
       throw fail(node, "checks", "entries must be mappings with at least 'name' and 'run'")
     }
     var name: String?
     var command: CheckDefinition.Command?
     var check = CheckDefinition(name: "", command: .argv([]))
-    for (keyNode, value) in mapping {
-      let key = keyNode.string ?? ""
+    for entry in mapping {
+      let (key, value) = (entry.key, entry.value)
       switch key {
       case "name":
         guard let text = scalar(value), !text.isEmpty, !text.contains(","), !text.contains("/") else {
@@ -87,7 +83,7 @@ public struct ConfigParser {
         }
         check.isolation = isolation
       default:
-        throw fail(keyNode, key, "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
+        throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
       }
     }
     guard let name else { throw fail(node, "name", "is missing: every check needs a name") }
@@ -97,11 +93,11 @@ public struct ConfigParser {
     return check
   }
 
-  private func parseCommand(_ node: Node) throws(ConfigError) -> CheckDefinition.Command {
+  private func parseCommand(_ node: YAMLNode) throws(ConfigError) -> CheckDefinition.Command {
     switch node {
-    case .scalar(let text) where !text.string.trimmingSpaces.isEmpty:
-      return .shell(text.string)
-    case .sequence(let items) where !items.isEmpty:
+    case .scalar(let text, _) where !text.trimmingSpaces.isEmpty:
+      return .shell(text)
+    case .sequence(let items, _) where !items.isEmpty:
       var argv: [String] = []
       for item in items {
         guard let word = scalar(item) else { throw fail(item, "run", "list items must be plain words") }
@@ -113,11 +109,11 @@ public struct ConfigParser {
     }
   }
 
-  private func parseGlobs(_ node: Node, _ key: String) throws(ConfigError) -> [Glob] {
-    let items: [Node]
+  private func parseGlobs(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [Glob] {
+    let items: [YAMLNode]
     switch node {
     case .scalar: items = [node]
-    case .sequence(let sequence): items = Array(sequence)
+    case .sequence(let sequence, _): items = sequence
     default: throw fail(node, key, "must be a list of path patterns like [\"Sources/**/*.swift\"]")
     }
     var globs: [Glob] = []
@@ -132,10 +128,7 @@ public struct ConfigParser {
     return globs
   }
 
-  private func scalar(_ node: Node) -> String? {
-    if case .scalar(let scalar) = node { return scalar.string }
-    return nil
-  }
+  private func scalar(_ node: YAMLNode) -> String? { node.scalar }
 
   static func bool(_ text: String) -> Bool? {
     switch text.lowercased() {
@@ -145,16 +138,7 @@ public struct ConfigParser {
     }
   }
 
-  private func fail(_ node: Node, _ key: String?, _ problem: String) -> ConfigError {
-    ConfigError(file: file, line: node.mark?.line, key: key, problem: problem)
-  }
-
-  private func describe(_ error: YamlError) -> ConfigError {
-    switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-      return ConfigError(file: file, line: mark.line, key: nil, problem: "is not valid YAML: \(problem)")
-    default:
-      return ConfigError(file: file, line: nil, key: nil, problem: "is not valid YAML: \(error)")
-    }
+  private func fail(_ node: YAMLNode, _ key: String?, _ problem: String) -> ConfigError {
+    ConfigError(file: file, line: node.line, key: key, problem: problem)
   }
 }

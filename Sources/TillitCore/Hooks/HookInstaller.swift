@@ -25,9 +25,9 @@ public struct HookInstaller {
         // git runs hooks from the work tree's root, so a relative hooksPath is relative to it.
         path = (repository.workdir ?? repository.commonDir) + path
       }
-      return (Self.normalize(path), true)
+      return (PathNormalizer.resolve(path), true)
     }
-    return (Self.normalize(repository.commonDir + "/hooks"), false)
+    return (PathNormalizer.resolve(repository.commonDir + "/hooks"), false)
   }
 
   /// Installs the shims; returns what was done, line by line.
@@ -81,28 +81,13 @@ public struct HookInstaller {
   }
 
   private func isInsideRepository(_ path: String) -> Bool {
-    let roots = [repository.workdir, repository.commonDir].compactMap { $0 }.map(Self.normalize)
+    let roots = [repository.workdir, repository.commonDir].compactMap { $0 }.map(PathNormalizer.resolve)
     return roots.contains { path == $0 || path.hasPrefix($0 + "/") }
   }
 
   private func isSymlink(_ path: String) -> Bool {
     var info = stat()
     return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-  }
-
-  /// An absolute path without `.`/`..` components or a trailing slash; symlinks resolved where the path exists.
-  static func normalize(_ path: String) -> String {
-    if let resolved = realpath(path, nil) {
-      defer { free(resolved) }
-      return String(cString: resolved)
-    }
-    var parts: [Substring] = []
-    for part in path.split(separator: "/") {
-      if part == "." { continue }
-      if part == ".." { _ = parts.popLast(); continue }
-      parts.append(part)
-    }
-    return "/" + parts.joined(separator: "/")
   }
 }
 

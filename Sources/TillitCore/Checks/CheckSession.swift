@@ -1,0 +1,62 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One run of checks, from the configuration to the report: what `tillit check` and the hooks share.
+public struct CheckSession {
+  public struct Options: Sendable {
+    public var stage: CheckDefinition.Stage
+    public var filter: CheckFilter
+    public var jobs: Int?
+    public var useCache: Bool
+
+    public init(stage: CheckDefinition.Stage = .preCommit, filter: CheckFilter = CheckFilter(), jobs: Int? = nil, useCache: Bool = true) {
+      self.stage = stage
+      self.filter = filter
+      self.jobs = jobs
+      self.useCache = useCache
+    }
+  }
+
+  public enum Outcome {
+    /// There is no `.tillit.yml` to read.
+    case noConfig
+    case ran(CheckReport)
+  }
+
+  let repository: Repository
+  let monitor: InterruptMonitor
+
+  public init(repository: Repository, monitor: InterruptMonitor) {
+    self.repository = repository
+    self.monitor = monitor
+  }
+
+  public func run(_ subject: CheckSubject, options: Options) throws -> Outcome {
+    let started = Clock.milliseconds()
+    guard let config = try ConfigLoader(repository: repository).load(for: subject) else { return .noConfig }
+    let state = StateDirectory(repository: repository)
+    let checks = config.checks(for: options.stage)
+    guard TrustStore(state: state).isApproved(config) else {
+      throw CheckError.untrusted(Self.untrustedMessage(config))
+    }
+    let cache = options.useCache ? ResultCache(state: state) : nil
+    let plan = try CheckPlanner(cache: cache).plan(checks, for: subject, filter: options.filter)
+    let settings = CheckRunner.Settings(
+      gitDirectory: repository.gitDir, workTree: repository.workdir, state: state,
+      jobs: options.jobs ?? config.jobs ?? Self.processorCount)
+    let results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
+    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started))
+  }
+
+  static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+  static func untrustedMessage(_ config: ProjectConfig) -> String {
+    var lines = ["\(ProjectConfig.fileName) has commands this clone has not approved, so no check ran:"]
+    lines += config.checks.map { "  \($0.name): \($0.command.display)" }
+    lines.append("Read them, then approve with `tillit trust` (or skip the checks once with --no-verify).")
+    return lines.joined(separator: "\n")
+  }
+}

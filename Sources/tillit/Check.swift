@@ -1,0 +1,70 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+import TillitReport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the checks of .tillit.yml on what is staged, or on the files or commits you name.")
+
+  @OptionGroup var global: GlobalOptions
+  @Flag(help: "Check what is staged (the default).") var staged = false
+  @Flag(help: "Check every file in the index, as if all had changed.") var all = false
+  @Option(name: .customLong("files"), parsing: .upToNextOption, help: ArgumentHelp("Check these tracked files, as if they had changed.", valueName: "path"))
+  var files: [String] = []
+  @Option(help: ArgumentHelp("Check what commits A..B change (the pre-push checks, unless --stage says otherwise).", valueName: "A..B"))
+  var range: String?
+  @Option(help: "Which stage's checks to run: pre-commit or pre-push.") var stage: String?
+  @Option(help: ArgumentHelp("Run only these checks.", valueName: "name,...")) var only: String?
+  @Option(help: ArgumentHelp("Skip these checks.", valueName: "name,...")) var skip: String?
+  @Option(help: "How many checks run at once (default: jobs in .tillit.yml, else one per core).") var jobs: Int?
+  @Flag(help: "Run even checks whose input passed before.") var noCache = false
+  @Option(help: "table or json.") var format: OutputFormat = .table
+
+  func validate() throws {
+    let chosen = [staged, all, !files.isEmpty, range != nil].filter { $0 }.count
+    if chosen > 1 { throw ValidationError("choose one of --staged, --all, --files and --range") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      let subject = try makeSubject(repository)
+      var filter = CheckFilter(only: Self.names(only), skip: Self.names(skip))
+      filter.addEnvironment()
+      let stageName = stage ?? (range == nil ? "pre-commit" : "pre-push")
+      guard let chosenStage = CheckDefinition.Stage(rawValue: stageName) else {
+        throw UserError.usage("--stage must be pre-commit or pre-push, not '\(stageName)'")
+      }
+      let options = CheckSession.Options(stage: chosenStage, filter: filter, jobs: jobs, useCache: !noCache)
+      let code = try CheckExecution.run(subjects: [subject], repository: repository, options: options, format: format, descriptor: STDOUT_FILENO)
+      if code != 0 { throw ExitCode(code) }
+    }
+  }
+
+  private func makeSubject(_ repository: Repository) throws -> CheckSubject {
+    if all { return try CheckSubject.everything(in: repository) }
+    if !files.isEmpty {
+      let paths = try files.map { try RepositoryPath.relative($0, in: repository) }
+      return try CheckSubject.files(paths, in: repository)
+    }
+    if let range {
+      guard let dots = range.firstRange(of: ".."), dots.upperBound < range.endIndex, !range[dots.upperBound...].hasPrefix(".") else {
+        throw UserError.usage("--range must look like A..B, such as main..HEAD")
+      }
+      let new = try repository.resolveCommit(String(range[dots.upperBound...]))
+      let old = dots.lowerBound == range.startIndex ? nil : try repository.resolveCommit(String(range[..<dots.lowerBound]))
+      return try CheckSubject.range(from: old, to: new, in: repository)
+    }
+    return try CheckSubject.staged(in: repository)
+  }
+
+  static func names(_ list: String?) -> Set<String> {
+    Set((list ?? "").split(separator: ",").map { $0.filter { $0 != " " } }.filter { !$0.isEmpty })
+  }
+}

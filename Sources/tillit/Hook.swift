@@ -1,0 +1,72 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tillit hook NAME ARGS...`: what the installed hook scripts run. Returns the exit code git sees.
+enum HookRunner {
+  static func run(_ commandLine: [String]) -> Int32 {
+    guard let name = commandLine.first else {
+      Output.error("tillit: usage: tillit hook NAME [ARGUMENTS...] (the installed hook scripts call this)\n")
+      return 2
+    }
+    return exitCode { try runHook(name, arguments: Array(commandLine.dropFirst())) }
+  }
+
+  private static func runHook(_ name: String, arguments: [String]) throws {
+    guard HookInstaller.hookNames.contains(name) else {
+      throw UserError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
+    }
+    let repository = try Repository()
+    let input = name == "pre-push" ? readStandardInput() : nil
+    let inputFile = try input.map { try TemporaryFile(holding: Array($0.utf8)) }
+    defer { inputFile?.remove() }
+    let hooksDirectory = try HookInstaller(repository: repository).hooksDirectory().path
+    if let chained = try ChainedHook.run(hooksDirectory: hooksDirectory, name: name, arguments: arguments, inputPath: inputFile?.path),
+      !chained.succeeded {
+      Output.error("tillit: the earlier \(name) hook (\(name)\(HookInstaller.localSuffix)) failed with exit \(chained.exitCode)\n")
+      throw ExitCode(chained.exitCode)
+    }
+    if ProcessEnvironment.value("TILLIT") == "0" { return }
+    let subjects: [CheckSubject]
+    var options = CheckSession.Options()
+    options.filter.addEnvironment()
+    if name == "pre-push" {
+      options.stage = .prePush
+      subjects = try pushSubjects(repository, remote: arguments.first ?? "origin", input: input ?? "")
+    } else {
+      subjects = [try CheckSubject.staged(in: repository)]
+    }
+    let code = try CheckExecution.run(subjects: subjects, repository: repository, options: options, format: .table, descriptor: STDERR_FILENO)
+    if code != 0 { throw ExitCode(code) }
+  }
+
+  /// One subject per pushed ref that sends new commits.
+  private static func pushSubjects(_ repository: Repository, remote: String, input: String) throws -> [CheckSubject] {
+    let range = PushRange(repository: repository)
+    var subjects: [CheckSubject] = []
+    for ref in try PushedRef.parse(input) where !ref.isDeletion {
+      switch try range.base(for: ref, remote: remote) {
+      case .nothingNew: continue
+      case .root: subjects.append(try CheckSubject.range(from: nil, to: ref.localID, in: repository))
+      case .commit(let base): subjects.append(try CheckSubject.range(from: base, to: ref.localID, in: repository))
+      }
+    }
+    return subjects
+  }
+
+  private static func readStandardInput() -> String {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { break }
+      bytes += buffer[0..<count]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import TillitCore
+
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a starter .tillit.yml from what the project's files suggest.")
+
+  @OptionGroup var global: GlobalOptions
+  @Flag(help: "Replace an existing .tillit.yml.") var force = false
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      guard let workdir = repository.workdir else { throw UserError.usage("a bare repository has no work tree to write \(ProjectConfig.fileName) into") }
+      let path = workdir + ProjectConfig.fileName
+      if FileSystem.exists(path) && !force {
+        throw UserError.usage("\(path) exists already; edit it, or pass --force to replace it")
+      }
+      let text = StarterConfig.text(forRootFiles: Set(FileSystem.entries(of: workdir)))
+      let config = try ConfigParser().parse(text)
+      try FileSystem.writeAtomically(Array(text.utf8), to: path)
+      try TrustStore(state: StateDirectory(repository: repository)).approve(config)
+      Output.standard("tillit: wrote \(path) with \(config.checks.count) checks, and approved them:\n")
+      config.checks.forEach { Output.standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
+      Output.standard("Next: edit it to taste, `git add` it, and run `tillit trust` after changing a command.\n")
+    }
+  }
+}

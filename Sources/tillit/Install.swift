@@ -1,0 +1,28 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+
+struct Install: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Install Tillit's git hooks in a repository and approve its .tillit.yml.")
+
+  @OptionGroup var global: GlobalOptions
+  @Flag(help: "Install into a core.hooksPath outside the repository.") var force = false
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      guard let binary = FileSystem.executablePath() else { throw UserError.failure("cannot find the path of the running tillit binary") }
+      let done = try HookInstaller(repository: repository).install(binary: binary, force: force)
+      done.forEach { Output.standard("tillit: \($0)\n") }
+      if let config = try ConfigLoader(repository: repository).loadFromWorkTree(), !config.checks.isEmpty {
+        try TrustStore(state: StateDirectory(repository: repository)).approve(config)
+        Output.standard("tillit: approved the commands of \(ProjectConfig.fileName):\n")
+        config.checks.forEach { Output.standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
+        Output.standard("Next: commit as usual; the checks run on what you stage. `tillit check` runs them now.\n")
+      } else {
+        Output.standard("Next: `tillit init` writes a starter \(ProjectConfig.fileName) for this project.\n")
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import TillitCore
+import TillitReport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing to stdout and stderr: results to stdout, diagnostics to stderr, colour only on a terminal.
+enum Output {
+  static func standard(_ text: String) { write(text, to: STDOUT_FILENO) }
+  static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+
+  static func style(for descriptor: Int32) -> TerminalStyle {
+    TerminalStyle(colour: isatty(descriptor) == 1 && getenv("NO_COLOR") == nil)
+  }
+
+  static func checkTable(for descriptor: Int32) -> CheckReportTable {
+    CheckReportTable(style: style(for: descriptor), readTail: { FileSystem.tail($0, lines: $1) })
+  }
+
+  static func write(_ text: String, to descriptor: Int32) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import TillitCore
+import TillitGit
+
+/// Turns a path typed on the command line (relative to the current directory) into one
+/// relative to the repository's root.
+enum RepositoryPath {
+  static func relative(_ typed: String, in repository: Repository) throws -> RepoPath {
+    guard let workdir = repository.workdir else { throw UserError.usage("--files needs a repository with a working tree") }
+    let resolvedRoot = PathNormalizer.resolve(workdir)
+    let absolute = typed.hasPrefix("/") ? typed : FileSystem.currentDirectory() + "/" + typed
+    let normalized = PathNormalizer.lexical(absolute)
+    guard normalized.hasPrefix(resolvedRoot + "/") else {
+      throw UserError.usage("'\(typed)' is outside the repository at \(resolvedRoot)")
+    }
+    return RepoPath(String(normalized.dropFirst(resolvedRoot.count + 1)))
+  }
+}

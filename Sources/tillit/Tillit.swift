@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct Tillit: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tillit",
+    abstract: "Runs your project's checks on exactly what is staged, from git's own hooks.",
+    version: "0.1.0",
+    subcommands: [Check.self, Install.self, Uninstall.self, Init.self, Trust.self])
+}
