@@ -53,8 +53,9 @@ let package = Package(
       ],
       linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"])]
     ),
-    .testTarget(name: "TillitGitTests", dependencies: ["TillitGit"]),
-    .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "TillitGit"]),
-    .testTarget(name: "TillitCLITests", dependencies: ["TillitGit"]),
+    .target(name: "TillitTestSupport", path: "Tests/TillitTestSupport"),
+    .testTarget(name: "TillitGitTests", dependencies: ["TillitGit", "TillitTestSupport"]),
+    .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "TillitGit", "TillitTestSupport"]),
+    .testTarget(name: "TillitCLITests", dependencies: ["tillit", "TillitTestSupport"]),
   ]
 )

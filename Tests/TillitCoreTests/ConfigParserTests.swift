@@ -1,0 +1,80 @@
+import Testing
+@testable import TillitCore
+
+@Suite struct ConfigParserTests {
+  @Test func readsTheDocumentedExample() throws {
+    let config = try ConfigParser().parse("""
+      jobs: 3
+      checks:
+        - name: unit
+          run: [swift, test]
+          files: ["Sources/**/*.swift", "Tests/**"]
+          timeout: 10m
+        - name: no-trailing-space
+          run: [scripts/no-trailing-space]
+          files: ["**/*.md"]
+          exclude: ["vendor/**"]
+          pass-files: true
+          isolation: worktree
+        - name: integration
+          run: "make integration"   # a string runs under sh -c
+          stage: pre-push
+          timeout: 1h30m
+      """)
+    #expect(config.jobs == 3)
+    #expect(config.checks.map(\.name) == ["unit", "no-trailing-space", "integration"])
+    #expect(config.checks[0].command == .argv(["swift", "test"]))
+    #expect(config.checks[0].timeout == 600)
+    #expect(config.checks[0].stage == .preCommit)
+    #expect(config.checks[0].isolation == .snapshot)
+    #expect(config.checks[1].passFiles)
+    #expect(config.checks[1].isolation == .worktree)
+    #expect(config.checks[2].command == .shell("make integration"))
+    #expect(config.checks[2].command.argv == ["sh", "-c", "make integration", "sh"])
+    #expect(config.checks[2].stage == .prePush)
+    #expect(config.checks[2].timeout == 5400)
+  }
+
+  @Test(arguments: [
+    ("checks:\n  - name: a\n    run: [x]\n    timeout: soon\n", ".tillit.yml line 4: 'timeout' must be a duration like 30s, 5m or 1h"),
+    ("checks:\n  - name: a\n    run: [x]\n    fils: [a]\n", ".tillit.yml line 4: 'fils' is not a known check key"),
+    ("checks:\n  - name: a\n    run: [x]\n    stage: commit\n", ".tillit.yml line 4: 'stage' must be one of: pre-commit, pre-push"),
+    ("checks:\n  - name: a\n    run: [x]\n    pass-files: maybe\n", ".tillit.yml line 4: 'pass-files' must be true or false"),
+    ("checks:\n  - name: a\n", ".tillit.yml line 2: 'run' is missing for check 'a'"),
+    ("checks:\n  - run: [x]\n", ".tillit.yml line 2: 'name' is missing"),
+    ("checks:\n  - name: a\n    run: [x]\n  - name: a\n    run: [y]\n", "'name' 'a' is used by two checks"),
+    ("check:\n  - name: a\n", ".tillit.yml line 1: 'check' is not a known key; expected one of: checks, jobs"),
+    ("jobs: 0\n", ".tillit.yml line 1: 'jobs' must be a whole number"),
+    ("checks: [a\n", ".tillit.yml line 1: opens a list"),
+    ("checks:\n  - name: a\n    run: []\n", ".tillit.yml line 3: 'run' must be a command list"),
+    ("checks:\n  - name: a\n    run: [x]\n    files: [\"[abc\"]\n", "'files' pattern '[abc' cannot be read"),
+  ])
+  func reportsFileLineAndKey(text: String, expected: String) {
+    do throws(ConfigError) {
+      _ = try ConfigParser().parse(text)
+      Issue.record("accepted \(text.debugDescription)")
+    } catch {
+      #expect(error.description.contains(expected), "\(error.description)")
+      #expect(!error.description.contains("\n"))
+    }
+  }
+
+  @Test func durationsReadAsSeconds() {
+    #expect(DurationParser.seconds("90") == 90)
+    #expect(DurationParser.seconds("30s") == 30)
+    #expect(DurationParser.seconds("1.5m") == 90)
+    #expect(DurationParser.seconds("1h30m") == 5400)
+    #expect(DurationParser.seconds("0s") == nil)
+    #expect(DurationParser.seconds("5 minutes") == nil)
+    #expect(DurationParser.seconds("m") == nil)
+  }
+
+  @Test func starterConfigsParse() throws {
+    for files in [Set<String>(), ["Package.swift"], ["Cargo.toml", "Makefile"], ["pyproject.toml", "package.json", "go.mod"]] {
+      let config = try ConfigParser().parse(StarterConfig.text(forRootFiles: files))
+      #expect(!config.checks.isEmpty)
+    }
+    let swift = try ConfigParser().parse(StarterConfig.text(forRootFiles: ["Package.swift"]))
+    #expect(swift.checks.map(\.name).contains("swift-build"))
+  }
+}
