@@ -56,6 +56,6 @@ let package = Package(
     .target(name: "TillitTestSupport", path: "Tests/TillitTestSupport"),
     .testTarget(name: "TillitGitTests", dependencies: ["TillitGit", "TillitTestSupport"]),
     .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "TillitGit", "TillitTestSupport"]),
-    .testTarget(name: "TillitCLITests", dependencies: ["tillit", "TillitTestSupport"]),
+    .testTarget(name: "TillitCLITests", dependencies: ["tillit", "TillitCore", "TillitTestSupport"]),
   ]
 )

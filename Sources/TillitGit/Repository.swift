@@ -10,18 +10,28 @@ public final class Repository {
 
   /// Opens the repository containing `directory` (a subdirectory or a linked worktree work).
   /// With no directory, opens as the git command does: from `GIT_DIR`, `GIT_WORK_TREE`,
-  /// `GIT_INDEX_FILE` and the current directory.
+  /// `GIT_INDEX_FILE` and the current directory, which is how git hands a hook its repository.
   public init(discoveringFrom directory: String? = nil) throws {
     Libgit2.ensureInitialized()
+    let environment = directory == nil ? GitEnvironment.current() : GitEnvironment()
     var pointer: OpaquePointer?
-    if let directory {
-      try check(git_repository_open_ext(&pointer, directory, 0, nil), "git_repository_open_ext")
+    if let gitDir = environment.gitDir {
+      let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
+      try check(git_repository_open_ext(&pointer, gitDir, flags, nil), "git_repository_open_ext")
     } else {
-      let flags = GIT_REPOSITORY_OPEN_FROM_ENV.rawValue
-      try check(git_repository_open_ext(&pointer, nil, flags, nil), "git_repository_open_ext")
+      try check(git_repository_open_ext(&pointer, directory ?? ".", 0, environment.ceilingDirectories), "git_repository_open_ext")
     }
     guard let pointer else { throw GitError(call: "git_repository_open_ext", code: -1, message: "no repository") }
     handle = pointer
+    if let workTree = environment.workTree {
+      try check(git_repository_set_workdir(handle, workTree, 0), "git_repository_set_workdir")
+    }
+    if let indexPath = environment.indexFile {
+      var index: OpaquePointer?
+      try check(git_index_open(&index, indexPath), "git_index_open")
+      defer { git_index_free(index) }
+      try check(git_repository_set_index(handle, index), "git_repository_set_index")
+    }
   }
 
   deinit { git_repository_free(handle) }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A repository with a `.tillit.yml`, helper scripts and Tillit's hooks installed, plus a
+/// private folder outside it (`out`) where checks leave what they saw, and a private TMPDIR.
+public final class HookedRepo: @unchecked Sendable {
+  public let repo: TempRepo
+  public let out: String
+  public let tmp: String
+
+  /// Scripts every hooked repository carries under `scripts/`.
+  public static let scripts: [String: String] = [
+    // Writes its arguments, NUL-separated, and the files' contents.
+    "record": """
+      #!/bin/sh
+      printf '%s\\0' "$@" > "$OUT/args"
+      pwd > "$OUT/cwd"
+      for f in "$@"; do cat "$f"; done > "$OUT/seen"
+      """,
+    "fail-on-bad": """
+      #!/bin/sh
+      status=0
+      for f in "$@"; do
+        if grep -n BAD "$f"; then echo "BAD found in $f"; status=1; fi
+      done
+      exit $status
+      """,
+    // Says where it runs (so a test can stop it), then waits.
+    "wait-forever": """
+      #!/bin/sh
+      echo $$ > "$OUT/check-pid"
+      echo $PPID > "$OUT/tillit-pid"
+      pwd > "$OUT/cwd"
+      touch "$OUT/started"
+      while true; do sleep 1; done
+      """,
+  ]
+
+  public init(config: String, files: [String: String] = ["README.md": "hello\n"], install: Bool = true) throws {
+    repo = try TempRepo()
+    out = repo.root + "/out"
+    tmp = repo.root + "/tmp"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+    for (name, body) in HookedRepo.scripts { try repo.write("scripts/\(name)", body + "\n", executable: true) }
+    for (path, body) in files { try repo.write(path, body) }
+    try repo.write(".tillit.yml", config)
+    try repo.commitAll("initial")
+    if install {
+      let installed = try repo.tillit(["install"])
+      guard installed.status == 0 else { throw TestFailure("tillit install failed: \(installed.output)") }
+    }
+  }
+
+  /// The environment checks see: where to write, and a private TMPDIR for snapshots.
+  public var environment: [String: String] { ["OUT": out, "TMPDIR": tmp] }
+
+  /// `git commit` with the hooks running, as a user would.
+  @discardableResult
+  public func commit(_ message: String = "change", arguments: [String] = [], environment extra: [String: String] = [:]) throws -> CommandResult {
+    try repo.git(["commit", "-m", message] + arguments, environment: environment.merging(extra) { _, new in new }, allowFailure: true)
+  }
+
+  public func outFile(_ name: String) -> [UInt8]? {
+    FileManager.default.contents(atPath: out + "/" + name).map(Array.init)
+  }
+
+  public func outText(_ name: String) -> String? {
+    outFile(name).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Snapshots left in this repository's private TMPDIR.
+  public func snapshots() -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []).filter { $0.hasPrefix("tillit-snapshot-") }
+  }
+
+  public func headCount() throws -> Int {
+    Int(try repo.git(["rev-list", "--count", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+  }
+
+  /// Waits up to `seconds` for `condition`, polling.
+  public static func waitUntil(seconds: Double = 20, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition() { return true }
+      usleep(20_000)
+    }
+    return condition()
+  }
+}
