@@ -14,7 +14,7 @@ public final class HookedRepo: @unchecked Sendable {
       #!/bin/sh
       printf '%s\\0' "$@" > "$OUT/args"
       pwd > "$OUT/cwd"
-      for f in "$@"; do cat "$f"; done > "$OUT/seen"
+      for f in "$@"; do if [ -f "$f" ]; then cat "$f"; fi; done > "$OUT/seen"
       """,
     "fail-on-bad": """
       #!/bin/sh

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TillitTestSupport
+
+@Suite struct InstallTests {
+  static let config = """
+    checks:
+      - name: no-bad
+        run: [scripts/fail-on-bad]
+        files: ["*.txt"]
+        pass-files: true
+    """
+
+  @Test func installIsIdempotentAndSaysWhatItDid() throws {
+    let hooked = try HookedRepo(config: Self.config)
+    let again = try hooked.repo.tillit(["install"])
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("installed \(hooked.repo.path)/.git/hooks/pre-commit"))
+    #expect(again.stdout.contains("no-bad (pre-commit): scripts/fail-on-bad"))
+    #expect(!hooked.repo.exists(".git/hooks/pre-commit.local"))
+    let hook = try hooked.repo.read(".git/hooks/pre-commit")
+    #expect(hook.contains("exec \"$t\" hook"))
+    #expect(hook.contains(TillitBinary.path))
+  }
+
+  @Test func anExistingHookIsChainedFirstAndRestoredByUninstall() throws {
+    let hooked = try HookedRepo(config: Self.config, install: false)
+    let original = "#!/bin/sh\necho \"legacy hook ran\" >&2\nexit ${LEGACY_EXIT:-0}\n"
+    try hooked.repo.write(".git/hooks/pre-commit", original, executable: true)
+    let installed = try hooked.repo.tillit(["install"])
+    #expect(installed.stdout.contains("kept the existing pre-commit hook as pre-commit.local"))
+    #expect(try hooked.repo.read(".git/hooks/pre-commit.local") == original)
+
+    try hooked.repo.write("a.txt", "fine\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let passed = try hooked.commit()
+    #expect(passed.status == 0, "\(passed.output)")
+    #expect(passed.output.contains("legacy hook ran"))
+
+    try hooked.repo.write("b.txt", "fine\n")
+    try hooked.repo.git(["add", "b.txt"])
+    let blocked = try hooked.commit(environment: ["LEGACY_EXIT": "3"])
+    #expect(blocked.status != 0)
+    #expect(blocked.output.contains("the earlier pre-commit hook (pre-commit.local) failed with exit 3"))
+
+    let removed = try hooked.repo.tillit(["uninstall"])
+    #expect(removed.status == 0)
+    #expect(removed.stdout.contains("restored the earlier pre-commit hook"))
+    #expect(try hooked.repo.read(".git/hooks/pre-commit") == original)
+    #expect(!hooked.repo.exists(".git/hooks/pre-commit.local"))
+    #expect(!hooked.repo.exists(".git/hooks/pre-push"))
+  }
+
+  @Test func aHooksPathInsideTheRepositoryIsUsed() throws {
+    let hooked = try HookedRepo(config: Self.config, install: false)
+    try hooked.repo.git(["config", "core.hooksPath", ".githooks"])
+    let installed = try hooked.repo.tillit(["install"])
+    #expect(installed.status == 0, "\(installed.output)")
+    #expect(hooked.repo.exists(".githooks/pre-commit"))
+    #expect(!hooked.repo.exists(".git/hooks/pre-commit"))
+    try hooked.repo.write("a.txt", "BAD\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let blocked = try hooked.commit()
+    #expect(blocked.status != 0)
+    #expect(blocked.output.contains("BAD found in a.txt"))
+  }
+
+  @Test func aHooksPathOutsideTheRepositoryIsRefusedUnlessForced() throws {
+    let hooked = try HookedRepo(config: Self.config, install: false)
+    let shared = hooked.repo.root + "/shared-hooks"
+    try hooked.repo.git(["config", "core.hooksPath", shared])
+    let refused = try hooked.repo.tillit(["install"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("outside this repository"))
+    #expect(refused.stderr.contains("--force"))
+    #expect(!FileManager.default.fileExists(atPath: shared + "/pre-commit"))
+    let forced = try hooked.repo.tillit(["install", "--force"])
+    #expect(forced.status == 0, "\(forced.output)")
+    #expect(FileManager.default.fileExists(atPath: shared + "/pre-commit"))
+  }
+
+  @Test func aMissingBinarySaysHowToReinstallOrBypass() throws {
+    let hooked = try HookedRepo(config: Self.config)
+    let hook = try hooked.repo.read(".git/hooks/pre-commit").replacingOccurrences(of: TillitBinary.path, with: "/nonexistent/tillit")
+    try hooked.repo.write(".git/hooks/pre-commit", hook, executable: true)
+    try hooked.repo.write("a.txt", "x\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let result = try hooked.repo.git(["commit", "-m", "x"], environment: ["PATH": "/usr/bin:/bin"], allowFailure: true)
+    #expect(result.status != 0)
+    #expect(result.output.contains("its binary is gone"))
+    #expect(result.output.contains("./install.sh"))
+    #expect(result.output.contains("--no-verify"))
+  }
+
+  @Test func initWritesAStarterThatParsesAndIsApproved() throws {
+    let temp = try TempRepo()
+    try temp.write("Package.swift", "// swift-tools-version: 6.0\n")
+    try temp.commitAll("first")
+    let result = try temp.tillit(["init"])
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.stdout.contains("swift-build"))
+    #expect(try temp.read(".tillit.yml").contains("run: [swift, build]"))
+    let again = try temp.tillit(["init"])
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("exists already"))
+    let trust = try temp.tillit(["trust", "--show"])
+    #expect(trust.stdout.contains("approved"))
+    #expect(!trust.stdout.contains("not approved"))
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TillitCore
+import TillitTestSupport
+
+/// Stopping a run half-way — Ctrl-C, SIGKILL, a timeout — loses nothing and leaves nothing running.
+@Suite struct InterruptionTests {
+  static let waitingConfig = """
+    checks:
+      - name: slow
+        run: [scripts/wait-forever]
+        files: ["*.txt"]
+    """
+
+  /// Prepares staged, partly staged, unstaged and untracked work, then starts `git commit` in a
+  /// process group of its own, as a terminal would, and waits until the check runs.
+  func startCommit(_ hooked: HookedRepo) throws -> (pid: pid_t, before: [String]) {
+    try hooked.repo.write("kept.txt", "base\n")
+    try hooked.repo.commitAll("base")
+    try hooked.repo.write("kept.txt", "base\nstaged\n")
+    try hooked.repo.git(["add", "kept.txt"])
+    try hooked.repo.write("kept.txt", "base\nstaged\nunstaged\n")
+    try hooked.repo.write("loose.txt", "untracked\n")
+    let before = try hooked.repo.workTreeFingerprint()
+    var environment = ProcessInfo.processInfo.environment.merging(TempRepo.gitEnvironment) { _, new in new }
+    environment.merge(hooked.environment) { _, new in new }
+    let launch = ProcessLaunch(
+      argv: ["git", "commit", "-m", "interrupted"].map { Array($0.utf8) },
+      environment: environment.map { Array("\($0.key)=\($0.value)".utf8) },
+      directory: hooked.repo.path, output: .log(path: hooked.repo.root + "/commit.log", append: false))
+    let pid = try ProcessGroupRunner.spawn(launch)
+    let started = HookedRepo.waitUntil { hooked.outFile("started") != nil }
+    if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
+    try #require(started, "the check never started: \(String(decoding: FileManager.default.contents(atPath: hooked.repo.root + "/commit.log") ?? Data(), as: UTF8.self))")
+    return (pid, before)
+  }
+
+  func isGone(_ pidText: String?) -> Bool {
+    guard let text = pidText?.trimmingCharacters(in: .whitespacesAndNewlines), let pid = pid_t(text) else { return false }
+    return HookedRepo.waitUntil(seconds: 10) { kill(pid, 0) != 0 }
+  }
+
+  @Test func ctrlCStopsTheCheckRemovesTheSnapshotAndKeepsEverything() throws {
+    let hooked = try HookedRepo(config: Self.waitingConfig)
+    let (pid, before) = try startCommit(hooked)
+    #expect(hooked.snapshots().count == 1)
+    ProcessGroupRunner.signalGroup(pid, SIGINT)  // what Ctrl-C in a terminal does
+    let ending = ProcessGroupRunner.wait(pid)
+    #expect(!ending.succeeded)
+    #expect(isGone(hooked.outText("check-pid")), "the check outlived Ctrl-C")
+    #expect(isGone(hooked.outText("tillit-pid")), "tillit outlived Ctrl-C")
+    #expect(HookedRepo.waitUntil(seconds: 10) { hooked.snapshots().isEmpty }, "the snapshot was left behind")
+    #expect(try hooked.repo.workTreeFingerprint() == before)
+    #expect(try hooked.headCount() == 2)
+  }
+
+  @Test func killingTillitLosesNothingAndTheNextRunSweepsTheSnapshot() throws {
+    let hooked = try HookedRepo(config: Self.waitingConfig)
+    let (pid, before) = try startCommit(hooked)
+    let tillitPID = try #require(hooked.outText("tillit-pid").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+    kill(tillitPID, SIGKILL)
+    let ending = ProcessGroupRunner.wait(pid)
+    #expect(!ending.succeeded)
+    // The orphaned check keeps its own process group; stop it as a user would.
+    let checkPID = try #require(hooked.outText("check-pid").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+    ProcessGroupRunner.signalGroup(checkPID, SIGKILL)
+    #expect(try hooked.repo.workTreeFingerprint() == before)
+    #expect(try hooked.headCount() == 2)
+    #expect(hooked.snapshots().count == 1)
+    // The next run that makes a snapshot removes the abandoned one.
+    try hooked.repo.write(".tillit.yml", "checks:\n  - name: quick\n    run: [\"true\"]\n")
+    try hooked.repo.git(["add", ".tillit.yml"])
+    #expect(try hooked.repo.tillit(["trust"]).status == 0)
+    let next = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
+    #expect(next.status == 0, "\(next.output)")
+    #expect(hooked.snapshots().isEmpty)
+  }
+
+  @Test func aTimeoutKillsTheChecksWholeProcessGroup() throws {
+    let hooked = try HookedRepo(config: """
+      checks:
+        - name: hangs
+          run: "sleep 300 & echo $! > \\"$OUT/child\\"; wait"
+          timeout: 1s
+      """)
+    let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("timed out"))
+    #expect(result.stdout.contains("stopped after 1s"))
+    #expect(isGone(hooked.outText("child")), "the check's background child survived its timeout")
+    #expect(hooked.snapshots().isEmpty)
+  }
+}
