@@ -23,3 +23,13 @@ public final class Index {
     return result
   }
 }
+
+extension Index {
+  /// The stage-0 entry at `path`, or nil when the index has none.
+  public func entry(at path: RepoPath) -> FileEntry? {
+    path.withCString { cPath in
+      guard let entry = git_index_get_bypath(handle, cPath, 0)?.pointee else { return nil }
+      return FileEntry(path: path, mode: FileMode(raw: entry.mode), blob: ObjectID(entry.id))
+    }
+  }
+}

@@ -42,3 +42,17 @@ extension Repository {
     return pointer
   }
 }
+
+extension Repository {
+  /// The entry at `path` inside a tree, or nil when there is none.
+  public func entry(at path: RepoPath, inTree tree: ObjectID) throws -> FileEntry? {
+    let owned = try lookupTree(tree)
+    defer { git_tree_free(owned) }
+    var entry: OpaquePointer?
+    let code = path.withCString { git_tree_entry_bypath(&entry, owned, $0) }
+    if code == GIT_ENOTFOUND.rawValue { git_error_clear(); return nil }
+    try check(code, "git_tree_entry_bypath")
+    defer { git_tree_entry_free(entry) }
+    return FileEntry(path: path, mode: FileMode(raw: git_tree_entry_filemode(entry).rawValue), blob: ObjectID(git_tree_entry_id(entry).pointee))
+  }
+}

@@ -46,12 +46,12 @@ public struct CheckPlanner {
       throw CheckError.usage("there is no check named '\(name)'; the checks are: \(known.isEmpty ? "(none)" : known)")
     }
     var existing: [RepoPath: FileEntry]?  // built only when a check passes files
-    return checks.map { check in
-      PlannedCheck(definition: check, action: action(for: check, subject: subject, existing: &existing, filter: filter))
+    return try checks.map { check in
+      PlannedCheck(definition: check, action: try action(for: check, subject: subject, existing: &existing, filter: filter))
     }
   }
 
-  private func action(for check: CheckDefinition, subject: CheckSubject, existing: inout [RepoPath: FileEntry]?, filter: CheckFilter) -> PlannedCheck.Action {
+  private func action(for check: CheckDefinition, subject: CheckSubject, existing: inout [RepoPath: FileEntry]?, filter: CheckFilter) throws -> PlannedCheck.Action {
     if filter.skipAll { return .skip(reason: "TILLIT=0") }
     if !filter.only.isEmpty && !filter.only.contains(check.name) { return .skip(reason: "not in --only") }
     if filter.skip.contains(check.name) { return .skip(reason: "skipped on request") }
@@ -59,13 +59,13 @@ public struct CheckPlanner {
     guard !touched.isEmpty else { return .skip(reason: "no matching files") }
     let inputs: [FileEntry]
     if check.passFiles {
-      let files = existing ?? Dictionary(subject.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+      let files = try existing ?? Dictionary(subject.files().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
       existing = files
       var seen: Set<RepoPath> = []
       inputs = touched.compactMap { files[$0] }.filter { $0.mode != .submodule && seen.insert($0.path).inserted }
       guard !inputs.isEmpty else { return .skip(reason: "only deletions match") }
     } else {
-      inputs = subject.files.filter { check.concerns($0.path) }
+      inputs = try subject.files().filter { check.concerns($0.path) }
     }
     let key = ResultCache.key(for: check, inputs: inputs)
     if let cache, cache.hasPassed(key) { return .cached }

@@ -104,7 +104,7 @@ public final class CheckRunner: @unchecked Sendable {
       return (workTree, nil)
     case .snapshot:
       let repository = try Repository(discoveringFrom: settings.gitDirectory)
-      let snapshot = try Snapshot(files: subject.files, from: repository)
+      let snapshot = try Snapshot(files: try subject.files(), from: repository)
       return (snapshot.path, snapshot)
     }
   }

@@ -1,8 +1,9 @@
 import TillitGit
 
 /// What a run of checks looks at: the complete content being committed or pushed, and which
-/// of its paths changed.
-public struct CheckSubject: Sendable {
+/// of its paths changed. The complete file list is read only when a check needs it, so a commit
+/// that no check concerns costs no more than the diff.
+public final class CheckSubject: @unchecked Sendable {
   public enum Content: Equatable, Sendable {
     /// The index: what `git commit` would record.
     case index
@@ -11,38 +12,56 @@ public struct CheckSubject: Sendable {
   }
 
   public let content: Content
-  /// Every file of the content, which a snapshot reproduces.
-  public let files: [FileEntry]
   /// The changed paths, both sides of renames, deletions included.
   public let changedPaths: [RepoPath]
+  private let listFiles: () throws -> [FileEntry]
+  private let configLookup: () throws -> ObjectID?
+  private let lock = Lock()
+  private var cachedFiles: [FileEntry]?
 
-  public init(content: Content, files: [FileEntry], changedPaths: [RepoPath]) {
+  init(content: Content, changedPaths: [RepoPath], files: @escaping () throws -> [FileEntry], config: @escaping () throws -> ObjectID?) {
     self.content = content
-    self.files = files
     self.changedPaths = changedPaths
+    self.listFiles = files
+    self.configLookup = config
+  }
+
+  /// Every file of the content, which a snapshot reproduces.
+  public func files() throws -> [FileEntry] {
+    try lock.withLock {
+      if let cachedFiles { return cachedFiles }
+      let files = try listFiles()
+      cachedFiles = files
+      return files
+    }
+  }
+
+  /// The `.tillit.yml` the content holds, or nil when it has none.
+  public func configBlob() throws -> ObjectID? {
+    try lock.withLock { try configLookup() }
   }
 
   /// What is staged: the index against HEAD (the empty tree before the first commit).
   public static func staged(in repository: Repository) throws -> CheckSubject {
     let index = try repository.index()
     let changes = try repository.stagedChanges(in: index)
-    return CheckSubject(content: .index, files: index.entries(), changedPaths: changes.flatMap(\.paths))
+    return indexSubject(index, changedPaths: changes.flatMap(\.paths))
   }
 
   /// Every file in the index, as if all were changed.
   public static func everything(in repository: Repository) throws -> CheckSubject {
-    let files = try repository.index().entries()
-    return CheckSubject(content: .index, files: files, changedPaths: files.map(\.path))
+    let index = try repository.index()
+    let files = index.entries()
+    return CheckSubject(content: .index, changedPaths: files.map(\.path), files: { files }, config: { index.entry(at: configPath)?.blob })
   }
 
   /// Named files of the index, as if they were changed.
   public static func files(_ paths: [RepoPath], in repository: Repository) throws -> CheckSubject {
-    let files = try repository.index().entries()
-    let tracked = Set(files.map(\.path))
-    if let missing = paths.first(where: { !tracked.contains($0) }) {
+    let index = try repository.index()
+    if let missing = paths.first(where: { index.entry(at: $0) == nil }) {
       throw CheckError.usage("'\(missing)' is not in the index; `git add` it first, or name a tracked file")
     }
-    return CheckSubject(content: .index, files: files, changedPaths: paths)
+    return indexSubject(index, changedPaths: paths)
   }
 
   /// What commit `new` changes since `old` (nil: since the empty tree), with `new`'s files.
@@ -50,12 +69,15 @@ public struct CheckSubject: Sendable {
     let newTree = try repository.treeID(ofCommit: new)
     let oldTree = try old.map { try repository.treeID(ofCommit: $0) }
     let changes = try repository.changes(from: oldTree, to: newTree)
-    return CheckSubject(content: .tree(new), files: try repository.files(inTree: newTree), changedPaths: changes.flatMap(\.paths))
+    return CheckSubject(
+      content: .tree(new), changedPaths: changes.flatMap(\.paths),
+      files: { try repository.files(inTree: newTree) },
+      config: { try repository.entry(at: configPath, inTree: newTree)?.blob })
   }
 
-  /// The `.tillit.yml` the content holds, or nil when it has none.
-  public func configBlob() -> ObjectID? {
-    let name = RepoPath(ProjectConfig.fileName)
-    return files.first { $0.path == name }?.blob
+  private static let configPath = RepoPath(ProjectConfig.fileName)
+
+  private static func indexSubject(_ index: Index, changedPaths: [RepoPath]) -> CheckSubject {
+    CheckSubject(content: .index, changedPaths: changedPaths, files: { index.entries() }, config: { index.entry(at: configPath)?.blob })
   }
 }

@@ -9,7 +9,7 @@ public struct ConfigLoader {
 
   /// The configuration, or nil when there is none.
   public func load(for subject: CheckSubject) throws -> ProjectConfig? {
-    if let blob = subject.configBlob() {
+    if let blob = try subject.configBlob() {
       let text = String(decoding: try repository.blobContent(blob), as: UTF8.self)
       return try ConfigParser().parse(text)
     }
