@@ -6,17 +6,20 @@ import TillitGit
 import Glibc
 #endif
 
-/// `tillit hook NAME ARGS...`: what the installed hook scripts run. Returns the exit code git sees.
+/// `tillit hook PATH|NAME ARGS...`: what the installed hook scripts run, passing their own path
+/// (so the hook they replaced is found beside them). Returns the exit code git sees.
 enum HookRunner {
   static func run(_ commandLine: [String]) -> Int32 {
-    guard let name = commandLine.first else {
+    guard let hook = commandLine.first else {
       Output.error("tillit: usage: tillit hook NAME [ARGUMENTS...] (the installed hook scripts call this)\n")
       return 2
     }
-    return exitCode { try runHook(name, arguments: Array(commandLine.dropFirst())) }
+    return exitCode { try runHook(hook, arguments: Array(commandLine.dropFirst())) }
   }
 
-  private static func runHook(_ name: String, arguments: [String]) throws {
+  private static func runHook(_ hook: String, arguments: [String]) throws {
+    let slash = hook.lastIndex(of: "/")
+    let name = slash.map { String(hook[hook.index(after: $0)...]) } ?? hook
     guard HookInstaller.hookNames.contains(name) else {
       throw UserError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
     }
@@ -24,7 +27,7 @@ enum HookRunner {
     let input = name == "pre-push" ? readStandardInput() : nil
     let inputFile = try input.map { try TemporaryFile(holding: Array($0.utf8)) }
     defer { inputFile?.remove() }
-    let hooksDirectory = try HookInstaller(repository: repository).hooksDirectory().path
+    let hooksDirectory = try slash.map { String(hook[..<$0]) } ?? HookInstaller(repository: repository).hooksDirectory().path
     if let chained = try ChainedHook.run(hooksDirectory: hooksDirectory, name: name, arguments: arguments, inputPath: inputFile?.path),
       !chained.succeeded {
       Output.error("tillit: the earlier \(name) hook (\(name)\(HookInstaller.localSuffix)) failed with exit \(chained.exitCode)\n")
