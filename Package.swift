@@ -3,11 +3,12 @@ import Foundation
 import PackageDescription
 
 /// libgit2 and the libraries it needs, linked statically when Debian's `-dev` packages provide
-/// the archives (they do: libgit2-dev pulls them in). A shared libgit2 pulls in 16 libraries
+/// the archives (they do: libgit2-dev pulls them in). A shared libgit2 pulls in 21 libraries
 /// at every start; linked statically, `tillit hook pre-commit` starts several times faster.
-/// `--wrap` lets TillitGit skip the two parts of libgit2's start that only its own network
-/// transports need (see Libgit2.swift); Tillit's network goes through the git command.
-let libgit2Linking: [LinkerSetting] = {
+/// `--wrap` lets TillitGit skip the parts of libgit2's start that only its own network
+/// transports need, and CLibgit2Static stands in for GSSAPI (see libgit2_static.c);
+/// Tillit's network goes through the git command.
+let staticLibgit2Archives: [String]? = {
   #if arch(arm64)
   let directory = "/usr/lib/aarch64-linux-gnu"
   #else
@@ -17,11 +18,16 @@ let libgit2Linking: [LinkerSetting] = {
   let paths = archives.map { "\(directory)/lib\($0).a" }
   guard ProcessInfo.processInfo.environment["TILLIT_SHARED_LIBGIT2"] == nil,
     paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
-  else { return [.linkedLibrary("git2")] }
-  let wraps = ["mbedtls_x509_crt_parse_file", "libssh2_init"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
+  else { return nil }
+  return paths
+}()
+
+let libgit2Linking: [LinkerSetting] = {
+  guard let archives = staticLibgit2Archives else { return [.linkedLibrary("git2")] }
+  let wraps = ["git_mbedtls_stream_global_init", "git_transport_ssh_global_init"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
   return [
-    .unsafeFlags(wraps + paths.flatMap { ["-Xlinker", $0] }),
-    .linkedLibrary("gssapi_krb5"), .linkedLibrary("pthread"), .linkedLibrary("dl"), .linkedLibrary("rt"),
+    .unsafeFlags(wraps + archives.flatMap { ["-Xlinker", $0] }),
+    .linkedLibrary("pthread"), .linkedLibrary("dl"), .linkedLibrary("rt"),
   ]
 }()
 
@@ -38,7 +44,10 @@ let package = Package(
     // No `pkgConfig:` here on purpose: pkg-config would add `-lgit2` ahead of everything and
     // force the shared library; `libgit2Linking` chooses instead. Headers are in /usr/include.
     .systemLibrary(name: "CLibgit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "TillitGit", dependencies: ["CLibgit2"], linkerSettings: libgit2Linking),
+    .target(name: "CLibgit2Static"),
+    .target(
+      name: "TillitGit", dependencies: staticLibgit2Archives == nil ? ["CLibgit2"] : ["CLibgit2", "CLibgit2Static"],
+      linkerSettings: libgit2Linking),
     .target(
       name: "TillitCore",
       dependencies: ["TillitGit"],

@@ -3,6 +3,7 @@
 
 #include <git2.h>
 #include <git2/sys/repository.h>
+#include <git2/sys/stream.h>
 
 // git_libgit2_opts is variadic, which Swift cannot call: one wrapper per option Tillit sets.
 

@@ -21,9 +21,51 @@ public struct FileChange: Hashable, Sendable {
 extension Repository {
   /// What the index would change if committed now: HEAD's tree (empty while HEAD is unborn)
   /// against `index`, with renames detected.
+  ///
+  /// As git does with its cache-tree, unchanged folders are skipped by their tree ids: the
+  /// index is written as trees (the objects `git commit` writes next anyway), the two root
+  /// trees are compared folder by folder, and only the paths that differ are diffed. When
+  /// the index cannot be written as trees (a merge conflict, a read-only repository), every
+  /// entry is compared instead.
   public func stagedChanges(in index: Index) throws -> [FileChange] {
-    var tree: OpaquePointer?
-    if let head = try headCommitID() { tree = try lookupTree(try treeID(ofCommit: head)) }
+    guard let head = try headCommitID() else { return try fullDiff(againstTree: nil, index: index) }
+    let headTree = try treeID(ofCommit: head)
+    guard let indexTree = try? index.writeTree() else {
+      git_error_clear()
+      return try fullDiff(againstTree: headTree, index: index)
+    }
+    guard indexTree != headTree else { return [] }
+    var paths: [RepoPath] = []
+    try collectDifferences(old: headTree, new: indexTree, prefix: [], into: &paths)
+    return try changes(from: headTree, to: indexTree, limitedTo: paths)
+  }
+
+  /// The changes from tree `old` (nil: the empty tree) to tree `new`, with renames detected.
+  public func changes(from old: ObjectID?, to new: ObjectID) throws -> [FileChange] {
+    try changes(from: old, to: new, limitedTo: nil)
+  }
+
+  private func changes(from old: ObjectID?, to new: ObjectID, limitedTo paths: [RepoPath]?) throws -> [FileChange] {
+    let oldTree = try old.map(lookupTree)
+    defer { git_tree_free(oldTree) }
+    let newTree = try lookupTree(new)
+    defer { git_tree_free(newTree) }
+    var options = try diffOptions()
+    let pathList = paths.map { CPathList($0) }
+    return try withExtendedLifetime(pathList) {
+      if let pathList {
+        options.pathspec = pathList.strarray
+        options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+      }
+      var diff: OpaquePointer?
+      try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
+      defer { git_diff_free(diff) }
+      return try changes(of: diff)
+    }
+  }
+
+  private func fullDiff(againstTree treeID: ObjectID?, index: Index) throws -> [FileChange] {
+    let tree = try treeID.map(lookupTree)
     defer { git_tree_free(tree) }
     var options = try diffOptions()
     var diff: OpaquePointer?
@@ -32,17 +74,45 @@ extension Repository {
     return try changes(of: diff)
   }
 
-  /// The changes from tree `old` (nil: the empty tree) to tree `new`, with renames detected.
-  public func changes(from old: ObjectID?, to new: ObjectID) throws -> [FileChange] {
-    let oldTree = try old.map(lookupTree)
-    defer { git_tree_free(oldTree) }
-    let newTree = try lookupTree(new)
-    defer { git_tree_free(newTree) }
-    var options = try diffOptions()
-    var diff: OpaquePointer?
-    try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
-    defer { git_diff_free(diff) }
-    return try changes(of: diff)
+  /// Appends every file path that differs between two trees, descending only into folders
+  /// whose tree ids differ.
+  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], into paths: inout [RepoPath]) throws {
+    let oldEntries = try old.map(treeEntries) ?? [:]
+    let newEntries = try new.map(treeEntries) ?? [:]
+    for name in Set(oldEntries.keys).union(newEntries.keys) {
+      let before = oldEntries[name]
+      let after = newEntries[name]
+      if let before, let after, before == after { continue }
+      let path = prefix + name
+      let oldTree = before.flatMap { $0.isTree ? $0.id : nil }
+      let newTree = after.flatMap { $0.isTree ? $0.id : nil }
+      if oldTree != nil || newTree != nil {
+        try collectDifferences(old: oldTree, new: newTree, prefix: path + [UInt8(ascii: "/")], into: &paths)
+      }
+      if (before.map { !$0.isTree } ?? false) || (after.map { !$0.isTree } ?? false) {
+        paths.append(RepoPath(bytes: path))
+      }
+    }
+  }
+
+  private struct TreeItem: Equatable {
+    let id: ObjectID
+    let mode: UInt32
+    var isTree: Bool { mode == 0o040000 }
+  }
+
+  private func treeEntries(_ id: ObjectID) throws -> [[UInt8]: TreeItem] {
+    let tree = try lookupTree(id)
+    defer { git_tree_free(tree) }
+    var items: [[UInt8]: TreeItem] = [:]
+    let count = git_tree_entrycount(tree)
+    items.reserveCapacity(count)
+    for position in 0..<count {
+      guard let entry = git_tree_entry_byindex(tree, position) else { continue }
+      let name = RepoPath(cString: git_tree_entry_name(entry)).bytes
+      items[name] = TreeItem(id: ObjectID(git_tree_entry_id(entry).pointee), mode: git_tree_entry_filemode(entry).rawValue)
+    }
+    return items
   }
 
   private func diffOptions() throws -> git_diff_options {
@@ -76,5 +146,16 @@ extension Repository {
                                newBlob: status == .deleted ? nil : ObjectID(delta.new_file.id)))
     }
     return result
+  }
+}
+
+/// Paths as the `git_strarray` a diff's pathspec takes, owned until released.
+private final class CPathList {
+  private let strings: CStringList
+  var strarray: git_strarray
+
+  init(_ paths: [RepoPath]) {
+    strings = CStringList(paths.map(\.bytes))
+    strarray = git_strarray(strings: strings.pointers, count: paths.count)
   }
 }

@@ -33,3 +33,13 @@ extension Index {
     }
   }
 }
+
+extension Index {
+  /// Writes the index as tree objects, as `git write-tree` does, reusing the trees its
+  /// cache-tree still vouches for; returns the root tree's id. Fails while conflicts remain.
+  func writeTree() throws -> ObjectID {
+    var oid = git_oid()
+    try check(git_index_write_tree(&oid, handle), "git_index_write_tree")
+    return ObjectID(oid)
+  }
+}

@@ -6,23 +6,27 @@ enum Libgit2 {
     git_libgit2_init()
     // Objects are trusted as read, as git trusts them; `git fsck` is the tool for checking them.
     _ = tillit_git_set_read_verification(0)
+    refuseTLS()
     return true
   }()
 
   static func ensureInitialized() {
     _ = initialized
   }
+
+  /// Tillit's network goes through the git command, so that the user's credentials apply;
+  /// HTTPS through libgit2 is refused with a message saying so (see CLibgit2Static).
+  private static func refuseTLS() {
+    var registration = git_stream_registration()
+    registration.version = 1
+    registration.`init` = { _, _, _ in
+      git_error_set_str(Int32(GIT_ERROR_SSL.rawValue), "Tillit does not use libgit2's network; it runs the git command for fetch and push")
+      return -1
+    }
+    registration.wrap = { _, _, _ in
+      git_error_set_str(Int32(GIT_ERROR_SSL.rawValue), "Tillit does not use libgit2's network; it runs the git command for fetch and push")
+      return -1
+    }
+    _ = git_stream_register(GIT_STREAM_TLS, &registration)
+  }
 }
-
-// Debian's libgit2 starts its HTTPS and SSH transports in `git_libgit2_init`: it parses every
-// certificate of the system's CA bundle (about 9 ms) and starts libssh2. Tillit never uses those
-// transports — its network goes through the git command, with the user's own credentials — so
-// when libgit2 is linked statically, Package.swift routes both calls here (`ld --wrap`) and they
-// do nothing. Should a libgit2 transport ever be used, TLS then fails closed (no trusted
-// certificates) and libssh2 starts itself on first use.
-
-@_cdecl("__wrap_mbedtls_x509_crt_parse_file")
-func skipCertificateBundle(_ chain: UnsafeMutableRawPointer?, _ path: UnsafePointer<CChar>?) -> Int32 { 0 }
-
-@_cdecl("__wrap_libssh2_init")
-func skipLibssh2Start(_ flags: Int32) -> Int32 { 0 }

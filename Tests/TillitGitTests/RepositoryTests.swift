@@ -153,3 +153,65 @@ func withEnvironment<T>(_ values: [String: String], _ body: () throws -> T) reth
   defer { for (name, value) in saved { if let value { setenv(name, value, 1) } else { unsetenv(name) } } }
   return try body()
 }
+
+@Suite struct StagedChangesTests {
+  func staged(_ temp: TempRepo) throws -> [String] {
+    let repository = try Repository(discoveringFrom: temp.path)
+    return try repository.stagedChanges(in: try repository.index()).map { "\($0.status.rawValue) \($0.oldPath) \($0.newPath)" }.sorted()
+  }
+
+  @Test func matchesGitForDeepTreesTypeChangesAndDeletedFolders() throws {
+    let temp = try TempRepo()
+    for d in 0..<5 { for f in 0..<5 { try temp.write("src/m\(d)/f\(f).txt", "file \(d) \(f)\n") } }
+    try temp.write("tools/run", "#!/bin/sh\n")
+    try temp.write("gone/a.txt", "a\n")
+    try temp.write("gone/deep/b.txt", "b\n")
+    try temp.commitAll("base")
+    try temp.write("src/m3/f1.txt", "changed\n")
+    try temp.git(["rm", "-rq", "gone"])
+    try temp.git(["rm", "-q", "tools/run"])
+    try temp.write("tools", "now a file\n")
+    try temp.write("src/m4/new/inner.txt", "new\n")
+    try temp.git(["add", "-A"])
+    let expected = try temp.git(["diff", "--cached", "--name-status", "-M"]).stdout
+      .split(separator: "\n").count
+    let changes = try staged(temp)
+    #expect(changes == [
+      "added src/m4/new/inner.txt src/m4/new/inner.txt",
+      "added tools tools",
+      "deleted gone/a.txt gone/a.txt",
+      "deleted gone/deep/b.txt gone/deep/b.txt",
+      "deleted tools/run tools/run",
+      "modified src/m3/f1.txt src/m3/f1.txt",
+    ])
+    #expect(changes.count == expected)
+  }
+
+  @Test func nothingStagedIsNoChange() throws {
+    let temp = try TempRepo()
+    try temp.write("a/b.txt", "x\n")
+    try temp.commitAll("base")
+    try temp.write("a/b.txt", "unstaged\n")
+    #expect(try staged(temp).isEmpty)
+  }
+
+  @Test func aConflictedIndexIsStillDiffed() throws {
+    let temp = try TempRepo()
+    try temp.write("c.txt", "base\n")
+    try temp.commitAll("base")
+    try temp.git(["checkout", "-q", "-b", "other"])
+    try temp.write("c.txt", "other\n")
+    try temp.commitAll("other")
+    try temp.git(["checkout", "-q", "main"])
+    try temp.write("c.txt", "main\n")
+    try temp.write("d.txt", "staged beside the conflict\n")
+    try temp.commitAll("main")
+    _ = try temp.git(["merge", "other"], allowFailure: true)
+    try temp.write("e.txt", "new\n")
+    try temp.git(["add", "e.txt"])
+    let repository = try Repository(discoveringFrom: temp.path)
+    #expect(try repository.index().hasConflicts)
+    let changes = try staged(temp)
+    #expect(changes.contains("added e.txt e.txt"))
+  }
+}

@@ -1,3 +1,5 @@
+import TillitGit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -86,9 +88,9 @@ public enum ProcessGroupRunner {
     let group = launch.ownProcessGroup ? POSIX_SPAWN_SETPGROUP : 0
     posix_spawnattr_setflags(&attributes, Int16(group | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-    let argv = CStringArray(launch.argv)
-    let environment = CStringArray(launch.environment)
-    guard let program = argv.pointers.first ?? nil else { throw LaunchError(command: command, errno: EINVAL) }
+    let argv = CStringList(launch.argv)
+    let environment = CStringList(launch.environment)
+    guard let program = argv.pointers[0] else { throw LaunchError(command: command, errno: EINVAL) }
     var pid: pid_t = 0
     let result = posix_spawnp(&pid, program, &actions, &attributes, argv.pointers, environment.pointers)
     withExtendedLifetime((argv, environment)) {}
@@ -118,20 +120,4 @@ public enum ProcessGroupRunner {
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
     return unsafeBitCast(symbol, to: AddChdir.self)
   }()
-}
-
-/// NUL-terminated copies of byte strings, with a NULL-terminated pointer array over them.
-final class CStringArray {
-  let pointers: [UnsafeMutablePointer<CChar>?]
-
-  init(_ strings: [[UInt8]]) {
-    pointers = strings.map { bytes in
-      let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-      for (offset, byte) in bytes.enumerated() { pointer[offset] = CChar(bitPattern: byte) }
-      pointer[bytes.count] = 0
-      return pointer
-    } + [nil]
-  }
-
-  deinit { pointers.forEach { $0?.deallocate() } }
 }
