@@ -13,4 +13,10 @@ static inline int tillit_git_set_read_verification(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
+/// Whether writing a tree first reads every object it names to check that it exists. The index
+/// only names objects `git add` wrote, and the check opens each one: most of a hook's time.
+static inline int tillit_git_set_strict_object_creation(int enabled) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
+}
+
 #endif

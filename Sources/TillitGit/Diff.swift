@@ -23,10 +23,11 @@ extension Repository {
   /// against `index`, with renames detected.
   ///
   /// As git does with its cache-tree, unchanged folders are skipped by their tree ids: the
-  /// index is written as trees (the objects `git commit` writes next anyway), the two root
-  /// trees are compared folder by folder, and only the paths that differ are diffed. When
-  /// the index cannot be written as trees (a merge conflict, a read-only repository), every
-  /// entry is compared instead.
+  /// index is written as trees (the objects `git commit` writes next anyway) and the two root
+  /// trees are compared folder by folder. Only when files are both added and deleted, and so
+  /// may have been renamed, does libgit2 compare the whole trees to find the renames. When the
+  /// index cannot be written as trees (a merge conflict, a read-only repository), every entry
+  /// is compared instead.
   public func stagedChanges(in index: Index) throws -> [FileChange] {
     guard let head = try headCommitID() else { return try fullDiff(againstTree: nil, index: index) }
     let headTree = try treeID(ofCommit: head)
@@ -35,33 +36,26 @@ extension Repository {
       return try fullDiff(againstTree: headTree, index: index)
     }
     guard indexTree != headTree else { return [] }
-    var paths: [RepoPath] = []
-    try collectDifferences(old: headTree, new: indexTree, prefix: [], into: &paths)
-    return try changes(from: headTree, to: indexTree, limitedTo: paths)
+    var differences: [TreeDifference] = []
+    try collectDifferences(old: headTree, new: indexTree, prefix: [], into: &differences)
+    let changes = differences.map(\.change)
+    if changes.contains(where: { $0.status == .added }) && changes.contains(where: { $0.status == .deleted }) {
+      return try self.changes(from: headTree, to: indexTree)
+    }
+    return changes.sorted { $0.newPath < $1.newPath }
   }
 
   /// The changes from tree `old` (nil: the empty tree) to tree `new`, with renames detected.
   public func changes(from old: ObjectID?, to new: ObjectID) throws -> [FileChange] {
-    try changes(from: old, to: new, limitedTo: nil)
-  }
-
-  private func changes(from old: ObjectID?, to new: ObjectID, limitedTo paths: [RepoPath]?) throws -> [FileChange] {
     let oldTree = try old.map(lookupTree)
     defer { git_tree_free(oldTree) }
     let newTree = try lookupTree(new)
     defer { git_tree_free(newTree) }
     var options = try diffOptions()
-    let pathList = paths.map { CPathList($0) }
-    return try withExtendedLifetime(pathList) {
-      if let pathList {
-        options.pathspec = pathList.strarray
-        options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
-      }
-      var diff: OpaquePointer?
-      try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
-      defer { git_diff_free(diff) }
-      return try changes(of: diff)
-    }
+    var diff: OpaquePointer?
+    try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
+    defer { git_diff_free(diff) }
+    return try changes(of: diff)
   }
 
   private func fullDiff(againstTree treeID: ObjectID?, index: Index) throws -> [FileChange] {
@@ -74,9 +68,9 @@ extension Repository {
     return try changes(of: diff)
   }
 
-  /// Appends every file path that differs between two trees, descending only into folders
-  /// whose tree ids differ.
-  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], into paths: inout [RepoPath]) throws {
+  /// Appends every file that differs between two trees, descending only into folders whose
+  /// tree ids differ.
+  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], into differences: inout [TreeDifference]) throws {
     let oldEntries = try old.map(treeEntries) ?? [:]
     let newEntries = try new.map(treeEntries) ?? [:]
     for name in Set(oldEntries.keys).union(newEntries.keys) {
@@ -87,10 +81,12 @@ extension Repository {
       let oldTree = before.flatMap { $0.isTree ? $0.id : nil }
       let newTree = after.flatMap { $0.isTree ? $0.id : nil }
       if oldTree != nil || newTree != nil {
-        try collectDifferences(old: oldTree, new: newTree, prefix: path + [UInt8(ascii: "/")], into: &paths)
+        try collectDifferences(old: oldTree, new: newTree, prefix: path + [UInt8(ascii: "/")], into: &differences)
       }
-      if (before.map { !$0.isTree } ?? false) || (after.map { !$0.isTree } ?? false) {
-        paths.append(RepoPath(bytes: path))
+      let oldFile = before.flatMap { $0.isTree ? nil : $0 }
+      let newFile = after.flatMap { $0.isTree ? nil : $0 }
+      if oldFile != nil || newFile != nil {
+        differences.append(TreeDifference(path: RepoPath(bytes: path), old: oldFile, new: newFile))
       }
     }
   }
@@ -99,6 +95,25 @@ extension Repository {
     let id: ObjectID
     let mode: UInt32
     var isTree: Bool { mode == 0o040000 }
+    /// Blobs (plain or executable), symlinks and submodules are different kinds of entry.
+    var kind: UInt32 { mode & 0o170000 }
+  }
+
+  /// One file that differs between two trees: absent on one side, or different on both.
+  private struct TreeDifference {
+    let path: RepoPath
+    let old: TreeItem?
+    let new: TreeItem?
+
+    var change: FileChange {
+      let status: FileChange.Status
+      switch (old, new) {
+      case (nil, _): status = .added
+      case (_, nil): status = .deleted
+      case (let old?, let new?): status = old.kind == new.kind ? .modified : .typeChanged
+      }
+      return FileChange(status: status, oldPath: path, newPath: path, newBlob: new?.id)
+    }
   }
 
   private func treeEntries(_ id: ObjectID) throws -> [[UInt8]: TreeItem] {
@@ -146,16 +161,5 @@ extension Repository {
                                newBlob: status == .deleted ? nil : ObjectID(delta.new_file.id)))
     }
     return result
-  }
-}
-
-/// Paths as the `git_strarray` a diff's pathspec takes, owned until released.
-private final class CPathList {
-  private let strings: CStringList
-  var strarray: git_strarray
-
-  init(_ paths: [RepoPath]) {
-    strings = CStringList(paths.map(\.bytes))
-    strarray = git_strarray(strings: strings.pointers, count: paths.count)
   }
 }

@@ -1,10 +1,10 @@
 /// NUL-terminated copies of byte strings and an array of pointers to them, for C APIs that take
 /// `char **`; freed with the list.
-public final class CStringList {
-  public let pointers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+final class CStringList {
+  let pointers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
   private let count: Int
 
-  public init(_ strings: [[UInt8]]) {
+  init(_ strings: [[UInt8]]) {
     count = strings.count
     pointers = .allocate(capacity: strings.count + 1)
     for (position, bytes) in strings.enumerated() {
