@@ -119,6 +119,24 @@ import TillitTestSupport
     #expect(try hooked.repo.tillit(["check", "--range", "nonsense"]).status == 2)
   }
 
+  @Test func scriptsFromTheSnapshotRunWhileOtherChecksStart() throws {
+    // Several checks run scripts written into their snapshots at the same moment: a script
+    // must never fail to start because another check's process briefly held it open.
+    let checks = (1...12).map { "  - name: script-\($0)\n    run: [scripts/record]\n" }.joined()
+    let hooked = try HookedRepo(config: "checks:\n" + checks)
+    for _ in 0..<8 {
+      let result = try hooked.repo.tillit(["check", "--all", "--jobs", "12", "--no-cache"], environment: hooked.environment)
+      #expect(result.status == 0, "\(result.output)")
+    }
+  }
+
+  @Test func aCommandThatCannotStartFailsWithTheReason() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: missing\n    run: [no-such-command-here]\n")
+    let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("cannot run 'no-such-command-here': No such file or directory"))
+  }
+
   @Test func worktreeIsolationRunsInTheWorkTree() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: here\n    run: [scripts/record]\n    isolation: worktree\n")
     let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)

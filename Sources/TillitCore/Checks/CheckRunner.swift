@@ -89,8 +89,10 @@ public final class CheckRunner: @unchecked Sendable {
         return CheckResult(name: check.name, outcome: ending.succeeded ? .passed : .failed, durationMs: elapsed, exitCode: ending.exitCode, logPath: logPath)
       }
     } catch {
-      if let logPath { try? FileSystem.writeAtomically(Array("tillit: \(error)\n".utf8), to: logPath) }
-      return CheckResult(name: check.name, outcome: .failed, durationMs: Clock.milliseconds() - started, note: "\(error)", logPath: logPath)
+      // The check could not start (a missing command, a snapshot that could not be written):
+      // the reason is all there is to show.
+      if let logPath { unlink(logPath) }
+      return CheckResult(name: check.name, outcome: .failed, durationMs: Clock.milliseconds() - started, note: "\(error)")
     }
   }
 

@@ -92,7 +92,14 @@ public enum ProcessGroupRunner {
     let environment = CStringList(launch.environment)
     guard let program = argv.pointers[0] else { throw LaunchError(command: command, errno: EINVAL) }
     var pid: pid_t = 0
-    let result = posix_spawnp(&pid, program, &actions, &attributes, argv.pointers, environment.pointers)
+    var result: Int32 = 0
+    // A script just written into a snapshot can be briefly "busy": another thread's child,
+    // between its fork and its exec, still holds the descriptor it was written through.
+    for attempt in 0..<50 {
+      result = posix_spawnp(&pid, program, &actions, &attributes, argv.pointers, environment.pointers)
+      guard result == ETXTBSY else { break }
+      usleep(useconds_t(min(1000 * (attempt + 1), 20_000)))
+    }
     withExtendedLifetime((argv, environment)) {}
     guard result == 0 else { throw LaunchError(command: command, errno: result) }
     return pid
