@@ -42,6 +42,9 @@ struct Check: ParsableCommand {
         throw UserError.usage("--stage must be pre-commit or pre-push, not '\(stageName)'")
       }
       let options = CheckSession.Options(stage: chosenStage, filter: filter, jobs: jobs, useCache: !noCache)
+      if ConfigLoader(repository: repository).hasUnstagedEdits(comparedWith: subject) {
+        Output.error("tillit: note: .tillit.yml has edits that are not staged; the staged one is used (git add it to use yours)\n")
+      }
       let code = try CheckExecution.run(subjects: [subject], repository: repository, options: options, format: format, descriptor: STDOUT_FILENO)
       if code != 0 { throw ExitCode(code) }
     }

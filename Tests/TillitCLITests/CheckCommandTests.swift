@@ -137,6 +137,17 @@ import TillitTestSupport
     #expect(result.stdout.contains("cannot run 'no-such-command-here': No such file or directory"))
   }
 
+  @Test func unstagedEditsToTheConfigAreNamed() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: a\n    run: [\"true\"]\n")
+    try hooked.repo.write(".tillit.yml", "checks:\n  - name: b\n    run: [\"true\"]\n")
+    let result = try hooked.repo.tillit(["check", "--all"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains(" a "))
+    #expect(result.stderr.contains(".tillit.yml has edits that are not staged"))
+    try hooked.repo.git(["add", ".tillit.yml"])
+    #expect(try !hooked.repo.tillit(["check", "--all"]).stderr.contains("not staged"))
+  }
+
   @Test func worktreeIsolationRunsInTheWorkTree() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: here\n    run: [scripts/record]\n    isolation: worktree\n")
     let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)

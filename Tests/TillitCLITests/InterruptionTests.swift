@@ -76,6 +76,26 @@ import TillitTestSupport
     #expect(hooked.snapshots().isEmpty)
   }
 
+  @Test func ctrlCDuringTillitCheckExits130() throws {
+    let hooked = try HookedRepo(config: Self.waitingConfig, files: ["a.txt": "a\n"])
+    var environment = ProcessInfo.processInfo.environment.merging(hooked.environment) { _, new in new }
+    environment["GIT_DIR"] = nil
+    let launch = ProcessLaunch(
+      argv: [TillitBinary.path, "check", "--all"].map { Array($0.utf8) },
+      environment: environment.map { Array("\($0.key)=\($0.value)".utf8) },
+      directory: hooked.repo.path, output: .log(path: hooked.repo.root + "/check.log", append: false))
+    let pid = try ProcessGroupRunner.spawn(launch)
+    let started = HookedRepo.waitUntil { hooked.outFile("started") != nil }
+    if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
+    try #require(started)
+    ProcessGroupRunner.signalGroup(pid, SIGINT)
+    #expect(ProcessGroupRunner.wait(pid) == .exited(130))
+    #expect(isGone(hooked.outText("check-pid")))
+    #expect(hooked.snapshots().isEmpty)
+    let log = String(decoding: FileManager.default.contents(atPath: hooked.repo.root + "/check.log") ?? Data(), as: UTF8.self)
+    #expect(log.contains("interrupted"))
+  }
+
   @Test func aTimeoutKillsTheChecksWholeProcessGroup() throws {
     let hooked = try HookedRepo(config: """
       checks:

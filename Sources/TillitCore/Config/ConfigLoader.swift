@@ -25,3 +25,15 @@ public struct ConfigLoader {
     return try ConfigParser().parse(try FileSystem.readText(path))
   }
 }
+
+extension ConfigLoader {
+  /// Whether the work tree's `.tillit.yml` differs from the one `subject` holds: edits not yet
+  /// staged, which a run of the staged checks does not use.
+  public func hasUnstagedEdits(comparedWith subject: CheckSubject) -> Bool {
+    guard subject.content == .index, let workdir = repository.workdir,
+      let saved = try? FileSystem.read(workdir + ProjectConfig.fileName),
+      let staged = try? subject.configBlob()
+    else { return false }
+    return ObjectID.hashing(saved) != staged
+  }
+}
