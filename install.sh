@@ -25,9 +25,9 @@ fi
 repo=${repo:-$here}
 say() { printf 'install.sh: %s\n' "$*"; }
 
-# 1. What the build needs: libgit2 and the libraries it links (static archives come with
-#    Debian's -dev packages), pkg-config, and GSSAPI for libgit2's archive.
-packages=(libgit2-dev pkg-config libkrb5-dev git)
+# 1. What the build needs: libgit2 and the libraries it links (their static archives come with
+#    Debian's -dev packages), pkg-config, and git.
+packages=(libgit2-dev pkg-config git)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -4,12 +4,7 @@ import TillitTestSupport
 
 /// `git commit` with Tillit's hook installed, end to end: the real binary, real git, real checks.
 @Suite struct CommitHookTests {
-  static let config = """
-    checks:
-      - name: no-bad
-        run: [scripts/fail-on-bad]
-        files: ["*.txt"]
-        pass-files: true
+  static let config = "checks:\n" + HookedRepo.failOnBadCheck() + """
       - name: record
         run: [scripts/record]
         files: ["*.txt", "*.bin"]

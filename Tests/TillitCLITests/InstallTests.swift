@@ -3,13 +3,7 @@ import Testing
 import TillitTestSupport
 
 @Suite struct InstallTests {
-  static let config = """
-    checks:
-      - name: no-bad
-        run: [scripts/fail-on-bad]
-        files: ["*.txt"]
-        pass-files: true
-    """
+  static let config = "checks:\n" + HookedRepo.failOnBadCheck()
 
   @Test func installIsIdempotentAndSaysWhatItDid() throws {
     let hooked = try HookedRepo(config: Self.config)

@@ -3,14 +3,7 @@ import Testing
 import TillitTestSupport
 
 @Suite struct PrePushTests {
-  static let config = """
-    checks:
-      - name: push-check
-        run: [scripts/fail-on-bad]
-        files: ["*.txt"]
-        pass-files: true
-        stage: pre-push
-    """
+  static let config = "checks:\n" + HookedRepo.failOnBadCheck(stage: "pre-push")
 
   @Test func aPushIsCheckedOnThePushedCommitsAndBlockedOnFailure() throws {
     let hooked = try HookedRepo(config: Self.config)

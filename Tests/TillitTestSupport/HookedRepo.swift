@@ -35,6 +35,18 @@ public final class HookedRepo: @unchecked Sendable {
       """,
   ]
 
+  /// A check that fails on staged `*.txt` files containing BAD, at the given stage.
+  public static func failOnBadCheck(stage: String = "pre-commit") -> String {
+    """
+      - name: no-bad
+        run: [scripts/fail-on-bad]
+        files: ["*.txt"]
+        pass-files: true
+        stage: \(stage)
+
+    """
+  }
+
   public init(config: String, files: [String: String] = ["README.md": "hello\n"], install: Bool = true) throws {
     repo = try TempRepo()
     out = repo.root + "/out"
