@@ -60,7 +60,7 @@ let package = Package(
         "TillitCore", "TillitReport", "TillitGit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"])]
+      linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
     ),
     .target(name: "TillitTestSupport", path: "Tests/TillitTestSupport"),
     .testTarget(name: "TillitGitTests", dependencies: ["TillitGit", "TillitTestSupport"]),

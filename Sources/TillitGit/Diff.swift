@@ -163,3 +163,24 @@ extension Repository {
     return result
   }
 }
+
+extension Repository {
+  /// The patch id of a commit's change against its first parent (the empty tree for a root
+  /// commit): equal for the same change after an amend of the message or a rebase.
+  public func patchID(ofCommit id: ObjectID) throws -> ObjectID {
+    let commit = try self.commit(id)
+    let oldTree = try commit.parents.first.map { try treeID(ofCommit: $0) }.map(lookupTree)
+    defer { git_tree_free(oldTree) }
+    let newTree = try lookupTree(commit.tree)
+    defer { git_tree_free(newTree) }
+    var options = try diffOptions()
+    var diff: OpaquePointer?
+    try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
+    defer { git_diff_free(diff) }
+    var patchOptions = git_diff_patchid_options()
+    try check(git_diff_patchid_options_init(&patchOptions, UInt32(GIT_DIFF_PATCHID_OPTIONS_VERSION)), "git_diff_patchid_options_init")
+    var oid = git_oid()
+    try check(git_diff_patchid(&oid, diff, &patchOptions), "git_diff_patchid")
+    return ObjectID(oid)
+  }
+}

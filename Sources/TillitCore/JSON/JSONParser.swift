@@ -1,0 +1,200 @@
+/// Reads JSON text (RFC 8259) into a `JSONValue`, strictly: one value, nothing after it, nesting
+/// at most 64 deep. Object keys keep their order; a repeated key is an error.
+public struct JSONParser {
+  private let bytes: [UInt8]
+  private var position = 0
+  private var depth = 0
+
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public let offset: Int
+    public let problem: String
+    public var description: String { "\(problem) at byte \(offset)" }
+  }
+
+  public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    var parser = JSONParser(bytes: bytes)
+    parser.skipSpace()
+    let value = try parser.value()
+    parser.skipSpace()
+    guard parser.position == bytes.count else { throw parser.fail("text after the value") }
+    return value
+  }
+
+  private init(bytes: [UInt8]) { self.bytes = bytes }
+
+  private func fail(_ problem: String) -> Failure { Failure(offset: position, problem: problem) }
+
+  private mutating func skipSpace() {
+    while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+  }
+
+  private mutating func value() throws(Failure) -> JSONValue {
+    guard position < bytes.count else { throw fail("unexpected end") }
+    switch bytes[position] {
+    case UInt8(ascii: "{"): return try object()
+    case UInt8(ascii: "["): return try array()
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+    case UInt8(ascii: "n"): try literal("null"); return .null
+    default: return try number()
+    }
+  }
+
+  private mutating func literal(_ word: String) throws(Failure) {
+    let expected = Array(word.utf8)
+    guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected else {
+      throw fail("unexpected character")
+    }
+    position += expected.count
+  }
+
+  private mutating func nest() throws(Failure) {
+    depth += 1
+    if depth > 64 { throw fail("nesting deeper than 64") }
+  }
+
+  private mutating func object() throws(Failure) -> JSONValue {
+    try nest()
+    defer { depth -= 1 }
+    position += 1
+    var members: [(String, JSONValue)] = []
+    var keys: Set<String> = []
+    skipSpace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+    while true {
+      skipSpace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+      let key = try string()
+      guard keys.insert(key).inserted else { throw fail("repeated key '\(key)'") }
+      skipSpace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+      position += 1
+      skipSpace()
+      members.append((key, try value()))
+      skipSpace()
+      guard position < bytes.count else { throw fail("unexpected end") }
+      if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+      if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+      throw fail("expected ',' or '}'")
+    }
+  }
+
+  private mutating func array() throws(Failure) -> JSONValue {
+    try nest()
+    defer { depth -= 1 }
+    position += 1
+    var items: [JSONValue] = []
+    skipSpace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+    while true {
+      skipSpace()
+      items.append(try value())
+      skipSpace()
+      guard position < bytes.count else { throw fail("unexpected end") }
+      if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+      if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+      throw fail("expected ',' or ']'")
+    }
+  }
+
+  private mutating func string() throws(Failure) -> String {
+    position += 1
+    var scalars = String.UnicodeScalarView()
+    var start = position
+    func flush(_ parser: JSONParser, _ end: Int) throws(Failure) {
+      guard let text = String(validating: parser.bytes[start..<end], as: UTF8.self) else { throw parser.fail("text that is not UTF-8") }
+      scalars.append(contentsOf: text.unicodeScalars)
+    }
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        try flush(self, position)
+        position += 1
+        return String(scalars)
+      }
+      if byte < 0x20 { throw fail("a control character in a string") }
+      if byte == UInt8(ascii: "\\") {
+        try flush(self, position)
+        position += 1
+        guard position < bytes.count else { break }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""): scalars.append("\"")
+        case UInt8(ascii: "\\"): scalars.append("\\")
+        case UInt8(ascii: "/"): scalars.append("/")
+        case UInt8(ascii: "b"): scalars.append("\u{08}")
+        case UInt8(ascii: "f"): scalars.append("\u{0C}")
+        case UInt8(ascii: "n"): scalars.append("\n")
+        case UInt8(ascii: "r"): scalars.append("\r")
+        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "u"):
+          var code = try hex4()
+          if (0xD800..<0xDC00).contains(code) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+              throw fail("a lone surrogate")
+            }
+            position += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw fail("a lone surrogate") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let scalar = Unicode.Scalar(code) else { throw fail("an invalid \\u escape") }
+          scalars.append(scalar)
+        default: throw fail("an unknown escape")
+        }
+        start = position
+        continue
+      }
+      position += 1
+    }
+    throw fail("an unterminated string")
+  }
+
+  private mutating func hex4() throws(Failure) -> UInt32 {
+    guard position + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
+      throw fail("an invalid \\u escape")
+    }
+    position += 4
+    return value
+  }
+
+  private mutating func number() throws(Failure) -> JSONValue {
+    let start = position
+    if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+    var isInteger = true
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { position += 1; continue }
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+        isInteger = false
+        position += 1
+        continue
+      }
+      break
+    }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    if isInteger, let integer = Int(text) { return .integer(integer) }
+    guard let double = Double(text), double.isFinite else { throw fail("an invalid number") }
+    return .number(double)
+  }
+}
+
+extension JSONValue {
+  /// A member of an object, or nil.
+  public subscript(key: String) -> JSONValue? {
+    guard case .object(let members) = self else { return nil }
+    return members.first { $0.0 == key }?.1
+  }
+
+  public var stringValue: String? {
+    if case .string(let text) = self { return text }
+    return nil
+  }
+
+  public var intValue: Int? {
+    if case .integer(let value) = self { return value }
+    return nil
+  }
+}

@@ -1,0 +1,42 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who records events from this clone: the person (`user.email`, through the mailmap) and
+/// the clone's own writer id, made once and kept in `.git/tillit/writer`.
+public struct LedgerIdentity: Sendable {
+  public let person: String
+  public let writer: String
+
+  public init(repository: Repository) throws {
+    let email = try repository.config().string("user.email") ?? ""
+    guard !email.isEmpty else {
+      throw LedgerError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
+    }
+    let name = try repository.config().string("user.name") ?? ""
+    person = (try? Mailmap(repository: repository).resolve(name: name, email: email).email) ?? email
+    writer = try Self.writerID(state: StateDirectory(repository: repository))
+  }
+
+  private static func writerID(state: StateDirectory) throws -> String {
+    let path = state.path + "/writer"
+    if let existing = try? FileSystem.readText(path).trimmingSpaces, existing.count == 16 { return existing }
+    try FileSystem.makeDirectories(state.path)
+    let fresh = RandomID.make()
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd >= 0 {
+      try FileSystem.writeAll(fd, Array((fresh + "\n").utf8), path: path)
+      close(fd)
+      return fresh
+    }
+    // Another process made it first: use theirs.
+    return try FileSystem.readText(path).trimmingSpaces
+  }
+
+  /// A new event by this identity, now.
+  public func event(kind: String, subject: JSONValue, data: JSONValue) -> LedgerEvent {
+    LedgerEvent(kind: kind, at: Timestamp.now(), by: person, writer: writer, nonce: RandomID.make(), subject: subject, data: data)
+  }
+}

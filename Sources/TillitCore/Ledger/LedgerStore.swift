@@ -1,0 +1,177 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The append-only ledger inside the repository. Each stream is a chain of commits whose tree
+/// holds every event so far as `events/<2 hex>/<blob id>.json`. An append writes the objects
+/// first and then moves the stream's ref with a compare-and-swap, so a crash loses nothing
+/// already recorded and concurrent writers never overwrite each other.
+public struct LedgerStore {
+  let repository: Repository
+  /// How long a ref lock may be held before it is taken to be left by a crashed writer.
+  static let staleLockSeconds = 5
+
+  public init(repository: Repository) { self.repository = repository }
+
+  // MARK: Writing
+
+  /// Records an event in `stream`: its lamport clock is set one past every event this clone
+  /// has seen in the stream. Returns the event as stored, with its id.
+  @discardableResult
+  public func append(_ draft: LedgerEvent, to stream: LedgerStream) throws -> LedgerEvent {
+    var lockWaits = 0
+    while true {
+      let tip = try repository.referenceTarget(stream.localRef)
+      var event = draft
+      event.lamport = try highestLamport(in: stream, localTip: tip) + 1
+      let bytes = event.encoded()
+      guard bytes.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(bytes.count) }
+      let id = try repository.writeBlob(bytes)
+      event.id = id
+      let tree = try treeAdding([id], to: tip.map { try repository.treeID(ofCommit: $0) })
+      let commit = try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message("record \(event.kind)", lamport: event.lamport))
+      do {
+        try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip, message: "tillit: record \(event.kind)")
+        return event
+      } catch ReferenceUpdateFailure.lostRace {
+        continue
+      } catch ReferenceUpdateFailure.locked(let lockFile) {
+        lockWaits += 1
+        try waitForLock(lockFile, attempt: lockWaits)
+      }
+    }
+  }
+
+  /// Writes the events tree of `base` with `ids` added; unchanged buckets are kept by id.
+  func treeAdding(_ ids: [ObjectID], to base: ObjectID?) throws -> ObjectID {
+    let root = try base.map(repository.listTree) ?? []
+    let eventsTree = root.first { $0.name == Self.eventsName && $0.isTree }?.id
+    let buckets = try eventsTree.map(repository.listTree) ?? []
+    var byBucket: [String: [ObjectID]] = [:]
+    for id in ids { byBucket[String(id.hex.prefix(2)), default: []].append(id) }
+    var newBuckets: [TreeEntryInput] = []
+    for (bucket, members) in byBucket.sorted(by: { $0.key < $1.key }) {
+      let existing = buckets.first { $0.name == Array(bucket.utf8) && $0.isTree }?.id
+      let entries = members.map { TreeEntryInput(name: Array("\($0.hex).json".utf8), id: $0, isTree: false) }
+      newBuckets.append(TreeEntryInput(name: Array(bucket.utf8), id: try repository.writeTree(base: existing, putting: entries), isTree: true))
+    }
+    let events = try repository.writeTree(base: eventsTree, putting: newBuckets)
+    return try repository.writeTree(base: base, putting: [TreeEntryInput(name: Self.eventsName, id: events, isTree: true)])
+  }
+
+  static let eventsName = Array("events".utf8)
+
+  static func message(_ summary: String, lamport: Int) -> String {
+    "tillit: \(summary)\n\nlamport: \(lamport)\n"
+  }
+
+  /// The highest lamport clock recorded by a stream's tip commit (0 for none).
+  static func lamport(ofMessage message: String) -> Int {
+    for line in message.split(separator: "\n") where line.hasPrefix("lamport: ") {
+      return Int(line.dropFirst("lamport: ".count)) ?? 0
+    }
+    return 0
+  }
+
+  private func highestLamport(in stream: LedgerStream, localTip: ObjectID?) throws -> Int {
+    var tips = try repository.referenceNames(matching: stream.remoteGlob).compactMap { try repository.referenceTarget($0) }
+    if let localTip { tips.append(localTip) }
+    return try tips.map { Self.lamport(ofMessage: try repository.commit($0).message) }.max() ?? 0
+  }
+
+  /// Waits for a held lock; one older than `staleLockSeconds` was left by a crashed writer (git
+  /// and libgit2 hold ref locks for microseconds) and is removed.
+  private func waitForLock(_ lockFile: String, attempt: Int) throws {
+    var info = stat()
+    if stat(lockFile, &info) == 0, Int(time(nil)) - Int(info.st_mtim.tv_sec) >= Self.staleLockSeconds {
+      unlink(lockFile)
+      return
+    }
+    guard attempt < 400 else {
+      throw LedgerError.locked("\(lockFile) has been held for a long time; if no git or tillit process is running, remove it and try again")
+    }
+    usleep(useconds_t(min(1000 * attempt, 50_000)))
+  }
+
+  // MARK: Reading
+
+  /// What a read found: the events, folded in (lamport, id) order, and what was skipped.
+  public struct Reading: Sendable {
+    public var events: [LedgerEvent]
+    public var warnings: [String]
+  }
+
+  /// Every event of `stream`: this clone's and every fetched copy's, each event once.
+  public func read(_ stream: LedgerStream) throws -> Reading {
+    var refs = [stream.localRef]
+    refs += try repository.referenceNames(matching: stream.remoteGlob)
+    var seen: Set<ObjectID> = []
+    var reading = Reading(events: [], warnings: [])
+    for ref in refs {
+      guard let tip = try repository.referenceTarget(ref) else { continue }
+      try collect(from: try repository.treeID(ofCommit: tip), ref: ref, seen: &seen, into: &reading)
+    }
+    reading.events.sort { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }
+    return reading
+  }
+
+  private func collect(from root: ObjectID, ref: String, seen: inout Set<ObjectID>, into reading: inout Reading) throws {
+    guard let events = try repository.listTree(root).first(where: { $0.name == Self.eventsName && $0.isTree }) else { return }
+    for bucket in try repository.listTree(events.id) {
+      let bucketName = String(decoding: bucket.name, as: UTF8.self)
+      guard bucket.isTree, bucketName.count == 2, bucketName.allSatisfy({ $0.isHexDigit }) else {
+        reading.warnings.append("\(ref): skipped 'events/\(bucketName)': not an event folder")
+        continue
+      }
+      for entry in try repository.listTree(bucket.id) {
+        let name = String(decoding: entry.name, as: UTF8.self)
+        let place = "\(ref): events/\(bucketName)/\(name)"
+        guard !entry.isTree, name == "\(entry.id.hex).json", entry.id.hex.hasPrefix(bucketName) else {
+          reading.warnings.append("\(place): skipped: its name does not match its content")
+          continue
+        }
+        guard seen.insert(entry.id).inserted else { continue }
+        do {
+          let size = try repository.objectSize(entry.id)
+          guard size <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(size) }
+          var event = try LedgerEvent.decode(try repository.blobContent(entry.id))
+          event.id = entry.id
+          reading.events.append(event)
+        } catch {
+          reading.warnings.append("\(place): skipped: \(error)")
+        }
+      }
+    }
+  }
+}
+
+extension LedgerStore {
+  /// Everything damaged in the ledger, one line each: events that do not parse or whose name
+  /// does not match their content, and streams whose commits or trees cannot be read.
+  public func verify() throws -> [String] {
+    var problems: [String] = []
+    for stream in LedgerStream.allCases {
+      let refs = [stream.localRef] + (try repository.referenceNames(matching: stream.remoteGlob))
+      for ref in refs {
+        guard let tip = try repository.referenceTarget(ref) else { continue }
+        do {
+          try repository.walk(WalkSpec(include: [tip])) { commit in
+            let tree = try repository.commit(commit).tree
+            guard repository.contains(tree) else { throw LedgerError.malformed("commit \(commit.hex) has no tree \(tree.hex)") }
+            return true
+          }
+        } catch {
+          problems.append("\(ref): the chain of commits cannot be read: \(error)")
+        }
+      }
+      do {
+        problems += try read(stream).warnings
+      } catch {
+        problems.append("\(stream.localRef): cannot be read: \(error)")
+      }
+    }
+    return problems
+  }
+}

@@ -1,0 +1,64 @@
+import TillitGit
+
+/// The reviewer's side of the ledger: feedback on a commit, anchored to its patch id as well
+/// as its id, so it is found again after an amend of the message or a rebase.
+public struct ReviewLedger {
+  public enum Verdict: String, Sendable, CaseIterable {
+    case approve, comment
+    case changesRequested = "changes-requested"
+  }
+
+  /// Where in a file a comment points, with the line's text so it can be found again.
+  public struct Anchor: Sendable {
+    public let path: RepoPath
+    public let line: Int
+
+    public init(path: RepoPath, line: Int) {
+      self.path = path
+      self.line = line
+    }
+  }
+
+  let repository: Repository
+  let store: LedgerStore
+
+  public init(repository: Repository) {
+    self.repository = repository
+    self.store = LedgerStore(repository: repository)
+  }
+
+  /// Records feedback on `commit`.
+  @discardableResult
+  public func recordFeedback(on commit: ObjectID, verdict: Verdict, message: String, anchor: Anchor?, identity: LedgerIdentity) throws -> LedgerEvent {
+    var subject: [(String, JSONValue)] = [
+      ("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex)),
+    ]
+    if let anchor {
+      let info = try repository.commit(commit)
+      guard let file = try repository.entry(at: anchor.path, inTree: info.tree) else {
+        throw LedgerError.usage("\(anchor.path) is not in commit \(commit.hex.prefix(12)); name a file the commit has")
+      }
+      let lines = try repository.blobContent(file.blob).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      guard anchor.line >= 1, anchor.line <= lines.count else {
+        throw LedgerError.usage("\(anchor.path) has \(lines.count) lines in that commit; --line must be between 1 and \(lines.count)")
+      }
+      subject += [("path", .string(anchor.path.description)), ("line", .integer(anchor.line)),
+                  ("lineText", .string(String(decoding: lines[anchor.line - 1], as: UTF8.self)))]
+    }
+    let event = identity.event(kind: "review.feedback", subject: .object(subject), data: .object([("verdict", .string(verdict.rawValue)), ("message", .string(message))]))
+    return try store.append(event, to: .reviews)
+  }
+
+  /// Everything the ledger holds about `commit`: events naming it, or naming its patch id.
+  public func history(of commit: ObjectID) throws -> (events: [LedgerEvent], warnings: [String]) {
+    let patchID = try repository.patchID(ofCommit: commit).hex
+    var events: [LedgerEvent] = []
+    var warnings: [String] = []
+    for stream in LedgerStream.allCases {
+      let reading = try store.read(stream)
+      warnings += reading.warnings
+      events += reading.events.filter { $0.subject["commit"]?.stringValue == commit.hex || $0.subject["patchId"]?.stringValue == patchID }
+    }
+    return (events.sorted { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }, warnings)
+  }
+}

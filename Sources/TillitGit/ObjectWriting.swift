@@ -1,0 +1,95 @@
+import CLibgit2
+
+/// One entry to put in a tree being written.
+public struct TreeEntryInput: Sendable {
+  public let name: [UInt8]
+  public let id: ObjectID
+  public let isTree: Bool
+
+  public init(name: [UInt8], id: ObjectID, isTree: Bool) {
+    self.name = name
+    self.id = id
+    self.isTree = isTree
+  }
+}
+
+/// An entry of a tree as read: its name, id and whether it is a tree itself.
+public struct TreeListing: Sendable, Hashable {
+  public let name: [UInt8]
+  public let id: ObjectID
+  public let isTree: Bool
+}
+
+extension Repository {
+  /// Stores `bytes` as a blob; returns its id (the same bytes always give the same id).
+  public func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
+    var oid = git_oid()
+    try bytes.withUnsafeBytes { buffer in
+      try check(git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count), "git_blob_create_from_buffer")
+    }
+    return ObjectID(oid)
+  }
+
+  /// The entries of one tree (not its subtrees), in git's order.
+  public func listTree(_ id: ObjectID) throws -> [TreeListing] {
+    let tree = try lookupTree(id)
+    defer { git_tree_free(tree) }
+    return (0..<git_tree_entrycount(tree)).compactMap { position in
+      guard let entry = git_tree_entry_byindex(tree, position) else { return nil }
+      return TreeListing(
+        name: RepoPath(cString: git_tree_entry_name(entry)).bytes, id: ObjectID(git_tree_entry_id(entry).pointee),
+        isTree: git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+    }
+  }
+
+  /// Writes a tree: the entries of `base` (none when nil) with `changes` put in (replacing
+  /// an entry of the same name). Returns the new tree's id.
+  public func writeTree(base: ObjectID?, putting changes: [TreeEntryInput]) throws -> ObjectID {
+    let baseTree = try base.map(lookupTree)
+    defer { git_tree_free(baseTree) }
+    var builder: OpaquePointer?
+    try check(git_treebuilder_new(&builder, handle, baseTree), "git_treebuilder_new")
+    defer { git_treebuilder_free(builder) }
+    for change in changes {
+      var raw = change.id.raw
+      let mode = change.isTree ? GIT_FILEMODE_TREE : GIT_FILEMODE_BLOB
+      let code = RepoPath(bytes: change.name).withCString { git_treebuilder_insert(nil, builder, $0, &raw, mode) }
+      try check(code, "git_treebuilder_insert")
+    }
+    var oid = git_oid()
+    try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+    return ObjectID(oid)
+  }
+
+  /// Writes a commit of `tree` with `parents` and `message`, by Tillit, on no branch.
+  public func writeCommit(tree: ObjectID, parents: [ObjectID], message: String) throws -> ObjectID {
+    let treeObject = try lookupTree(tree)
+    defer { git_tree_free(treeObject) }
+    var parentObjects: [OpaquePointer?] = []
+    defer { parentObjects.forEach { git_commit_free($0) } }
+    for parent in parents {
+      var raw = parent.raw
+      var commit: OpaquePointer?
+      try check(git_commit_lookup(&commit, handle, &raw), "git_commit_lookup")
+      parentObjects.append(commit)
+    }
+    var signature: UnsafeMutablePointer<git_signature>?
+    try check(git_signature_now(&signature, "Tillit", "tillit@localhost"), "git_signature_now")
+    defer { git_signature_free(signature) }
+    var oid = git_oid()
+    let code = parentObjects.withUnsafeMutableBufferPointer { buffer in
+      git_commit_create(&oid, handle, nil, signature, signature, "UTF-8", message, treeObject, buffer.count, buffer.baseAddress)
+    }
+    try check(code, "git_commit_create")
+    return ObjectID(oid)
+  }
+
+  /// Whether `commit` has `ancestor` in its history.
+  public func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws -> Bool {
+    var commitRaw = commit.raw
+    var ancestorRaw = ancestor.raw
+    let result = git_graph_descendant_of(handle, &commitRaw, &ancestorRaw)
+    try check(result, "git_graph_descendant_of")
+    return result == 1
+  }
+}

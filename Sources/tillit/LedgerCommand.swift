@@ -1,0 +1,64 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+import TillitReport
+
+struct LedgerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ledger", abstract: "Read and check the ledger kept in this repository.",
+    subcommands: [Log.self, Verify.self])
+
+  struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the events of the ledger, oldest first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "reviews, checks or ownership (default: all).") var stream: String?
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() throws {
+      try reportingErrors {
+        let repository = try global.openRepository()
+        let streams: [LedgerStream]
+        if let stream {
+          guard let chosen = LedgerStream(rawValue: stream) else {
+            throw UserError.usage("--stream must be one of: \(LedgerStream.allCases.map(\.rawValue).joined(separator: ", "))")
+          }
+          streams = [chosen]
+        } else {
+          streams = LedgerStream.allCases
+        }
+        let store = LedgerStore(repository: repository)
+        var events: [LedgerEvent] = []
+        var warnings: [String] = []
+        for stream in streams {
+          let reading = try store.read(stream)
+          events += reading.events
+          warnings += reading.warnings
+        }
+        events.sort { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }
+        warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+        switch format {
+        case .table: Output.standard(LedgerRenderers.table(events))
+        case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
+        }
+      }
+    }
+  }
+
+  struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check that every event parses and every stream can be read; exit 1 otherwise.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      try reportingErrors {
+        let problems = try LedgerStore(repository: try global.openRepository()).verify()
+        guard problems.isEmpty else {
+          problems.forEach { Output.standard("damaged: \($0)\n") }
+          throw ExitCode(1)
+        }
+        Output.standard("tillit: the ledger verifies\n")
+      }
+    }
+  }
+}

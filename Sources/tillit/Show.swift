@@ -1,0 +1,26 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+import TillitReport
+
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show what the ledger knows about a commit, including earlier versions of the same change.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The commit (any revision).") var revision: String = "HEAD"
+  @Option(help: "table or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      let commit = try repository.resolveCommit(revision)
+      let (events, warnings) = try ReviewLedger(repository: repository).history(of: commit)
+      warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+      switch format {
+      case .table: Output.standard(LedgerRenderers.table(events))
+      case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
+      }
+    }
+  }
+}
