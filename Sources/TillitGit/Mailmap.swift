@@ -16,9 +16,15 @@ public final class Mailmap {
 
   /// The canonical name and email for an identity.
   public func resolve(name: String, email: String) throws -> (name: String, email: String) {
-    var realName: UnsafePointer<CChar>?
-    var realEmail: UnsafePointer<CChar>?
-    try check(git_mailmap_resolve(&realName, &realEmail, handle, name, email), "git_mailmap_resolve")
-    return (realName.map { String(cString: $0) } ?? name, realEmail.map { String(cString: $0) } ?? email)
+    // libgit2 answers with pointers into the mailmap, or with the very pointers it was given
+    // when nothing matches: both are copied while the given strings are still alive.
+    try name.withCString { namePointer in
+      try email.withCString { emailPointer in
+        var realName: UnsafePointer<CChar>?
+        var realEmail: UnsafePointer<CChar>?
+        try check(git_mailmap_resolve(&realName, &realEmail, handle, namePointer, emailPointer), "git_mailmap_resolve")
+        return (realName.map { String(cString: $0) } ?? name, realEmail.map { String(cString: $0) } ?? email)
+      }
+    }
   }
 }

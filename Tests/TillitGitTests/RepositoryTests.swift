@@ -128,6 +128,11 @@ import TillitTestSupport
     let resolved = try mailmap.resolve(name: "Ada", email: "ada@old.example.com")
     #expect(resolved.name == "Ada Lovelace")
     #expect(resolved.email == "ada@example.com")
+    // An identity the mailmap does not know comes back as it was given.
+    for round in 0..<200 {
+      let unknown = try mailmap.resolve(name: "Bo \(round)", email: "bo\(round)@example.com")
+      #expect(unknown.name == "Bo \(round)" && unknown.email == "bo\(round)@example.com")
+    }
   }
 
   @Test func libgit2ErrorsCarryItsMessage() throws {
