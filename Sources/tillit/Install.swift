@@ -15,6 +15,9 @@ struct Install: ParsableCommand {
       guard let binary = FileSystem.executablePath() else { throw UserError.failure("cannot find the path of the running tillit binary") }
       let done = try HookInstaller(repository: repository).install(binary: binary, force: force)
       done.forEach { Output.standard("tillit: \($0)\n") }
+      for remote in try repository.remoteNames() where try repository.addFetchRefspec(LedgerSync.fetchRefspec(remote: remote), toRemote: remote) {
+        Output.standard("tillit: git fetch \(remote) now brings its ledger into refs/tillit/remotes/\(remote)/\n")
+      }
       if let config = try ConfigLoader(repository: repository).loadFromWorkTree(), !config.checks.isEmpty {
         try TrustStore(state: StateDirectory(repository: repository)).approve(config)
         Output.standard("tillit: approved the commands of \(ProjectConfig.fileName):\n")

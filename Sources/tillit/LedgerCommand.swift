@@ -6,7 +6,7 @@ import TillitReport
 struct LedgerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ledger", abstract: "Read and check the ledger kept in this repository.",
-    subcommands: [Log.self, Verify.self])
+    subcommands: [Log.self, Verify.self, Sync.self])
 
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the events of the ledger, oldest first.")
@@ -41,6 +41,26 @@ struct LedgerCommand: ParsableCommand {
         case .table: Output.standard(LedgerRenderers.table(events))
         case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
         }
+      }
+    }
+  }
+
+  struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fetch the remote's ledger, merge it with this clone's, and push the result (never forced).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The remote to share the ledger through.") var remote: String = "origin"
+
+    func run() throws {
+      try reportingErrors {
+        let repository = try global.openRepository()
+        guard try repository.remoteNames().contains(remote) else {
+          throw UserError.usage("there is no remote named '\(remote)'; the remotes are: \(try repository.remoteNames().joined(separator: ", "))")
+        }
+        let summary = try LedgerSync(repository: repository).sync(remote: remote)
+        let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(summary.merged.map(\.rawValue).joined(separator: ", "))"
+        Output.standard("tillit: ledger in sync with \(remote) (\(merged); \(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
       }
     }
   }

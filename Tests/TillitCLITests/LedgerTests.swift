@@ -20,16 +20,15 @@ import TillitTestSupport
 
   @Test func eightWritersAtOnceLoseNothing() throws {
     let temp = try reviewedRepo()
-    let script = """
-      for w in 1 2 3 4 5 6 7 8; do
-        ( for i in $(seq 1 25); do "$TILLIT" review HEAD --comment -m "writer $w review $i" >/dev/null || exit 1; done ) &
-      done
-      status=0
-      for job in $(jobs -p); do wait $job || status=1; done
-      exit $status
-      """
-    let result = try Command.run(["sh", "-c", script], in: temp.path, environment: ["TILLIT": TillitBinary.path])
-    #expect(result.status == 0, "\(result.output)")
+    // Eight processes at once, each recording 25 reviews one after another.
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: 8) { writer in
+      for review in 1...25 {
+        let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "writer \(writer) review \(review)"], in: temp.path)
+        if result?.status != 0 { failures.add("writer \(writer) review \(review): \(result?.output ?? "did not run")") }
+      }
+    }
+    #expect(failures.all.isEmpty, "\(failures.all)")
     #expect(try eventCount(temp) == 200)
     let verify = try temp.tillit(["ledger", "verify"])
     #expect(verify.status == 0, "\(verify.output)")
@@ -128,5 +127,103 @@ import TillitTestSupport
     let verify = try temp.tillit(["ledger", "verify"])
     #expect(verify.status == 1)
     #expect(verify.stdout.contains("damaged:"))
+  }
+}
+
+@Suite struct LedgerSharingTests {
+  /// A bare remote and two clones of it, each with its own user.
+  func clones() throws -> (remote: TempRepo, left: String, right: String) {
+    let remote = try TempRepo(bare: true)
+    let seed = remote.root + "/seed"
+    try remote.git(["clone", "-q", remote.path, seed])
+    try "base\n".write(toFile: seed + "/a.txt", atomically: true, encoding: .utf8)
+    try remote.git(["add", "a.txt"], in: seed)
+    try remote.git(["-c", "user.email=seed@example.com", "-c", "user.name=Seed", "commit", "-q", "-m", "base"], in: seed)
+    try remote.git(["push", "-q", "origin", "HEAD:main"], in: seed)
+    var paths: [String] = []
+    for name in ["left", "right"] {
+      let path = remote.root + "/" + name
+      try remote.git(["clone", "-q", remote.path, path])
+      try remote.git(["config", "user.email", "\(name)@example.com"], in: path)
+      try remote.git(["config", "user.name", name], in: path)
+      paths.append(path)
+    }
+    return (remote, paths[0], paths[1])
+  }
+
+  func events(_ remote: TempRepo, in path: String) throws -> [String] {
+    let log = try remote.tillit(["ledger", "log", "--format", "json"], in: path)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])
+    return ((json["events"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }.sorted()
+  }
+
+  @Test func twoClonesApartEndWithTheSameEvents() throws {
+    let (remote, left, right) = try clones()
+    for round in 0..<3 {
+      #expect(try remote.tillit(["review", "HEAD", "--comment", "-m", "left \(round)"], in: left).status == 0)
+      #expect(try remote.tillit(["review", "HEAD", "--approve", "-m", "right \(round)"], in: right).status == 0)
+    }
+    for path in [left, right, left] {
+      let sync = try remote.tillit(["ledger", "sync"], in: path)
+      #expect(sync.status == 0, "\(sync.output)")
+    }
+    let leftEvents = try events(remote, in: left)
+    #expect(leftEvents.count == 6)
+    #expect(leftEvents == (try events(remote, in: right)))
+    // A second sync changes nothing.
+    let tip = try remote.git(["rev-parse", "refs/tillit/v1/reviews"], in: left).stdout
+    #expect(try remote.tillit(["ledger", "sync"], in: left).stdout.contains("nothing new to merge"))
+    #expect(try remote.git(["rev-parse", "refs/tillit/v1/reviews"], in: left).stdout == tip)
+    #expect(try remote.tillit(["ledger", "verify"], in: right).status == 0)
+  }
+
+  @Test func clonesSyncingAtTheSameMomentBothEndConsistent() throws {
+    let (remote, left, right) = try clones()
+    for round in 0..<5 {
+      #expect(try remote.tillit(["review", "HEAD", "--comment", "-m", "left \(round)"], in: left).status == 0)
+      #expect(try remote.tillit(["review", "HEAD", "--comment", "-m", "right \(round)"], in: right).status == 0)
+    }
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: 2) { side in
+      let result = try? remote.tillit(["ledger", "sync"], in: side == 0 ? left : right)
+      if result?.status != 0 { failures.add(result?.output ?? "did not run") }
+    }
+    #expect(failures.all.isEmpty, "\(failures.all)")
+    // One more round each lets the later one pick up the other's push.
+    #expect(try remote.tillit(["ledger", "sync"], in: left).status == 0)
+    #expect(try remote.tillit(["ledger", "sync"], in: right).status == 0)
+    #expect(try remote.tillit(["ledger", "sync"], in: left).status == 0)
+    #expect(try events(remote, in: left).count == 10)
+    #expect(try events(remote, in: left) == (try events(remote, in: right)))
+  }
+
+  @Test func installMakesAPlainFetchBringTheLedger() throws {
+    let (remote, left, right) = try clones()
+    #expect(try remote.tillit(["review", "HEAD", "--approve"], in: left).status == 0)
+    #expect(try remote.tillit(["ledger", "sync"], in: left).status == 0)
+    let installed = try remote.tillit(["install"], in: right)
+    #expect(installed.stdout.contains("git fetch origin now brings its ledger"))
+    try remote.git(["fetch", "-q", "origin"], in: right)
+    #expect(try remote.git(["rev-parse", "--verify", "-q", "refs/tillit/remotes/origin/v1/reviews"], in: right, allowFailure: true).status == 0)
+    #expect(try events(remote, in: right).count == 1)
+    #expect(try !remote.tillit(["install"], in: right).stdout.contains("git fetch origin now brings"))
+  }
+}
+
+/// Failures collected from concurrent work.
+final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+
+  func add(_ item: String) {
+    lock.lock()
+    items.append(item)
+    lock.unlock()
+  }
+
+  var all: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return items
   }
 }
