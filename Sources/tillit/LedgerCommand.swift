@@ -6,7 +6,7 @@ import TillitReport
 struct LedgerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ledger", abstract: "Read and check the ledger kept in this repository.",
-    subcommands: [Log.self, Verify.self, Sync.self])
+    subcommands: [Log.self, Verify.self, Sync.self, ImportTrailers.self])
 
   struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the events of the ledger, oldest first.")
@@ -61,6 +61,29 @@ struct LedgerCommand: ParsableCommand {
         let summary = try LedgerSync(repository: repository).sync(remote: remote)
         let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(summary.merged.map(\.rawValue).joined(separator: ", "))"
         Output.standard("tillit: ledger in sync with \(remote) (\(merged); \(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
+      }
+    }
+  }
+
+  struct ImportTrailers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import-trailers",
+      abstract: "Record review history from commit trailers such as Reviewed-by (running it again adds nothing).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("trailer"), help: "A trailer to import; repeat for more (default: Reviewed-by).") var trailers: [String] = []
+    @Option(help: ArgumentHelp("Only commits made on or after this date.", valueName: "YYYY-MM-DD")) var since: String?
+
+    func run() throws {
+      try reportingErrors {
+        let repository = try global.openRepository()
+        let sinceSeconds = try since.map { date -> Int64 in
+          guard let seconds = Timestamp.seconds(ofDate: date) else { throw UserError.usage("--since must be a date like 2023-01-01, not '\(date)'") }
+          return seconds
+        }
+        let keys = trailers.isEmpty ? ["Reviewed-by"] : trailers
+        let summary = try TrailerImport(repository: repository).run(keys: keys, since: sinceSeconds)
+        Output.standard("tillit: read \(summary.commits) commits, found \(summary.trailers) \(keys.joined(separator: "/")) trailers, recorded \(summary.added) new events\n")
       }
     }
   }

@@ -227,3 +227,28 @@ final class Failures: @unchecked Sendable {
     return items
   }
 }
+
+@Suite struct TrailerImportTests {
+  @Test func everyTrailerBecomesOneEventAndASecondImportAddsNothing() throws {
+    let temp = try TempRepo()
+    try temp.write("a.txt", "1\n")
+    try temp.commitAll("first\n\nReviewed-by: Bo Reviewer <bo@example.com>\nReviewed-by: Cy <cy@example.com>")
+    try temp.write("a.txt", "2\n")
+    try temp.commitAll("second\n\nAcked-by: Di <di@example.com>\nreviewed-by: Bo Reviewer <bo@example.com>")
+    try temp.write("a.txt", "3\n")
+    try temp.commitAll("third, unreviewed")
+    let first = try temp.tillit(["ledger", "import-trailers"])
+    #expect(first.status == 0, "\(first.output)")
+    #expect(first.stdout.contains("read 3 commits, found 3 Reviewed-by trailers, recorded 3 new events"))
+    let again = try temp.tillit(["ledger", "import-trailers"])
+    #expect(again.stdout.contains("recorded 0 new events"))
+    let both = try temp.tillit(["ledger", "import-trailers", "--trailer", "Reviewed-by", "--trailer", "Acked-by"])
+    #expect(both.stdout.contains("found 4 Reviewed-by/Acked-by trailers, recorded 1 new events"))
+    let log = try temp.tillit(["ledger", "log"]).stdout
+    #expect(log.components(separatedBy: "review.imported").count - 1 == 4)
+    #expect(log.contains("bo@example.com"))
+    #expect(try temp.tillit(["ledger", "verify"]).status == 0)
+    #expect(try temp.tillit(["ledger", "import-trailers", "--since", "yesterday"]).status == 2)
+    #expect(try temp.tillit(["ledger", "import-trailers", "--since", "2100-01-01"]).stdout.contains("found 0"))
+  }
+}

@@ -25,3 +25,19 @@ public enum RandomID {
     }.joined()
   }
 }
+
+extension Timestamp {
+  /// Seconds since 1970 for a `YYYY-MM-DD` date (midnight UTC); nil when it is not one.
+  public static func seconds(ofDate text: String) -> Int64? {
+    let parts = text.split(separator: "-").compactMap { Int64($0) }
+    guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let year = parts[0] - (parts[1] <= 2 ? 1 : 0)
+    let era = (year >= 0 ? year : year - 399) / 400
+    let yearOfEra = year - era * 400
+    let month = parts[1] > 2 ? parts[1] - 3 : parts[1] + 9
+    let dayOfYear = (153 * month + 2) / 5 + parts[2] - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return (era * 146097 + dayOfEra - 719468) * 86400
+  }
+}
