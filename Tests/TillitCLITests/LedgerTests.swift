@@ -252,3 +252,30 @@ final class Failures: @unchecked Sendable {
     #expect(try temp.tillit(["ledger", "import-trailers", "--since", "2100-01-01"]).stdout.contains("found 0"))
   }
 }
+
+@Suite struct InboxTests {
+  @Test func requestsWaitUntilTheReviewerAnswersEvenAfterAnAmend() throws {
+    let temp = try TempRepo()
+    try temp.write(".mailmap", "Bo <bo@example.com> <bo@old.example.com>\n")
+    try temp.write("a.txt", "1\n")
+    let first = try temp.commitAll("first")
+    try temp.write("a.txt", "2\n")
+    try temp.commitAll("second")
+    #expect(try temp.tillit(["request", first, "--to", "bo@old.example.com", "cy@example.com"]).status == 0)
+    #expect(try temp.tillit(["request", "HEAD", "--to", "bo@example.com"]).status == 0)
+    let inbox = try temp.tillit(["inbox", "--for", "bo@example.com"])
+    #expect(inbox.status == 0, "\(inbox.output)")
+    let lines = inbox.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.first?.contains(String(first.prefix(12))) == true, "oldest first")
+    // Bo answers the second commit, after its message was amended.
+    try temp.git(["commit", "-q", "--amend", "-m", "second, reworded"])
+    try temp.git(["config", "user.email", "bo@example.com"])
+    #expect(try temp.tillit(["review", "HEAD", "--approve"]).status == 0)
+    let after = try temp.tillit(["inbox"]).stdout.split(separator: "\n")
+    #expect(after.count == 1)
+    #expect(after.first?.contains(String(first.prefix(12))) == true)
+    #expect(try temp.tillit(["inbox", "--for", "cy@example.com"]).stdout.split(separator: "\n").count == 1)
+    #expect(try temp.tillit(["inbox", "--for", "nobody@example.com"]).stdout.contains("no reviews waiting"))
+  }
+}

@@ -34,6 +34,7 @@ public struct LedgerStore {
       let commit = try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message("record \(event.kind)", lamport: event.lamport))
       do {
         try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip, message: "tillit: record \(event.kind)")
+        LedgerMaintenance.packIfNeeded(repository)
         return event
       } catch ReferenceUpdateFailure.lostRace {
         continue

@@ -62,3 +62,42 @@ public struct ReviewLedger {
     return (events.sorted { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }, warnings)
   }
 }
+
+extension ReviewLedger {
+  /// Asks `reviewers` (emails) to review `commit`.
+  @discardableResult
+  public func requestReview(of commit: ObjectID, from reviewers: [String], message: String, identity: LedgerIdentity) throws -> LedgerEvent {
+    let mailmap = try? Mailmap(repository: repository)
+    let people = reviewers.map { email -> JSONValue in
+      let canonical = (try? mailmap?.resolve(name: "", email: email).email) ?? email
+      return .object([("email", .string(canonical)), ("role", .string("requested")), ("reasons", .array([]))])
+    }
+    let subject = JSONValue.object([("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex))])
+    let event = identity.event(kind: "review.requested", subject: subject, data: .object([("reviewers", .array(people)), ("message", .string(message))]))
+    return try store.append(event, to: .reviews)
+  }
+
+  /// The reviews asked of `person` that they have not given yet (on the commit or on a later
+  /// version of the same change), oldest first.
+  public func inbox(for person: String) throws -> (requests: [LedgerEvent], warnings: [String]) {
+    let mailmap = try? Mailmap(repository: repository)
+    func canonical(_ email: String) -> String { ((try? mailmap?.resolve(name: "", email: email).email) ?? email).lowercased() }
+    let me = canonical(person)
+    let reading = try store.read(.reviews)
+    var answered: Set<String> = []
+    for event in reading.events where event.kind == "review.feedback" && canonical(event.by) == me {
+      if let commit = event.subject["commit"]?.stringValue { answered.insert(commit) }
+      if let patch = event.subject["patchId"]?.stringValue { answered.insert(patch) }
+    }
+    var seen: Set<String> = []
+    let requests = reading.events.filter { event in
+      guard event.kind == "review.requested", case .array(let reviewers)? = event.data["reviewers"] else { return false }
+      guard reviewers.contains(where: { ($0["email"]?.stringValue).map(canonical) == me }) else { return false }
+      let commit = event.subject["commit"]?.stringValue ?? ""
+      let patch = event.subject["patchId"]?.stringValue ?? ""
+      guard !answered.contains(commit), !answered.contains(patch) else { return false }
+      return seen.insert(patch.isEmpty ? commit : patch).inserted
+    }
+    return (requests, reading.warnings)
+  }
+}

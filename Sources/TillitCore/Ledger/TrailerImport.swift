@@ -41,6 +41,7 @@ public struct TrailerImport {
       return true
     }
     summary.added = try store.appendImported(ids, summary: "import \(summary.trailers) trailers")
+    LedgerMaintenance.packIfNeeded(repository)
     return summary
   }
 

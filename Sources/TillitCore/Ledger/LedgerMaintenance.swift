@@ -1,0 +1,24 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keeps the object store from filling with loose objects, as git itself does: when the loose
+/// objects (estimated, like git, from one of the 256 object folders) pass `gc.auto` (6700 by
+/// default; 0 turns this off), `git gc --auto` is started in the background.
+public enum LedgerMaintenance {
+  public static func packIfNeeded(_ repository: Repository) {
+    let limit = (try? repository.config().string("gc.auto")).flatMap { $0.flatMap { Int($0) } } ?? 6700
+    guard limit > 0 else { return }
+    let sample = repository.commonDir + "objects/17"
+    let loose = FileSystem.entries(of: sample).filter { $0.count == 38 }.count
+    guard loose * 256 > limit else { return }
+    let launch = ProcessLaunch(
+      argv: ["git", "gc", "--auto", "--quiet"].map { Array($0.utf8) },
+      environment: ProcessEnvironment.all().sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) },
+      directory: repository.workdir ?? repository.commonDir, output: .log(path: "/dev/null", append: true))
+    // Not waited for: git gc takes its own lock, and the caller's work is done.
+    _ = try? ProcessGroupRunner.spawn(launch)
+  }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+import TillitReport
+
+struct Inbox: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "The reviews asked of you that you have not given yet, oldest first.")
+
+  @OptionGroup var global: GlobalOptions
+  @Option(name: .customLong("for"), help: "Whose inbox (default: your user.email, through the mailmap).") var person: String?
+  @Option(help: "table or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      let me = try person ?? LedgerIdentity(repository: repository).person
+      let (requests, warnings) = try ReviewLedger(repository: repository).inbox(for: me)
+      warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+      switch format {
+      case .table: Output.standard(requests.isEmpty ? "tillit: no reviews waiting for \(me)\n" : LedgerRenderers.table(requests))
+      case .json: Output.standard(LedgerRenderers.json(requests, warnings: warnings))
+      }
+    }
+  }
+}

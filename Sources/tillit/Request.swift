@@ -1,0 +1,25 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+
+struct Request: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Ask people to review a commit; it appears in their tillit inbox.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The commit to review (any revision).") var revision: String = "HEAD"
+  @Option(name: .customLong("to"), parsing: .upToNextOption, help: "The reviewers' emails.") var reviewers: [String] = []
+  @Option(name: [.short, .customLong("message")], help: "What to look at.") var message: String = ""
+
+  func validate() throws {
+    if reviewers.isEmpty { throw ValidationError("name at least one reviewer with --to EMAIL") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      let commit = try repository.resolveCommit(revision)
+      try ReviewLedger(repository: repository).requestReview(of: commit, from: reviewers, message: message, identity: try LedgerIdentity(repository: repository))
+      Output.standard("tillit: asked \(reviewers.joined(separator: ", ")) to review \(commit.hex.prefix(12))\n")
+    }
+  }
+}
