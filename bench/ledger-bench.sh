@@ -28,15 +28,15 @@ new_repo() {
 # 1. One append, as a reviewer runs it.
 new_repo "$work/append"
 hyperfine -N --warmup 5 --runs 100 --export-json "$work/append.json" \
-  -n "tillit review (append)" "$TILLIT --repo $work/append review HEAD --comment -m benchmark" >&2
+  -n "tillit review (append)" "$TILLIT review --repo $work/append HEAD --comment -m benchmark" >&2
 
 # 2. 10,000 appends one after another, then the size of the object store.
 new_repo "$work/many"
-for _ in $(seq 1 "$appends"); do "$TILLIT" --repo "$work/many" review HEAD --comment -m "one of many" >/dev/null; done
+for _ in $(seq 1 "$appends"); do "$TILLIT" review --repo "$work/many" HEAD --comment -m "one of many" >/dev/null; done
 sleep 2  # a background git gc --auto may still be finishing
 while [ -e "$work/many/.git/gc.pid" ]; do sleep 1; done
 store_kib=$(du -sk "$work/many/.git/objects" | cut -f1)
-counted=$("$TILLIT" --repo "$work/many" ledger log | wc -l)
+counted=$("$TILLIT" ledger log --repo "$work/many" | wc -l)
 
 # 3. Reading 100,000 events, written straight into a stream with git plumbing.
 new_repo "$work/read"
@@ -71,7 +71,7 @@ subprocess.check_call(["git", "-C", repo, "update-ref", "refs/tillit/v1/reviews"
 subprocess.check_call(["git", "-C", repo, "gc", "-q"])
 PY
 hyperfine -N --warmup 1 --runs 10 --export-json "$work/read.json" \
-  -n "tillit ledger log (100,000 events)" "$TILLIT --repo $work/read ledger log --format json" >&2
+  -n "tillit ledger log (100,000 events)" "$TILLIT ledger log --repo $work/read --format json" >&2
 
 python3 - "$work" "$store_kib" "$counted" "$appends" "$events" <<'PY'
 import json, sys

@@ -16,17 +16,3 @@ extension Repository {
     try withBlobContent(id) { Array($0) }
   }
 }
-
-extension Repository {
-  /// An object's size in bytes, read from its header without loading its content.
-  public func objectSize(_ id: ObjectID) throws -> Int {
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, handle), "git_repository_odb")
-    defer { git_odb_free(odb) }
-    var size = 0
-    var type = GIT_OBJECT_ANY
-    var raw = id.raw
-    try check(git_odb_read_header(&size, &type, odb, &raw), "git_odb_read_header")
-    return size
-  }
-}

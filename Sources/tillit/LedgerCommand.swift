@@ -35,7 +35,7 @@ struct LedgerCommand: ParsableCommand {
           events += reading.events
           warnings += reading.warnings
         }
-        events.sort { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }
+        if streams.count > 1 { events = LedgerEvent.ordered(events) }
         warnings.forEach { Output.error("tillit: warning: \($0)\n") }
         switch format {
         case .table: Output.standard(LedgerRenderers.table(events))

@@ -100,6 +100,14 @@ public struct JSONParser {
 
   private mutating func string() throws(Failure) -> String {
     position += 1
+    // Most strings have no escapes: read them in one piece.
+    var end = position
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      guard let text = String(validating: bytes[position..<end], as: UTF8.self) else { throw fail("text that is not UTF-8") }
+      position = end + 1
+      return text
+    }
     var scalars = String.UnicodeScalarView()
     var start = position
     func flush(_ parser: JSONParser, _ end: Int) throws(Failure) {

@@ -49,6 +49,11 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   private static func escape(_ text: String, into output: inout String) {
     output += "\""
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""

@@ -29,6 +29,22 @@ public struct LedgerEvent: Sendable, Equatable {
     self.data = data
   }
 
+  /// The ledger's order: by lamport clock, then by id.
+  public static func precedes(_ left: LedgerEvent, _ right: LedgerEvent) -> Bool {
+    if left.lamport != right.lamport { return left.lamport < right.lamport }
+    switch (left.id, right.id) {
+    case (let l?, let r?): return l < r
+    case (nil, _?): return true
+    default: return false
+    }
+  }
+
+  /// `events` in the ledger's order. Sorts small keys rather than moving whole events around.
+  public static func ordered(_ events: [LedgerEvent]) -> [LedgerEvent] {
+    let order = events.indices.sorted { precedes(events[$0], events[$1]) }
+    return order.map { events[$0] }
+  }
+
   /// The stored form: compact JSON, keys sorted at every level.
   public func encoded() -> [UInt8] {
     let object = JSONValue.object([

@@ -114,7 +114,7 @@ public struct LedgerStore {
       guard let tip = try repository.referenceTarget(ref) else { continue }
       try collect(from: try repository.treeID(ofCommit: tip), ref: ref, seen: &seen, into: &reading)
     }
-    reading.events.sort { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }
+    reading.events = LedgerEvent.ordered(reading.events)
     return reading
   }
 
@@ -135,9 +135,11 @@ public struct LedgerStore {
         }
         guard seen.insert(entry.id).inserted else { continue }
         do {
-          let size = try repository.objectSize(entry.id)
-          guard size <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(size) }
-          var event = try LedgerEvent.decode(try repository.blobContent(entry.id))
+          let bytes = try repository.withBlobContent(entry.id) { content -> [UInt8] in
+            guard content.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(content.count) }
+            return Array(content)
+          }
+          var event = try LedgerEvent.decode(bytes)
           event.id = entry.id
           reading.events.append(event)
         } catch {

@@ -59,7 +59,7 @@ public struct ReviewLedger {
       warnings += reading.warnings
       events += reading.events.filter { $0.subject["commit"]?.stringValue == commit.hex || $0.subject["patchId"]?.stringValue == patchID }
     }
-    return (events.sorted { ($0.lamport, $0.id?.hex ?? "") < ($1.lamport, $1.id?.hex ?? "") }, warnings)
+    return (LedgerEvent.ordered(events), warnings)
   }
 }
 
