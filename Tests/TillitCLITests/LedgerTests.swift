@@ -279,3 +279,25 @@ final class Failures: @unchecked Sendable {
     #expect(try temp.tillit(["inbox", "--for", "nobody@example.com"]).stdout.contains("no reviews waiting"))
   }
 }
+
+@Suite struct OwnershipTests {
+  @Test func claimsReleasesAndCodeownersFoldIntoWhatIsInForce() throws {
+    let temp = try TempRepo()
+    try temp.write("CODEOWNERS", "# owners\n*.md  @docs-team\nsrc/ledger/ ada@example.com bo@example.com\n\n")
+    try temp.commitAll("first")
+    #expect(try temp.tillit(["own"]).stdout.contains("no ownership is claimed"))
+    #expect(try temp.tillit(["own", "src/**", "--by", "cy@example.com", "-m", "until March"]).status == 0)
+    #expect(try temp.tillit(["own", "tests/**", "--by", "di@example.com"]).status == 0)
+    #expect(try temp.tillit(["own", "--release", "tests/**"]).status == 0)
+    let imported = try temp.tillit(["own", "--import-codeowners"])
+    #expect(imported.stdout.contains("recorded 2 ownership rules from CODEOWNERS"), "\(imported.output)")
+    let list = try temp.tillit(["own"]).stdout
+    #expect(list.contains("src/**"))
+    #expect(list.contains("cy@example.com  (until March)"))
+    #expect(!list.contains("tests/**"))
+    #expect(list.contains("src/ledger/"))
+    #expect(list.contains("ada@example.com, bo@example.com"))
+    #expect(try temp.tillit(["own", "x/**"]).status == 2)
+    #expect(try temp.tillit(["ledger", "verify"]).status == 0)
+  }
+}

@@ -1,0 +1,65 @@
+import TillitGit
+
+/// Who owns which paths, as claimed and released in the ledger's ownership stream.
+public struct OwnershipLedger {
+  let repository: Repository
+  let store: LedgerStore
+
+  public init(repository: Repository) {
+    self.repository = repository
+    self.store = LedgerStore(repository: repository)
+  }
+
+  /// One pattern and the people who own it now.
+  public struct Claim: Sendable, Equatable {
+    public let pattern: String
+    public let people: [String]
+    public let note: String
+  }
+
+  @discardableResult
+  public func claim(_ pattern: String, by people: [String], note: String, identity: LedgerIdentity) throws -> LedgerEvent {
+    let event = identity.event(
+      kind: "ownership.claimed", subject: .object([("pattern", .string(pattern))]),
+      data: .object([("people", .array(people.map { .string($0) })), ("note", .string(note))]))
+    return try store.append(event, to: .ownership)
+  }
+
+  @discardableResult
+  public func release(_ pattern: String, identity: LedgerIdentity) throws -> LedgerEvent {
+    let event = identity.event(kind: "ownership.released", subject: .object([("pattern", .string(pattern))]), data: .object([]))
+    return try store.append(event, to: .ownership)
+  }
+
+  /// The claims in force: every claim folded in ledger order, a release removing its pattern.
+  public func current() throws -> (claims: [Claim], warnings: [String]) {
+    let reading = try store.read(.ownership)
+    var claims: [String: Claim] = [:]
+    var order: [String] = []
+    for event in reading.events {
+      guard let pattern = event.subject["pattern"]?.stringValue else { continue }
+      switch event.kind {
+      case "ownership.claimed":
+        guard case .array(let people)? = event.data["people"] else { continue }
+        if claims[pattern] == nil { order.append(pattern) }
+        claims[pattern] = Claim(pattern: pattern, people: people.compactMap(\.stringValue), note: event.data["note"]?.stringValue ?? "")
+      case "ownership.released":
+        claims[pattern] = nil
+      default:
+        continue
+      }
+    }
+    return (order.compactMap { claims[$0] }, reading.warnings)
+  }
+
+  /// The rules of a CODEOWNERS file: each line a pattern and its owners; comments and blank
+  /// lines are skipped.
+  public static func codeownersRules(_ text: String) -> [(pattern: String, owners: [String])] {
+    text.split(separator: "\n").compactMap { line in
+      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      let words = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+      guard words.count >= 2 else { return nil }
+      return (words[0], Array(words.dropFirst()))
+    }
+  }
+}

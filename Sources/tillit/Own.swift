@@ -1,0 +1,57 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+
+struct Own: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Claim or release ownership of paths, import CODEOWNERS, or list who owns what.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "A path pattern such as src/ledger/** (none: list the claims in force).") var pattern: String?
+  @Option(name: .customLong("by"), parsing: .upToNextOption, help: "The owners (emails or names).") var people: [String] = []
+  @Option(name: [.customShort("m"), .customLong("message")], help: "A note on the claim.") var note: String = ""
+  @Flag(help: "Release the claim on PATTERN.") var release = false
+  @Flag(help: "Import the rules of a CODEOWNERS file (PATTERN names the file; default: CODEOWNERS, .github/ or docs/).")
+  var importCodeowners = false
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      let ledger = OwnershipLedger(repository: repository)
+      if importCodeowners { return try importFile(repository, ledger) }
+      guard let pattern else { return try list(ledger) }
+      let identity = try LedgerIdentity(repository: repository)
+      if release {
+        try ledger.release(pattern, identity: identity)
+        Output.standard("tillit: released \(pattern)\n")
+        return
+      }
+      guard !people.isEmpty else { throw UserError.usage("say who owns \(pattern) with --by PERSON..., or pass --release") }
+      try ledger.claim(pattern, by: people, note: note, identity: identity)
+      Output.standard("tillit: \(pattern) is owned by \(people.joined(separator: ", "))\n")
+    }
+  }
+
+  private func list(_ ledger: OwnershipLedger) throws {
+    let (claims, warnings) = try ledger.current()
+    warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+    guard !claims.isEmpty else { return Output.standard("tillit: no ownership is claimed\n") }
+    let width = claims.map(\.pattern.count).max() ?? 0
+    for claim in claims {
+      let note = claim.note.isEmpty ? "" : "  (\(claim.note))"
+      Output.standard(claim.pattern + String(repeating: " ", count: width - claim.pattern.count) + "  " + claim.people.joined(separator: ", ") + note + "\n")
+    }
+  }
+
+  private func importFile(_ repository: Repository, _ ledger: OwnershipLedger) throws {
+    guard let workdir = repository.workdir else { throw UserError.usage("a bare repository has no CODEOWNERS file to read") }
+    let candidates = pattern.map { [$0] } ?? ["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"]
+    guard let file = candidates.first(where: { FileSystem.exists(workdir + $0) }) else {
+      throw UserError.usage("no CODEOWNERS file at \(candidates.joined(separator: ", ")); name one")
+    }
+    let rules = OwnershipLedger.codeownersRules(try FileSystem.readText(workdir + file))
+    let identity = try LedgerIdentity(repository: repository)
+    for rule in rules { try ledger.claim(rule.pattern, by: rule.owners, note: "from \(file)", identity: identity) }
+    Output.standard("tillit: recorded \(rules.count) ownership rules from \(file)\n")
+  }
+}
