@@ -22,6 +22,7 @@ enum CheckExecution {
           Output.error("tillit: no \(ProjectConfig.fileName) here, so there is nothing to check (`tillit init` writes one)\n")
         }
       case .ran(let report):
+        report.warnings.forEach { Output.error("tillit: warning: \($0)\n") }
         results += report.results
         duration += report.durationMs
       }

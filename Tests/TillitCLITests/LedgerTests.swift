@@ -301,3 +301,21 @@ final class Failures: @unchecked Sendable {
     #expect(try temp.tillit(["ledger", "verify"]).status == 0)
   }
 }
+
+@Suite struct CheckRecordTests {
+  @Test func everyCheckThatRanIsRecordedAndCachedPassesAreNot() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: ok\n    run: [\"true\"]\n  - name: bad\n    run: [\"false\"]\n  - name: other\n    run: [\"true\"]\n    files: [\"*.rs\"]\n")
+    #expect(try hooked.repo.tillit(["check", "--all"], environment: hooked.environment).status == 1)
+    #expect(try hooked.repo.tillit(["check", "--all"], environment: hooked.environment).status == 1)
+    let log = try hooked.repo.tillit(["ledger", "log", "--stream", "checks", "--format", "json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])
+    let events = try #require(json["events"] as? [[String: Any]])
+    // First run: ok passed, bad failed. Second run: ok cached (not run), bad failed again.
+    let outcomes = events.compactMap { ($0["subject"] as? [String: Any])?["check"] as? String }
+    #expect(outcomes.sorted() == ["bad", "bad", "ok"])
+    let data = try #require(events.first?["data"] as? [String: Any])
+    #expect(data["definitionHash"] is String)
+    #expect(data["durationMs"] is Int)
+    #expect(try hooked.repo.tillit(["ledger", "verify"]).status == 0)
+  }
+}

@@ -33,10 +33,13 @@ public struct CheckResult: Sendable {
 public struct CheckReport: Sendable {
   public let results: [CheckResult]
   public let durationMs: Int
+  /// What went wrong beside the checks themselves (recording them in the ledger), for stderr.
+  public var warnings: [String]
 
-  public init(results: [CheckResult], durationMs: Int) {
+  public init(results: [CheckResult], durationMs: Int, warnings: [String] = []) {
     self.results = results
     self.durationMs = durationMs
+    self.warnings = warnings
   }
 
   public var passed: Bool { results.allSatisfy(\.isSuccess) }

@@ -48,7 +48,13 @@ public struct CheckSession {
       gitDirectory: repository.gitDir, workTree: repository.workdir, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount)
     let results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
-    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started))
+    var warnings: [String] = []
+    do {
+      try CheckLedger(repository: repository).record(results, of: plan, subject: subject)
+    } catch {
+      warnings.append("the check results were not recorded in the ledger: \(error)")
+    }
+    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings))
   }
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -10,10 +10,15 @@ public struct LedgerIdentity: Sendable {
   public let person: String
   public let writer: String
 
-  public init(repository: Repository) throws {
-    let email = try repository.config().string("user.email") ?? ""
-    guard !email.isEmpty else {
-      throw LedgerError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
+  /// The identity of this clone's user; without `user.email` it is an error, unless
+  /// `allowUnknown` (for records made on the user's behalf, such as check runs).
+  public init(repository: Repository, allowUnknown: Bool = false) throws {
+    var email = try repository.config().string("user.email") ?? ""
+    if email.isEmpty {
+      guard allowUnknown else {
+        throw LedgerError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
+      }
+      email = "unknown"
     }
     let name = try repository.config().string("user.name") ?? ""
     person = (try? Mailmap(repository: repository).resolve(name: name, email: email).email) ?? email

@@ -21,21 +21,33 @@ public struct LedgerStore {
   /// has seen in the stream. Returns the event as stored, with its id.
   @discardableResult
   public func append(_ draft: LedgerEvent, to stream: LedgerStream) throws -> LedgerEvent {
+    try append([draft], to: stream)[0]
+  }
+
+  /// Records several events in one commit, their lamport clocks one after another.
+  @discardableResult
+  public func append(_ drafts: [LedgerEvent], to stream: LedgerStream) throws -> [LedgerEvent] {
+    guard !drafts.isEmpty else { return [] }
     var lockWaits = 0
     while true {
       let tip = try repository.referenceTarget(stream.localRef)
-      var event = draft
-      event.lamport = try highestLamport(in: stream, localTip: tip) + 1
-      let bytes = event.encoded()
-      guard bytes.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(bytes.count) }
-      let id = try repository.writeBlob(bytes)
-      event.id = id
-      let tree = try treeAdding([id], to: tip.map { try repository.treeID(ofCommit: $0) })
-      let commit = try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message("record \(event.kind)", lamport: event.lamport))
+      let base = try highestLamport(in: stream, localTip: tip)
+      var events: [LedgerEvent] = []
+      for (offset, draft) in drafts.enumerated() {
+        var event = draft
+        event.lamport = base + 1 + offset
+        let bytes = event.encoded()
+        guard bytes.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(bytes.count) }
+        event.id = try repository.writeBlob(bytes)
+        events.append(event)
+      }
+      let summary = drafts.count == 1 ? "record \(drafts[0].kind)" : "record \(drafts.count) events"
+      let tree = try treeAdding(events.compactMap(\.id), to: tip.map { try repository.treeID(ofCommit: $0) })
+      let commit = try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message(summary, lamport: base + drafts.count))
       do {
-        try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip, message: "tillit: record \(event.kind)")
+        try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip, message: "tillit: \(summary)")
         LedgerMaintenance.packIfNeeded(repository)
-        return event
+        return events
       } catch ReferenceUpdateFailure.lostRace {
         continue
       } catch ReferenceUpdateFailure.locked(let lockFile) {
