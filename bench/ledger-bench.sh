@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The ledger's figures: an append (`tillit review`), reading 100,000 events (`tillit ledger
-# log`), and the object store after 10,000 appends. Prints a Markdown table.
+# log`), `tillit inbox` over them, and the object store after 10,000 appends. Prints a Markdown
+# table.
 #
 #   bench/ledger-bench.sh                 # builds tillit (release) first
 #   TILLIT=/path/to/tillit APPENDS=10000 bench/ledger-bench.sh
@@ -72,15 +73,19 @@ subprocess.check_call(["git", "-C", repo, "gc", "-q"])
 PY
 hyperfine -N --warmup 1 --runs 10 --export-json "$work/read.json" \
   -n "tillit ledger log (100,000 events)" "$TILLIT ledger log --repo $work/read --format json" >&2
+hyperfine -N --warmup 1 --runs 5 --export-json "$work/inbox.json" \
+  -n "tillit inbox (100,000 events)" "$TILLIT inbox --repo $work/read --for person1@example.com" >&2
 
 python3 - "$work" "$store_kib" "$counted" "$appends" "$events" <<'PY'
 import json, sys
 work, store_kib, counted, appends, events = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 append = json.load(open(f"{work}/append.json"))["results"][0]
 read = json.load(open(f"{work}/read.json"))["results"][0]
+inbox = json.load(open(f"{work}/inbox.json"))["results"][0]
 print("| figure | measured | goal |")
 print("|---|---|---|")
 print(f"| one append (`tillit review`, whole command), median | {append['median']*1000:.1f} ms | 5 ms |")
 print(f"| reading {events:,} events (`tillit ledger log --format json`), median | {read['median']*1000:.0f} ms | 1,000 ms |")
+print(f"| `tillit inbox` over {events:,} events, median | {inbox['median']*1000:.0f} ms | 300 ms |")
 print(f"| object store after {appends:,} appends ({counted:,} events read back) | {store_kib/1024:.1f} MiB | 20 MiB |")
 PY
