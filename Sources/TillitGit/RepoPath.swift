@@ -13,12 +13,6 @@ public struct RepoPath: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// For display only: bytes that are not UTF-8 show as U+FFFD.
   public var description: String { String(decoding: bytes, as: UTF8.self) }
 
-  /// The last component.
-  public var name: RepoPath {
-    guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return self }
-    return RepoPath(bytes: Array(bytes[(slash + 1)...]))
-  }
-
   /// Calls `body` with the path as a NUL-terminated C string.
   public func withCString<T>(_ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
     let cString = bytes.map { CChar(bitPattern: $0) } + [0]

@@ -21,7 +21,7 @@ struct Init: ParsableCommand {
       try FileSystem.writeAtomically(Array(text.utf8), to: path)
       try TrustStore(state: StateDirectory(repository: repository)).approve(config)
       Output.standard("tillit: wrote \(path) with \(config.checks.count) checks, and approved them:\n")
-      config.checks.forEach { Output.standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
+      Output.listChecks(config)
       Output.standard("Next: edit it to taste, `git add` it, and run `tillit trust` after changing a command.\n")
     }
   }

@@ -21,7 +21,7 @@ struct Install: ParsableCommand {
       if let config = try ConfigLoader(repository: repository).loadFromWorkTree(), !config.checks.isEmpty {
         try TrustStore(state: StateDirectory(repository: repository)).approve(config)
         Output.standard("tillit: approved the commands of \(ProjectConfig.fileName):\n")
-        config.checks.forEach { Output.standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
+        Output.listChecks(config)
         Output.standard("Next: commit as usual; the checks run on what you stage. `tillit check` runs them now.\n")
       } else {
         Output.standard("Next: `tillit init` writes a starter \(ProjectConfig.fileName) for this project.\n")

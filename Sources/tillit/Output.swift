@@ -18,6 +18,11 @@ enum Output {
     CheckReportTable(style: style(for: descriptor), readTail: { FileSystem.tail($0, lines: $1) })
   }
 
+  /// The checks of a configuration, one line each, as install and init print them.
+  static func listChecks(_ config: ProjectConfig) {
+    config.checks.forEach { standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
+  }
+
   static func write(_ text: String, to descriptor: Int32) {
     var bytes = Array(text.utf8)
     var offset = 0

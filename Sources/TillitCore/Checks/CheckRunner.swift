@@ -167,7 +167,7 @@ public final class CheckRunner: @unchecked Sendable {
     }
     environment["TILLIT_CHECK"] = check.name
     environment["TILLIT_ISOLATION"] = check.isolation.rawValue
-    return environment.sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) }
+    return ProcessEnvironment.entries(environment)
   }
 
   static func format(seconds: Double) -> String {

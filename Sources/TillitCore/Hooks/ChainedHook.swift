@@ -7,7 +7,7 @@ public enum ChainedHook {
     guard FileSystem.isExecutable(path) else { return nil }
     let launch = ProcessLaunch(
       argv: ([path] + arguments).map { Array($0.utf8) },
-      environment: ProcessEnvironment.all().sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) },
+      environment: ProcessEnvironment.entries(),
       directory: FileSystem.currentDirectory(), output: .inherit, inputPath: inputPath, ownProcessGroup: false)
     return ProcessGroupRunner.wait(try ProcessGroupRunner.spawn(launch))
   }

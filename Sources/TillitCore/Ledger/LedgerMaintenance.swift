@@ -16,7 +16,7 @@ public enum LedgerMaintenance {
     guard loose * 256 > limit else { return }
     let launch = ProcessLaunch(
       argv: ["git", "gc", "--auto", "--quiet"].map { Array($0.utf8) },
-      environment: ProcessEnvironment.all().sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) },
+      environment: ProcessEnvironment.entries(),
       directory: repository.workdir ?? repository.commonDir, output: .log(path: "/dev/null", append: true))
     // Not waited for: git gc takes its own lock, and the caller's work is done.
     _ = try? ProcessGroupRunner.spawn(launch)

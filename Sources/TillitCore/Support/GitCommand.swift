@@ -15,7 +15,7 @@ public enum GitCommand {
     defer { log.remove() }
     let launch = ProcessLaunch(
       argv: (["git"] + arguments).map { Array($0.utf8) },
-      environment: ProcessEnvironment.all().sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) },
+      environment: ProcessEnvironment.entries(),
       directory: directory, output: .log(path: log.path, append: false), ownProcessGroup: false)
     let ending = ProcessGroupRunner.wait(try ProcessGroupRunner.spawn(launch))
     let output = (try? FileSystem.readText(log.path)) ?? ""

@@ -9,6 +9,11 @@ public enum ProcessEnvironment {
     getenv(name).map { String(cString: $0) }
   }
 
+  /// `NAME=value` entries for a child process, in a stable order.
+  public static func entries(_ environment: [String: String] = all()) -> [[UInt8]] {
+    environment.sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) }
+  }
+
   public static func all() -> [String: String] {
     var result: [String: String] = [:]
     var pointer = environ
