@@ -1,5 +1,9 @@
 import CLibgit2
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Why a compare-and-swap of a reference did not happen.
 public enum ReferenceUpdateFailure: Error, Sendable, Equatable {
   /// Another writer moved the reference first: read it again and retry.
@@ -42,6 +46,21 @@ extension Repository {
     if var expectedRaw = expected?.raw {
       code = git_reference_create_matching(&reference, handle, name, &newRaw, 1, &expectedRaw, message)
     } else {
+      // libgit2 checks that a reference is absent before it takes the reference's lock, so two
+      // writers creating it at once could both succeed; creation is serialised here instead.
+      let creationLock = commonDir + name.replacingSlashes + ".create.lock"
+      let fd = open(creationLock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard fd >= 0 else {
+        var info = stat()
+        if stat(creationLock, &info) == 0, time(nil) - info.st_mtim.tv_sec > 5 { unlink(creationLock) }
+        usleep(1000)
+        throw ReferenceUpdateFailure.lostRace
+      }
+      close(fd)
+      defer { unlink(creationLock) }
+      var existing = git_oid()
+      if git_reference_name_to_id(&existing, handle, name) == 0 { throw ReferenceUpdateFailure.lostRace }
+      git_error_clear()
       code = git_reference_create(&reference, handle, name, &newRaw, 0, message)
     }
     defer { git_reference_free(reference) }
@@ -58,11 +77,19 @@ extension Repository {
     }
   }
 
+  /// Creates the reflog of `name` so that its updates are logged (git logs only branches and
+  /// remote-tracking refs by default). Another writer creating it at the same moment holds its
+  /// lock; then theirs is used, so a failure here is not an error.
   private func ensureReflog(_ name: String) throws {
     guard git_reference_has_log(handle, name) != 1 else { return }
     var reflog: OpaquePointer?
     try check(git_reflog_read(&reflog, handle, name), "git_reflog_read")
     defer { git_reflog_free(reflog) }
-    try check(git_reflog_write(reflog), "git_reflog_write")
+    if git_reflog_write(reflog) < 0 { git_error_clear() }
   }
+}
+
+extension String {
+  /// `refs/tillit/v1/reviews` as `refs-tillit-v1-reviews`: a file name for the reference.
+  fileprivate var replacingSlashes: String { String(map { $0 == "/" ? "-" : $0 }) }
 }

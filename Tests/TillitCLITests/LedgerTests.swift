@@ -34,6 +34,20 @@ import TillitTestSupport
     #expect(verify.status == 0, "\(verify.output)")
   }
 
+  @Test func eightWritersCreatingTheStreamAtOnceAreAllRecorded() throws {
+    // The first append creates the stream's ref: a race libgit2 alone does not close.
+    for _ in 0..<5 {
+      let temp = try reviewedRepo()
+      let failures = Failures()
+      DispatchQueue.concurrentPerform(iterations: 8) { writer in
+        let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "first writer \(writer)"], in: temp.path)
+        if result?.status != 0 { failures.add(result?.output ?? "did not run") }
+      }
+      #expect(failures.all.isEmpty, "\(failures.all)")
+      #expect(try eventCount(temp) == 8)
+    }
+  }
+
   @Test func writersKilledHalfWayLeaveALedgerThatVerifies() throws {
     let temp = try reviewedRepo()
     var reported: [String] = []
