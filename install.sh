@@ -23,6 +23,8 @@ if [ -z "$prefix" ]; then
   if [ "$(id -u)" = 0 ]; then prefix=/usr/local/bin; else prefix=$HOME/.local/bin; fi
 fi
 repo=${repo:-$here}
+# Said back in full, so the closing lines name the repository even when given as '.'.
+if [ -d "$repo" ]; then repo=$(cd "$repo" && pwd); fi
 say() { printf 'install.sh: %s\n' "$*"; }
 
 # 1. What the build needs: libgit2 and the libraries it links (their static archives come with
