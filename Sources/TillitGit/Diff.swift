@@ -36,9 +36,7 @@ extension Repository {
       return try fullDiff(againstTree: headTree, index: index)
     }
     guard indexTree != headTree else { return [] }
-    var differences: [TreeDifference] = []
-    try collectDifferences(old: headTree, new: indexTree, prefix: [], into: &differences)
-    let changes = differences.map(\.change)
+    let changes = try treeDifferences(old: headTree, new: indexTree).map(\.change)
     if changes.contains(where: { $0.status == .added }) && changes.contains(where: { $0.status == .deleted }) {
       return try self.changes(from: headTree, to: indexTree)
     }
@@ -68,66 +66,36 @@ extension Repository {
     return try changes(of: diff)
   }
 
-  /// Appends every file that differs between two trees, descending only into folders whose
-  /// tree ids differ.
-  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], into differences: inout [TreeDifference]) throws {
-    let oldEntries = try old.map(treeEntries) ?? [:]
-    let newEntries = try new.map(treeEntries) ?? [:]
-    for name in Set(oldEntries.keys).union(newEntries.keys) {
-      let before = oldEntries[name]
-      let after = newEntries[name]
-      if let before, let after, before == after { continue }
-      let path = prefix + name
-      let oldTree = before.flatMap { $0.isTree ? $0.id : nil }
-      let newTree = after.flatMap { $0.isTree ? $0.id : nil }
-      if oldTree != nil || newTree != nil {
-        try collectDifferences(old: oldTree, new: newTree, prefix: path + [UInt8(ascii: "/")], into: &differences)
-      }
-      let oldFile = before.flatMap { $0.isTree ? nil : $0 }
-      let newFile = after.flatMap { $0.isTree ? nil : $0 }
-      if oldFile != nil || newFile != nil {
-        differences.append(TreeDifference(path: RepoPath(bytes: path), old: oldFile, new: newFile))
-      }
-    }
+  /// What a commit changed against its first parent (the empty tree for a root commit), with
+  /// renames detected. Unchanged folders are skipped by their ids; only the files added and
+  /// deleted are handed to libgit2's rename detection, and only when there are both.
+  public func changes(ofCommit commit: CommitInfo) throws -> [FileChange] {
+    let parentTree = try commit.parents.first.map { try treeID(ofCommit: $0) }
+    let changes = try treeDifferences(old: parentTree, new: commit.tree).map(\.change)
+    let added = changes.filter { $0.status == .added }
+    let deleted = changes.filter { $0.status == .deleted }
+    guard !added.isEmpty, !deleted.isEmpty else { return changes }
+    let renamed = try self.changes(from: parentTree, to: commit.tree, limitedTo: (added + deleted).map(\.newPath))
+    let untouched = changes.filter { $0.status != .added && $0.status != .deleted }
+    return untouched + renamed
   }
 
-  private struct TreeItem: Equatable {
-    let id: ObjectID
-    let mode: UInt32
-    var isTree: Bool { mode == 0o040000 }
-    /// Blobs (plain or executable), symlinks and submodules are different kinds of entry.
-    var kind: UInt32 { mode & 0o170000 }
-  }
-
-  /// One file that differs between two trees: absent on one side, or different on both.
-  private struct TreeDifference {
-    let path: RepoPath
-    let old: TreeItem?
-    let new: TreeItem?
-
-    var change: FileChange {
-      let status: FileChange.Status
-      switch (old, new) {
-      case (nil, _): status = .added
-      case (_, nil): status = .deleted
-      case (let old?, let new?): status = old.kind == new.kind ? .modified : .typeChanged
-      }
-      return FileChange(status: status, oldPath: path, newPath: path, newBlob: new?.id)
+  /// The changes between two trees among the given exact paths, with renames detected.
+  private func changes(from old: ObjectID?, to new: ObjectID, limitedTo paths: [RepoPath]) throws -> [FileChange] {
+    let oldTree = try old.map(lookupTree)
+    defer { git_tree_free(oldTree) }
+    let newTree = try lookupTree(new)
+    defer { git_tree_free(newTree) }
+    var options = try diffOptions()
+    options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+    let list = CPathList(paths)
+    var diff: OpaquePointer?
+    try list.withStrArray { array in
+      options.pathspec = array
+      try check(git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options), "git_diff_tree_to_tree")
     }
-  }
-
-  private func treeEntries(_ id: ObjectID) throws -> [[UInt8]: TreeItem] {
-    let tree = try lookupTree(id)
-    defer { git_tree_free(tree) }
-    var items: [[UInt8]: TreeItem] = [:]
-    let count = git_tree_entrycount(tree)
-    items.reserveCapacity(count)
-    for position in 0..<count {
-      guard let entry = git_tree_entry_byindex(tree, position) else { continue }
-      let name = RepoPath(cString: git_tree_entry_name(entry)).bytes
-      items[name] = TreeItem(id: ObjectID(git_tree_entry_id(entry).pointee), mode: git_tree_entry_filemode(entry).rawValue)
-    }
-    return items
+    defer { git_diff_free(diff) }
+    return try changes(of: diff)
   }
 
   private func diffOptions() throws -> git_diff_options {

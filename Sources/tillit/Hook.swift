@@ -1,6 +1,7 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitReport
 
 #if canImport(Glibc)
 import Glibc
@@ -34,6 +35,7 @@ enum HookRunner {
       throw ExitCode(chained.exitCode)
     }
     if ProcessEnvironment.value("TILLIT") == "0" { return }
+    if name == "post-commit" { return suggestReviewers(repository) }
     let subjects: [CheckSubject]
     var options = CheckSession.Options()
     options.filter.addEnvironment()
@@ -45,6 +47,26 @@ enum HookRunner {
     }
     let code = try CheckExecution.run(subjects: subjects, repository: repository, options: options, format: .table, descriptor: STDERR_FILENO)
     if code != 0 { throw ExitCode(code) }
+  }
+
+  /// After a commit: a few lines naming the suggested reviewers, recorded as `review.requested`
+  /// unless `reviewers.record: false`. The commit is made already, so nothing here fails it.
+  private static func suggestReviewers(_ repository: Repository) {
+    do {
+      let settings = try ConfigLoader(repository: repository).knowledgeSettings()
+      let result = try ReviewerSuggestion(repository: repository, settings: settings).suggest(.revision("HEAD"), mode: settings.mode, count: settings.count)
+      var recorded = false
+      if settings.record, !result.recommendation.reviewers.isEmpty {
+        do {
+          recorded = try ReviewLedger(repository: repository).recordRequest(result.recommendation, identity: LedgerIdentity(repository: repository)) != nil
+        } catch {
+          Output.error("tillit: the suggestion was not recorded: \(describe(error).0)\n")
+        }
+      }
+      Output.error(RecommendationRenderer.hookLines(result.recommendation, recorded: recorded))
+    } catch {
+      Output.error("tillit: no reviewer suggestion: \(describe(error).0)\n")
+    }
   }
 
   /// One subject per pushed ref that sends new commits.

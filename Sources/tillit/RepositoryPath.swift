@@ -9,6 +9,7 @@ enum RepositoryPath {
     let resolvedRoot = PathNormalizer.resolve(workdir)
     let absolute = typed.hasPrefix("/") ? typed : FileSystem.currentDirectory() + "/" + typed
     let normalized = PathNormalizer.lexical(absolute)
+    if normalized == resolvedRoot { return RepoPath(bytes: []) }
     guard normalized.hasPrefix(resolvedRoot + "/") else {
       throw UserError.usage("'\(typed)' is outside the repository at \(resolvedRoot)")
     }

@@ -37,3 +37,16 @@ extension ConfigLoader {
     return ObjectID.hashing(saved) != staged
   }
 }
+
+extension ConfigLoader {
+  /// The settings for knowledge and reviewers: the work tree's `.tillit.yml`, or HEAD's in a
+  /// bare repository; defaults when there is none.
+  public func knowledgeSettings() throws -> KnowledgeSettings {
+    if repository.workdir != nil { return try loadFromWorkTree()?.knowledge ?? KnowledgeSettings() }
+    guard let head = try repository.headCommitID(),
+          let entry = try repository.entry(at: RepoPath(ProjectConfig.fileName), inTree: try repository.treeID(ofCommit: head)) else {
+      return KnowledgeSettings()
+    }
+    return try ConfigParser().parse(String(decoding: try repository.blobContent(entry.blob), as: UTF8.self)).knowledge
+  }
+}

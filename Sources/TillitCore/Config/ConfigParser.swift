@@ -5,7 +5,9 @@ public struct ConfigParser {
 
   public init(file: String = ProjectConfig.fileName) { self.file = file }
 
-  static let topLevelKeys = ["checks", "jobs"]
+  static let topLevelKeys = ["checks", "jobs", "people", "ignore", "reviewers"]
+  static let peopleKeys = ["aliases", "bots", "left"]
+  static let reviewerKeys = ["count", "mode", "inactive-after", "record", "trailers", "max-files"]
   static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
@@ -32,6 +34,12 @@ public struct ConfigParser {
           throw fail(value, key, "must be a whole number of checks to run at once, like 4")
         }
         config.jobs = jobs
+      case "people":
+        try parsePeople(value, into: &config.knowledge)
+      case "ignore":
+        config.knowledge.ignore = try parseGlobs(value, key)
+      case "reviewers":
+        try parseReviewers(value, into: &config.knowledge)
       default:
         throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known key; expected one of: \(Self.topLevelKeys.joined(separator: ", "))")
       }
@@ -91,6 +99,71 @@ public struct ConfigParser {
     check.name = name
     check.command = command
     return check
+  }
+
+  private func parsePeople(_ node: YAMLNode, into settings: inout KnowledgeSettings) throws(ConfigError) {
+    guard case .mapping(let mapping, _) = node else { throw fail(node, "people", "must be a mapping with aliases, bots or left") }
+    for entry in mapping {
+      switch entry.key {
+      case "aliases":
+        guard case .mapping(let people, _) = entry.value else {
+          throw fail(entry.value, "aliases", "must map a person's email to the other emails they use")
+        }
+        for person in people {
+          settings.aliases[person.key.lowercased()] = try parseWords(person.value, "aliases").map { $0.lowercased() }
+        }
+      case "bots":
+        settings.bots = try parseWords(entry.value, "bots").map { $0.lowercased() }
+      case "left":
+        settings.left = try parseWords(entry.value, "left").map { $0.lowercased() }
+      default:
+        throw ConfigError(file: file, line: entry.line, key: entry.key, problem: "is not a known people key; expected one of: \(Self.peopleKeys.joined(separator: ", "))")
+      }
+    }
+  }
+
+  private func parseReviewers(_ node: YAMLNode, into settings: inout KnowledgeSettings) throws(ConfigError) {
+    guard case .mapping(let mapping, _) = node else { throw fail(node, "reviewers", "must be a mapping such as {count: 2}") }
+    for entry in mapping {
+      let (key, value) = (entry.key, entry.value)
+      switch key {
+      case "count":
+        guard let count = scalar(value).flatMap({ Int($0) }), (1...20).contains(count) else { throw fail(value, key, "must be a whole number from 1 to 20") }
+        settings.count = count
+      case "max-files":
+        guard let count = scalar(value).flatMap({ Int($0) }), count > 0 else { throw fail(value, key, "must be a whole number of files, like 100") }
+        settings.maxFilesPerCommit = count
+      case "mode":
+        guard let mode = scalar(value).flatMap(RecommendationMode.init(rawValue:)) else {
+          throw fail(value, key, "must be one of: \(RecommendationMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        settings.mode = mode
+      case "inactive-after":
+        guard let seconds = scalar(value).flatMap(DurationParser.seconds), seconds > 0 else { throw fail(value, key, "must be a duration like 90d or 12w") }
+        settings.inactiveAfter = seconds
+      case "record":
+        guard let flag = scalar(value).flatMap(Self.bool) else { throw fail(value, key, "must be true or false") }
+        settings.record = flag
+      case "trailers":
+        settings.trailers = try parseWords(value, key)
+      default:
+        throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known reviewers key; expected one of: \(Self.reviewerKeys.joined(separator: ", "))")
+      }
+    }
+  }
+
+  private func parseWords(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [String] {
+    switch node {
+    case .scalar(let text, _): return [text]
+    case .sequence(let items, _):
+      var words: [String] = []
+      for item in items {
+        guard let word = scalar(item), !word.isEmpty else { throw fail(item, key, "must list plain texts") }
+        words.append(word)
+      }
+      return words
+    default: throw fail(node, key, "must be a list like [a@example.com, b@example.com]")
+    }
   }
 
   private func parseCommand(_ node: YAMLNode) throws(ConfigError) -> CheckDefinition.Command {

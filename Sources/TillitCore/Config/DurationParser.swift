@@ -1,4 +1,4 @@
-/// Reads durations such as `90`, `30s`, `5m`, `1h30m` or `1.5m` as seconds.
+/// Reads durations such as `90`, `30s`, `5m`, `1h30m`, `1.5m`, `90d` or `12w` as seconds.
 enum DurationParser {
   static func seconds(_ text: String) -> Double? {
     let trimmed = text.trimmingSpaces
@@ -16,6 +16,8 @@ enum DurationParser {
       case "s": total += value
       case "m": total += value * 60
       case "h": total += value * 3600
+      case "d": total += value * 86_400
+      case "w": total += value * 7 * 86_400
       default: return nil
       }
       number = ""

@@ -5,6 +5,8 @@ public struct ProjectConfig: Hashable, Sendable {
   public var checks: [CheckDefinition]
   /// How many checks run at once; nil means one per CPU core.
   public var jobs: Int?
+  /// People, ignored paths and reviewer suggestions.
+  public var knowledge = KnowledgeSettings()
 
   public init(checks: [CheckDefinition], jobs: Int? = nil) {
     self.checks = checks

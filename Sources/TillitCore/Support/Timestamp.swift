@@ -41,3 +41,13 @@ extension Timestamp {
     return (era * 146097 + dayOfEra - 719468) * 86400
   }
 }
+
+extension Timestamp {
+  /// Seconds since 1970 for a ledger time `YYYY-MM-DDTHH:MM:SSZ`; nil when it is not one.
+  public static func seconds(ofInstant text: String) -> Int64? {
+    guard text.count == 20, text.hasSuffix("Z"), let day = seconds(ofDate: String(text.prefix(10))) else { return nil }
+    let clock = text.dropFirst(11).dropLast().split(separator: ":").compactMap { Int64($0) }
+    guard clock.count == 3 else { return nil }
+    return day + clock[0] * 3600 + clock[1] * 60 + clock[2]
+  }
+}

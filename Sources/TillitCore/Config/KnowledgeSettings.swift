@@ -1,0 +1,44 @@
+/// What `.tillit.yml` says about people, ignored paths and reviewer suggestions: everything the
+/// knowledge model and the recommender read from the configuration.
+public struct KnowledgeSettings: Hashable, Sendable {
+  /// Canonical email → the other emails the same person has used.
+  public var aliases: [String: [String]] = [:]
+  /// Patterns (`*` matches anything) compared with a person's email and name; matches are bots.
+  public var bots: [String] = KnowledgeSettings.defaultBots
+  /// Emails of people who have left: never suggested.
+  public var left: [String] = []
+  /// Paths that never count as knowledge, on top of `linguist-vendored` / `linguist-generated`.
+  public var ignore: [Glob] = []
+  /// Commits touching more files than this give no authorship (mass renames, reformatting).
+  public var maxFilesPerCommit = 100
+  /// Commit trailers that name a reviewer.
+  public var trailers: [String] = ["Reviewed-by"]
+  /// People with no commit or review for this long before a change are not suggested.
+  public var inactiveAfter: Double = 90 * 86_400
+  /// How many reviewers to suggest.
+  public var count = 2
+  public var mode: RecommendationMode = .auto
+  /// Whether the post-commit hook records its suggestion as `review.requested`.
+  public var record = true
+
+  public static let defaultBots = ["*[bot]*", "*bot@*", "noreply@*", "*-bot", "dependabot*", "renovate*"]
+
+  public init() {}
+
+  /// A short text that changes whenever a setting that shapes the knowledge model changes.
+  var modelFingerprint: String {
+    let aliasText = aliases.keys.sorted().map { "\($0)=\(aliases[$0]!.sorted().joined(separator: ","))" }.joined(separator: ";")
+    return [aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
+            String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife)].joined(separator: "|")
+  }
+}
+
+/// How reviewers are picked.
+public enum RecommendationMode: String, CaseIterable, Sendable {
+  /// The people who know the change best.
+  case expert
+  /// Favour people with related knowledge who would learn the most, so knowledge spreads.
+  case spread
+  /// Experts, and where the change touches files at risk, an expert paired with a learner.
+  case auto
+}

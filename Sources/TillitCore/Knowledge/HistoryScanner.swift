@@ -1,0 +1,66 @@
+import TillitGit
+
+/// Reads the history as the knowledge model needs it: non-merge commits, oldest first, each
+/// diffed against its first parent with renames, its people resolved and its noise filtered.
+final class HistoryScanner {
+  let repository: Repository
+  let settings: KnowledgeSettings
+  let resolver: PersonResolver
+  private let filter: PathFilter
+  private let ignoredRevisions: Set<ObjectID>
+  private let trailerKeys: Set<String>
+
+  init(repository: Repository, settings: KnowledgeSettings, resolver: PersonResolver) {
+    self.repository = repository
+    self.settings = settings
+    self.resolver = resolver
+    filter = PathFilter(repository: repository, ignore: settings.ignore)
+    ignoredRevisions = Self.blameIgnoredRevisions(repository)
+    trailerKeys = Set(settings.trailers.map { $0.lowercased() })
+  }
+
+  /// Calls `body` with each non-merge commit reachable from `head` but not from `base`, parents
+  /// before children, until `body` returns false.
+  func scan(from base: ObjectID?, to head: ObjectID, _ body: (CommitFacts) throws -> Bool) throws {
+    try repository.walk(WalkSpec(include: [head], exclude: base.map { [$0] } ?? [], oldestFirst: true)) { id in
+      let commit = try repository.commit(id)
+      guard commit.parents.count <= 1 else { return true }
+      return try body(try facts(of: commit))
+    }
+  }
+
+  func facts(of commit: CommitInfo) throws -> CommitFacts {
+    let changes = try repository.changes(ofCommit: commit)
+    return CommitFacts(
+      id: commit.id, time: commit.committer.time,
+      author: resolver.resolve(name: commit.author.name, email: commit.author.email),
+      reviewers: reviewers(in: commit.message),
+      changes: changes,
+      givesAuthorship: changes.count <= settings.maxFilesPerCommit && !ignoredRevisions.contains(commit.id),
+      counts: filter.counts)
+  }
+
+  /// The people a message's reviewer trailers name, each once, bots left out.
+  func reviewers(in message: String) -> [PersonResolver.Identity] {
+    var seen: Set<String> = []
+    var result: [PersonResolver.Identity] = []
+    for trailer in CommitTrailers.parse(message) where trailerKeys.contains(trailer.key.lowercased()) {
+      guard let identity = resolver.resolve(name: trailer.name, email: trailer.email), seen.insert(identity.key).inserted else { continue }
+      result.append(identity)
+    }
+    return result
+  }
+
+  /// The commits `.git-blame-ignore-revs` (at HEAD) lists.
+  private static func blameIgnoredRevisions(_ repository: Repository) -> Set<ObjectID> {
+    guard let head = try? repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head),
+          let entry = try? repository.entry(at: RepoPath(".git-blame-ignore-revs"), inTree: tree),
+          let bytes = try? repository.blobContent(entry.blob) else { return [] }
+    var ids: Set<ObjectID> = []
+    for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+      let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map { String($0).trimmingSpaces } ?? ""
+      if let id = ObjectID(hex: word) { ids.insert(id) }
+    }
+    return ids
+  }
+}

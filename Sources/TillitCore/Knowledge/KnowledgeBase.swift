@@ -1,0 +1,81 @@
+import TillitGit
+
+/// The knowledge model of a repository up to HEAD: read from its cache and brought up to date
+/// with the commits made since, or rebuilt from the whole history when the cache is missing,
+/// damaged, built with other settings or not an ancestor of HEAD.
+public struct KnowledgeBase {
+  public let repository: Repository
+  public let settings: KnowledgeSettings
+  public let resolver: PersonResolver
+
+  public init(repository: Repository, settings: KnowledgeSettings) {
+    self.repository = repository
+    self.settings = settings
+    self.resolver = PersonResolver(repository: repository, settings: settings)
+  }
+
+  public struct Loaded {
+    public let model: KnowledgeModel
+    /// How the cache was used: "fresh", "updated N commits" or "rebuilt".
+    public let cacheState: String
+    public let ledger: LedgerReviews
+  }
+
+  /// The model up to HEAD, with the ledger's feedback folded in.
+  public func load() throws -> Loaded {
+    let (model, state) = try historyModel()
+    let ledger = (try? LedgerReviews(repository: repository, resolver: resolver)) ?? LedgerReviews()
+    fold(ledger, into: model)
+    return Loaded(model: model, cacheState: state, ledger: ledger)
+  }
+
+  /// The model of the history alone, from the cache where it can be trusted.
+  func historyModel() throws -> (KnowledgeModel, String) {
+    guard let head = try repository.headCommitID() else { return (KnowledgeModel(), "empty") }
+    let cache = try KnowledgeCache(repository: repository)
+    let fingerprint = try self.fingerprint()
+    let scanner = HistoryScanner(repository: repository, settings: settings, resolver: resolver)
+    if let cached = cache.load(fingerprint: fingerprint), let base = cached.head {
+      if base == head { return (cached, "fresh") }
+      if (try? repository.isDescendant(head, of: base)) == true {
+        let before = cached.commitsSeen
+        try scanner.scan(from: base, to: head) { cached.apply($0); return true }
+        cached.head = head
+        try? cache.save(cached, fingerprint: fingerprint)
+        return (cached, "updated \(cached.commitsSeen - before) commits")
+      }
+    }
+    let model = KnowledgeModel()
+    try scanner.scan(from: nil, to: head) { model.apply($0); return true }
+    model.head = head
+    try? cache.save(model, fingerprint: fingerprint)
+    return (model, "rebuilt")
+  }
+
+  /// Feedback recorded through Tillit counts as a review of the files its commit changed.
+  private func fold(_ ledger: LedgerReviews, into model: KnowledgeModel) {
+    var seen: Set<String> = []
+    for feedback in ledger.feedback {
+      guard seen.insert(feedback.reviewer + feedback.commit.hex).inserted,
+            let commit = try? repository.commit(feedback.commit),
+            let changes = try? repository.changes(ofCommit: commit) else { continue }
+      let reviewer = model.person(PersonResolver.Identity(key: feedback.reviewer, name: model.index(of: feedback.reviewer).map { model.people[Int($0)].name } ?? feedback.reviewer))
+      let author = resolver.resolve(name: commit.author.name, email: commit.author.email).flatMap { model.index(of: $0.key) }
+      model.applyReview(by: reviewer, author: author, paths: changes.filter { $0.status != .deleted }.map(\.newPath), at: feedback.time)
+    }
+  }
+
+  /// The settings and identity files the model depends on.
+  private func fingerprint() throws -> String {
+    var parts = [settings.modelFingerprint]
+    if let workdir = repository.workdir, let mailmap = try? FileSystem.read(workdir + ".mailmap") {
+      parts.append(String(BinaryChecksum.of(mailmap[...]), radix: 16))
+    }
+    if let head = try repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head) {
+      for name in [".mailmap", ".gitattributes", ".git-blame-ignore-revs"] {
+        parts.append((try? repository.entry(at: RepoPath(name), inTree: tree))?.blob.hex ?? "-")
+      }
+    }
+    return parts.joined(separator: "|")
+  }
+}

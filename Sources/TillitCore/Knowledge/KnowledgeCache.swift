@@ -1,0 +1,121 @@
+import TillitGit
+
+/// The knowledge model saved under `.git/tillit/knowledge`, with the settings it was built
+/// with. It is derived data: a file that is missing, damaged, from another version or built
+/// with other settings is ignored and the model is rebuilt.
+struct KnowledgeCache {
+  static let magic = "tillit-knowledge-1"
+  let path: String
+
+  init(repository: Repository) throws {
+    path = try StateDirectory(repository: repository).subdirectory("knowledge") + "/model"
+  }
+
+  func load(fingerprint: String) -> KnowledgeModel? {
+    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes) else { return nil }
+    return try? Self.decode(&reader, fingerprint: fingerprint)
+  }
+
+  func save(_ model: KnowledgeModel, fingerprint: String) throws {
+    var writer = BinaryWriter()
+    writer.string(Self.magic)
+    writer.string(fingerprint)
+    writer.data(model.head.map { Array($0.hex.utf8) } ?? [])
+    writer.int64(Int64(model.commitsSeen))
+    writer.int32(Int32(model.people.count))
+    for (index, person) in model.people.enumerated() {
+      writer.string(person.email)
+      writer.string(person.name)
+      writer.int64(person.lastActive)
+      Self.encode(model.reviewsGiven[index], &writer)
+      Self.encode(model.commitsAuthored[index], &writer)
+    }
+    for table in [model.files, model.directories] {
+      writer.int32(Int32(table.count))
+      for (path, record) in table {
+        writer.data(path.bytes)
+        writer.int32(record.totalChanges)
+        writer.int32(Int32(record.people.count))
+        for knowledge in record.people {
+          writer.int32(knowledge.person)
+          writer.bool(knowledge.created)
+          Self.encode(knowledge.changes, &writer)
+          Self.encode(knowledge.reviews, &writer)
+        }
+      }
+    }
+    for reviewers in model.familiarity {
+      writer.int32(Int32(reviewers.count))
+      for (reviewer, trace) in reviewers {
+        writer.int32(reviewer)
+        Self.encode(trace, &writer)
+      }
+    }
+    try FileSystem.writeAtomically(writer.sealed(), to: path)
+  }
+
+  private static func decode(_ reader: inout BinaryReader, fingerprint: String) throws -> KnowledgeModel? {
+    guard try reader.string() == magic, try reader.string() == fingerprint else { return nil }
+    let model = KnowledgeModel()
+    let head = try reader.data()
+    if !head.isEmpty {
+      guard let id = ObjectID(hex: String(decoding: head, as: UTF8.self)) else { return nil }
+      model.head = id
+    }
+    model.commitsSeen = Int(try reader.int64())
+    let peopleCount = try reader.count(minimumSize: 16)
+    for index in 0..<peopleCount {
+      let email = try reader.string()
+      let name = try reader.string()
+      let lastActive = try reader.int64()
+      model.people.append(Person(email: email, name: name, lastActive: lastActive))
+      model.personIndex[email] = Int32(index)
+      model.reviewsGiven.append(try decodeTrace(&reader))
+      model.commitsAuthored.append(try decodeTrace(&reader))
+    }
+    for isFiles in [true, false] {
+      let count = try reader.count(minimumSize: 12)
+      var table: [RepoPath: FileRecord] = [:]
+      table.reserveCapacity(count)
+      for _ in 0..<count {
+        let path = RepoPath(bytes: try reader.data())
+        var record = FileRecord()
+        record.totalChanges = try reader.int32()
+        let knowers = try reader.count(minimumSize: 45)
+        record.people.reserveCapacity(knowers)
+        for _ in 0..<knowers {
+          let person = try reader.int32()
+          guard person >= 0, Int(person) < peopleCount else { return nil }
+          var knowledge = Knowledge(person: person)
+          knowledge.created = try reader.bool()
+          knowledge.changes = try decodeTrace(&reader)
+          knowledge.reviews = try decodeTrace(&reader)
+          record.people.append(knowledge)
+        }
+        table[path] = record
+      }
+      if isFiles { model.files = table } else { model.directories = table }
+    }
+    for _ in 0..<peopleCount {
+      var reviewers: [Int32: Trace] = [:]
+      for _ in 0..<(try reader.count(minimumSize: 24)) {
+        let reviewer = try reader.int32()
+        guard reviewer >= 0, Int(reviewer) < peopleCount else { return nil }
+        reviewers[reviewer] = try decodeTrace(&reader)
+      }
+      model.familiarity.append(reviewers)
+    }
+    guard reader.isAtEnd else { return nil }
+    return model
+  }
+
+  private static func encode(_ trace: Trace, _ writer: inout BinaryWriter) {
+    writer.int32(trace.count)
+    writer.int64(trace.last)
+    writer.double(trace.weight)
+  }
+
+  private static func decodeTrace(_ reader: inout BinaryReader) throws -> Trace {
+    Trace(count: try reader.int32(), last: try reader.int64(), weight: try reader.double())
+  }
+}

@@ -1,0 +1,191 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One person's knowledge of one file (or one directory): whether they created it, their
+/// changes to it and their reviews of it.
+public struct Knowledge: Hashable, Sendable {
+  public var person: Int32
+  public var created = false
+  public var changes = Trace()
+  public var reviews = Trace()
+
+  init(person: Int32) { self.person = person }
+}
+
+/// What one file's history says about the people who know it.
+public struct FileRecord: Hashable, Sendable {
+  public var people: [Knowledge] = []
+  /// Changes by anyone that gave authorship.
+  public var totalChanges: Int32 = 0
+
+  mutating func update(_ person: Int32, _ body: (inout Knowledge) -> Void) {
+    if let position = people.firstIndex(where: { $0.person == person }) {
+      body(&people[position])
+    } else {
+      var knowledge = Knowledge(person: person)
+      body(&knowledge)
+      people.append(knowledge)
+    }
+  }
+
+  func knowledge(of person: Int32) -> Knowledge? { people.first { $0.person == person } }
+
+  /// Degree of authorship (Fritz et al., as used by Avelino et al.):
+  /// 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC).
+  public func degreeOfAuthorship(_ knowledge: Knowledge) -> Double {
+    let own = Double(knowledge.changes.count)
+    let others = Double(totalChanges) - own
+    return 3.293 + (knowledge.created ? 1.098 : 0) + 0.164 * own - 0.321 * log(1 + max(0, others))
+  }
+
+  /// The people who author the file: degree of authorship at least 0.75 of the file's best,
+  /// and at least 3.293 or they created it. Only people who changed it can author it.
+  public func authors() -> [Int32] {
+    let changers = people.filter { $0.changes.count > 0 || $0.created }
+    guard !changers.isEmpty else { return [] }
+    let scores = changers.map(degreeOfAuthorship)
+    let best = scores.max()!
+    return zip(changers, scores).compactMap { knowledge, score in
+      score >= 0.75 * best && (score >= 3.293 || knowledge.created) ? knowledge.person : nil
+    }
+  }
+}
+
+/// Who knows what, from the history (authorship and reviewer trailers) of one line of commits.
+public final class KnowledgeModel {
+  public internal(set) var people: [Person] = []
+  var personIndex: [String: Int32] = [:]
+  public internal(set) var files: [RepoPath: FileRecord] = [:]
+  /// Activity per folder ("" is the top), for paths with little history of their own.
+  public internal(set) var directories: [RepoPath: FileRecord] = [:]
+  /// Per author: each reviewer's reviews of that author's changes.
+  public internal(set) var familiarity: [[Int32: Trace]] = []
+  /// Per person: reviews given anywhere, and commits authored.
+  public internal(set) var reviewsGiven: [Trace] = []
+  public internal(set) var commitsAuthored: [Trace] = []
+  /// The commit the model is up to date with.
+  public internal(set) var head: ObjectID?
+  public internal(set) var commitsSeen = 0
+
+  public init() {}
+
+  func person(_ identity: PersonResolver.Identity) -> Int32 {
+    if let known = personIndex[identity.key] {
+      people[Int(known)].name = identity.name
+      return known
+    }
+    let index = Int32(people.count)
+    people.append(Person(email: identity.key, name: identity.name))
+    personIndex[identity.key] = index
+    reviewsGiven.append(Trace())
+    commitsAuthored.append(Trace())
+    familiarity.append([:])
+    return index
+  }
+
+  public func index(of key: String) -> Int32? { personIndex[key] }
+
+
+  /// Folds one commit in.
+  func apply(_ facts: CommitFacts) {
+    commitsSeen += 1
+    head = facts.id
+    let author = facts.author.map(person)
+    let reviewers = facts.reviewers.map(person).filter { $0 != author }
+    for change in facts.changes {
+      switch change.status {
+      case .renamed:
+        if let moved = files.removeValue(forKey: change.oldPath) {
+          files[change.newPath, default: FileRecord()].absorb(moved)
+        }
+      case .deleted:
+        files.removeValue(forKey: change.newPath)
+      default:
+        break
+      }
+    }
+    let time = facts.time
+    if let author {
+      people[Int(author)].lastActive = max(people[Int(author)].lastActive, time)
+      commitsAuthored[Int(author)].add(at: time)
+    }
+    let counted = facts.changes.filter { $0.status != .deleted && facts.counts($0.newPath) }
+    if let author, facts.givesAuthorship {
+      for change in counted {
+        files[change.newPath, default: FileRecord()].totalChanges += 1
+        files[change.newPath]!.update(author) { knowledge in
+          if change.status == .added || change.status == .copied { knowledge.created = true }
+          knowledge.changes.add(at: time)
+        }
+      }
+      for directory in Self.directories(of: counted.map(\.newPath)) {
+        directories[directory, default: FileRecord()].totalChanges += 1
+        directories[directory]!.update(author) { $0.changes.add(at: time) }
+      }
+    }
+    for reviewer in reviewers {
+      people[Int(reviewer)].lastActive = max(people[Int(reviewer)].lastActive, time)
+      reviewsGiven[Int(reviewer)].add(at: time)
+      if let author { familiarity[Int(author)][reviewer, default: Trace()].add(at: time) }
+      guard facts.givesAuthorship else { continue }
+      for change in counted {
+        files[change.newPath, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
+      }
+      for directory in Self.directories(of: counted.map(\.newPath)) {
+        directories[directory, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
+      }
+    }
+  }
+
+  /// Records a review given outside the history (a ledger `review.feedback`).
+  func applyReview(by reviewer: Int32, author: Int32?, paths: [RepoPath], at time: Int64) {
+    people[Int(reviewer)].lastActive = max(people[Int(reviewer)].lastActive, time)
+    reviewsGiven[Int(reviewer)].add(at: time)
+    if let author, author != reviewer { familiarity[Int(author)][reviewer, default: Trace()].add(at: time) }
+    for path in paths {
+      files[path, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
+    }
+    for directory in Self.directories(of: paths) {
+      directories[directory, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
+    }
+  }
+
+  /// Every folder above the paths, each once, the top folder ("") included.
+  static func directories(of paths: [RepoPath]) -> Set<RepoPath> {
+    var result: Set<RepoPath> = []
+    for path in paths {
+      var bytes = path.bytes
+      while let slash = bytes.lastIndex(of: UInt8(ascii: "/")) {
+        bytes.removeSubrange(slash...)
+        if !result.insert(RepoPath(bytes: bytes)).inserted { break }
+      }
+      result.insert(RepoPath(bytes: []))
+    }
+    return result
+  }
+
+  /// The folder a path is in ("" for the top).
+  static func parent(of path: RepoPath) -> RepoPath {
+    guard let slash = path.bytes.lastIndex(of: UInt8(ascii: "/")) else { return RepoPath(bytes: []) }
+    return RepoPath(bytes: Array(path.bytes[..<slash]))
+  }
+}
+
+extension FileRecord {
+  /// Takes in the knowledge of a file renamed onto this one.
+  mutating func absorb(_ other: FileRecord) {
+    totalChanges += other.totalChanges
+    for knowledge in other.people {
+      update(knowledge.person) { mine in
+        mine.created = mine.created || knowledge.created
+        mine.changes.merge(knowledge.changes)
+        mine.reviews.merge(knowledge.reviews)
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the change to suggest reviewers for: a commit, a range `A..B`, or what is staged.
+/// Paths are given as the knowledge model (up to HEAD) knows them.
+public struct ChangeLocator {
+  let repository: Repository
+  let resolver: PersonResolver
+  private let filter: PathFilter
+
+  public init(base: KnowledgeBase) {
+    repository = base.repository
+    resolver = base.resolver
+    filter = PathFilter(repository: base.repository, ignore: base.settings.ignore, forFewPaths: true)
+  }
+
+  /// `revision` may be a commit (`HEAD`, an id, a branch) or a range `A..B`.
+  public func change(_ revision: String) throws -> ChangeUnderReview {
+    let bytes = Array(revision.utf8)
+    if let dots = bytes.indices.dropLast().first(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == UInt8(ascii: ".") }) {
+      let from = String(decoding: bytes[..<dots], as: UTF8.self)
+      let to = String(decoding: bytes[(dots + 2)...], as: UTF8.self)
+      guard !to.hasPrefix(".") else { throw LedgerError.usage("\(revision): name a range with two dots, like main..feature") }
+      return try rangeChange(from: try repository.resolveCommit(from.isEmpty ? "HEAD" : from),
+                             to: try repository.resolveCommit(to.isEmpty ? "HEAD" : to), label: revision)
+    }
+    let commit = try repository.commit(try repository.resolveCommit(revision))
+    let author = resolver.resolve(name: commit.author.name, email: commit.author.email)
+    return ChangeUnderReview(label: String(commit.id.hex.prefix(12)), commit: commit.id, author: author?.key, authorName: author?.name,
+                             time: commit.committer.time, paths: modelPaths(try repository.changes(ofCommit: commit)))
+  }
+
+  /// The staged changes, by the user (`user.email`), now.
+  public func staged() throws -> ChangeUnderReview {
+    let changes = try repository.stagedChanges(in: try repository.index())
+    let config = try repository.config()
+    let author = resolver.resolve(name: try config.string("user.name") ?? "", email: try config.string("user.email") ?? "")
+    return ChangeUnderReview(label: "staged", commit: nil, author: author?.key, authorName: author?.name,
+                             time: Int64(time(nil)), paths: modelPaths(changes, staged: true))
+  }
+
+  /// Every file the non-merge commits of `from..to` changed; the author is who made most of them.
+  private func rangeChange(from: ObjectID, to: ObjectID, label: String) throws -> ChangeUnderReview {
+    var paths: [RepoPath] = []
+    var seen: Set<RepoPath> = []
+    var authors: [String: (count: Int, name: String)] = [:]
+    try repository.walk(WalkSpec(include: [to], exclude: [from])) { id in
+      let commit = try repository.commit(id)
+      guard commit.parents.count <= 1 else { return true }
+      for path in modelPaths(try repository.changes(ofCommit: commit)) where seen.insert(path).inserted { paths.append(path) }
+      if let author = resolver.resolve(name: commit.author.name, email: commit.author.email) {
+        authors[author.key, default: (0, author.name)].count += 1
+      }
+      return true
+    }
+    guard !paths.isEmpty || !authors.isEmpty else {
+      throw LedgerError.usage("\(label) holds no commits; name a range like main..feature")
+    }
+    let author = authors.max { $0.value.count < $1.value.count }
+    return ChangeUnderReview(label: label, commit: to, author: author?.key, authorName: author?.value.name,
+                             time: try repository.commit(to).committer.time, paths: paths)
+  }
+
+  /// The paths that count, as the model knows them: the model is up to HEAD, so a committed
+  /// rename is known by its new path, a staged one (not yet committed) by its old path.
+  private func modelPaths(_ changes: [FileChange], staged: Bool = false) -> [RepoPath] {
+    changes.filter { filter.counts($0.newPath) }.map { staged && $0.status == .renamed ? $0.oldPath : $0.newPath }
+  }
+}

@@ -1,0 +1,45 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who knows some paths (files, or folders: every file under them), ranked as reviewers are,
+/// with the same reasons; people who are no longer active are listed too, and said to be.
+public struct PathOwners {
+  let base: KnowledgeBase
+
+  public init(base: KnowledgeBase) { self.base = base }
+
+  /// `arguments` are repository-relative paths ("" for everything).
+  public func rank(_ arguments: [RepoPath], count: Int) throws -> Recommendation {
+    let loaded = try base.load()
+    let model = loaded.model
+    var paths: [RepoPath] = []
+    for argument in arguments {
+      let path = argument
+      if model.files[path] != nil { paths.append(path); continue }
+      let prefix = path.bytes.isEmpty ? [] : path.bytes + [UInt8(ascii: "/")]
+      let under = model.files.keys.filter { $0.bytes.starts(with: prefix) }
+      guard !under.isEmpty else {
+        throw LedgerError.usage("nothing in the history of HEAD is known about '\(argument)'; name a file or folder the repository has")
+      }
+      paths += under.sorted()
+    }
+    var settings = base.settings
+    settings.inactiveAfter = .infinity
+    let recommender = Recommender(model: model, settings: settings, openLoad: loaded.ledger.openLoad, hasLeft: { _ in false })
+    let label = arguments.count == 1 ? (arguments[0].bytes.isEmpty ? "the whole repository" : arguments[0].description) : "\(arguments.count) paths"
+    let change = ChangeUnderReview(label: label, commit: nil, author: nil, authorName: nil, time: Int64(time(nil)), paths: paths)
+    let ranked = recommender.recommend(change, mode: .expert, count: count)
+    let active = Recommender(model: model, settings: base.settings, openLoad: [:], hasLeft: base.resolver.hasLeft)
+    let reference = active.reference(for: change)
+    let reviewers = ranked.reviewers.map { pick -> Recommendation.Pick in
+      guard let index = model.index(of: pick.email), !active.isActive(index, at: reference) else { return pick }
+      let note = base.resolver.hasLeft(pick.email) ? "has left the project" : "inactive since \(Timestamp.format(seconds: Int(pick.lastActive)).prefix(10))"
+      return Recommendation.Pick(email: pick.email, name: pick.name, role: pick.role, score: pick.score, reasons: pick.reasons + [note],
+                                 parts: pick.parts, lastActive: pick.lastActive)
+    }
+    return Recommendation(change: change, mode: .expert, reviewers: reviewers, filesAtRisk: active.filesAtRisk(change))
+  }
+}

@@ -1,0 +1,26 @@
+import TillitGit
+
+/// Suggested reviewers for one change, each with the reasons in words.
+public struct Recommendation: Sendable {
+  public enum Role: String, Sendable {
+    case expert, learner
+  }
+
+  public struct Pick: Sendable {
+    public let email: String
+    public let name: String
+    public let role: Role
+    public let score: Double
+    public let reasons: [String]
+    /// The score's parts, for `--explain`.
+    public let parts: [(name: String, value: Double)]
+    /// Seconds since 1970 of their last commit or review.
+    public let lastActive: Int64
+  }
+
+  public let change: ChangeUnderReview
+  public let mode: RecommendationMode
+  public let reviewers: [Pick]
+  /// Changed files that at most one active person knows.
+  public let filesAtRisk: [RepoPath]
+}

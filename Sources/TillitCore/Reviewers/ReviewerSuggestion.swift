@@ -1,0 +1,49 @@
+import TillitGit
+
+/// Suggests reviewers for a change of a repository: the knowledge model up to HEAD, the
+/// ledger's open review load, then the recommender.
+public struct ReviewerSuggestion {
+  public enum Target: Sendable {
+    case revision(String)
+    case staged
+  }
+
+  public let base: KnowledgeBase
+
+  public init(repository: Repository, settings: KnowledgeSettings) {
+    base = KnowledgeBase(repository: repository, settings: settings)
+  }
+
+  public struct Result {
+    public let recommendation: Recommendation
+    public let cacheState: String
+    public let warnings: [String]
+  }
+
+  public func suggest(_ target: Target, mode: RecommendationMode, count: Int) throws -> Result {
+    let loaded = try base.load()
+    let locator = ChangeLocator(base: base)
+    let change: ChangeUnderReview
+    switch target {
+    case .staged: change = try locator.staged()
+    case .revision(let revision): change = try locator.change(revision)
+    }
+    let recommender = Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: base.resolver.hasLeft)
+    return Result(recommendation: recommender.recommend(change, mode: mode, count: count), cacheState: loaded.cacheState, warnings: loaded.ledger.warnings)
+  }
+}
+
+extension ReviewLedger {
+  /// Records a suggestion as `review.requested`, with each reviewer's role and reasons.
+  @discardableResult
+  public func recordRequest(_ recommendation: Recommendation, identity: LedgerIdentity) throws -> LedgerEvent? {
+    guard let commit = recommendation.change.commit, !recommendation.reviewers.isEmpty else { return nil }
+    let people = recommendation.reviewers.map { pick -> JSONValue in
+      .object([("email", .string(pick.email)), ("role", .string(pick.role.rawValue)), ("reasons", .array(pick.reasons.map(JSONValue.string)))])
+    }
+    let subject = JSONValue.object([("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex))])
+    let event = identity.event(kind: "review.requested", subject: subject,
+                               data: .object([("reviewers", .array(people)), ("message", .string("suggested by tillit (\(recommendation.mode.rawValue))"))]))
+    return try store.append(event, to: .reviews)
+  }
+}

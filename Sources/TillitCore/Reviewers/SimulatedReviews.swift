@@ -1,0 +1,89 @@
+import TillitGit
+
+/// Who reviewed the files a backtest's changes touched, as it happened and as it would have
+/// happened had the recommender's pick joined each review.
+struct SimulatedReviews {
+  private var history: [RepoPath: Set<String>] = [:]
+  private var simulated: [RepoPath: Set<String>] = [:]
+  private(set) var historyLoad: [String: Int] = [:]
+  private(set) var simulatedLoad: [String: Int] = [:]
+
+  /// Records one evaluated change (paths as the model knew them before it). `joiner` replaces
+  /// the actual reviewer who already knew most of the change, unless they reviewed it anyway.
+  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: String?, model: KnowledgeModel, recommender: Recommender) {
+    for path in paths where history[path] == nil {
+      let before = Set((model.files[path]?.people ?? []).filter { $0.reviews.count > 0 }.map { model.people[Int($0.person)].email })
+      history[path] = before
+      simulated[path] = before
+    }
+    var reviewers = actual
+    if let joiner, !actual.contains(joiner) {
+      let knowledge = actual.sorted().map { reviewer -> (String, Int) in
+        (reviewer, paths.filter { history[$0]?.contains(reviewer) == true || Self.authors(of: $0, model).contains(reviewer) }.count)
+      }
+      if let replaced = knowledge.max(by: { $0.1 < $1.1 })?.0 {
+        reviewers.remove(replaced)
+        reviewers.insert(joiner)
+      }
+    }
+    for path in paths {
+      history[path]!.formUnion(actual)
+      simulated[path]!.formUnion(reviewers)
+    }
+    for reviewer in actual { historyLoad[reviewer, default: 0] += 1 }
+    for reviewer in reviewers { simulatedLoad[reviewer, default: 0] += 1 }
+  }
+
+  /// Follows renames and deletions of tracked files; call for every commit after `record`.
+  mutating func observe(_ facts: CommitFacts) {
+    for change in facts.changes {
+      switch change.status {
+      case .renamed:
+        if let moved = history.removeValue(forKey: change.oldPath) {
+          history[change.newPath, default: []].formUnion(moved)
+          simulated[change.newPath, default: []].formUnion(simulated.removeValue(forKey: change.oldPath) ?? [])
+        }
+      case .deleted:
+        history.removeValue(forKey: change.newPath)
+        simulated.removeValue(forKey: change.newPath)
+      default:
+        break
+      }
+    }
+  }
+
+  /// Files at risk among the tracked files that still exist, in both histories.
+  func finish(model: KnowledgeModel, recommender: Recommender, at time: Int64) -> (touched: Int, atRiskHistory: Int, atRiskSimulated: Int) {
+    let reference = recommender.reference(for: ChangeUnderReview(label: "", commit: nil, author: nil, authorName: nil, time: time, paths: []))
+    func active(_ email: String) -> Bool {
+      guard let index = model.index(of: email) else { return false }
+      return recommender.isActive(index, at: reference)
+    }
+    var result = (touched: 0, atRiskHistory: 0, atRiskSimulated: 0)
+    for (path, reviewers) in history where model.files[path] != nil {
+      let authors = Self.authors(of: path, model)
+      result.touched += 1
+      if authors.union(reviewers).filter(active).count <= 1 { result.atRiskHistory += 1 }
+      if authors.union(simulated[path] ?? []).filter(active).count <= 1 { result.atRiskSimulated += 1 }
+    }
+    return result
+  }
+
+  private static func authors(of path: RepoPath, _ model: KnowledgeModel) -> Set<String> {
+    Set((model.files[path]?.authors() ?? []).map { model.people[Int($0)].email })
+  }
+}
+
+/// The Gini coefficient of a distribution: 0 when everyone carries the same, towards 1 when one
+/// person carries everything.
+public enum Gini {
+  public static func of(_ values: [Int]) -> Double {
+    let sorted = values.sorted()
+    let total = sorted.reduce(0, +)
+    guard sorted.count > 1, total > 0 else { return 0 }
+    var weighted = 0.0
+    for (index, value) in sorted.enumerated() { weighted += Double(index + 1) * Double(value) }
+    let count = Double(sorted.count)
+    return (2 * weighted) / (count * Double(total)) - (count + 1) / count
+  }
+}

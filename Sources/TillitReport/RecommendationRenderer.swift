@@ -1,0 +1,68 @@
+import TillitCore
+
+/// Suggested reviewers as lines for a terminal, a few lines for a hook, or JSON.
+public enum RecommendationRenderer {
+  public static func table(_ recommendation: Recommendation, explain: Bool, style: TerminalStyle, heading: String = "Reviewers for") -> String {
+    let change = recommendation.change
+    let by = change.authorName.map { " by \($0)" } ?? ""
+    let mode = heading == "Reviewers for" ? ", mode \(recommendation.mode.rawValue)" : ""
+    var lines = ["\(heading) \(change.label)\(by): \(change.paths.count) file\(change.paths.count == 1 ? "" : "s")\(mode)"]
+    if recommendation.reviewers.isEmpty {
+      lines.append("  nobody active knows these files or their folders yet; ask a maintainer")
+    }
+    for (position, pick) in recommendation.reviewers.enumerated() {
+      lines.append("  \(position + 1). \(style.bold(label(pick)))  \(pick.role.rawValue)")
+      if explain {
+        for reason in pick.reasons { lines.append("       - \(reason)") }
+        lines.append("       score \(pick.score): " + pick.parts.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
+      } else {
+        lines.append("     " + pick.reasons.joined(separator: "; "))
+      }
+    }
+    if !recommendation.filesAtRisk.isEmpty {
+      let shown = recommendation.filesAtRisk.prefix(explain ? 50 : 3).map(\.description)
+      let more = recommendation.filesAtRisk.count - shown.count
+      lines.append("At risk (at most one active person knows them): " + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The few lines the post-commit hook prints.
+  public static func hookLines(_ recommendation: Recommendation, recorded: Bool) -> String {
+    guard !recommendation.reviewers.isEmpty else { return "" }
+    var lines = ["tillit: suggested reviewers" + (recorded ? " (recorded; see tillit inbox --for EMAIL)" : "") + ":"]
+    for pick in recommendation.reviewers {
+      lines.append("  \(label(pick)) (\(pick.role.rawValue)): \(pick.reasons.prefix(2).joined(separator: "; "))")
+    }
+    if !recommendation.filesAtRisk.isEmpty {
+      lines.append("  \(recommendation.filesAtRisk.count) changed file\(recommendation.filesAtRisk.count == 1 ? " is" : "s are") known by at most one active person")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  public static func json(_ recommendation: Recommendation) -> String {
+    let change = recommendation.change
+    var changeFields: [(String, JSONValue)] = [("label", .string(change.label))]
+    if let commit = change.commit { changeFields.append(("commit", .string(commit.hex))) }
+    changeFields += [
+      ("author", change.author.map(JSONValue.string) ?? .null), ("authorName", change.authorName.map(JSONValue.string) ?? .null),
+      ("time", .string(Timestamp.format(seconds: Int(change.time)))), ("files", .array(change.paths.map { .string($0.description) })),
+    ]
+    let reviewers = recommendation.reviewers.map { pick -> JSONValue in
+      .object([
+        ("email", .string(pick.email)), ("name", .string(pick.name)), ("role", .string(pick.role.rawValue)),
+        ("score", .number(pick.score)), ("reasons", .array(pick.reasons.map(JSONValue.string))),
+        ("parts", .object(pick.parts.map { ($0.name, JSONValue.number($0.value)) })),
+        ("lastActive", .string(Timestamp.format(seconds: Int(pick.lastActive)))),
+      ])
+    }
+    return JSONValue.object([
+      ("change", .object(changeFields)), ("mode", .string(recommendation.mode.rawValue)),
+      ("reviewers", .array(reviewers)), ("filesAtRisk", .array(recommendation.filesAtRisk.map { .string($0.description) })),
+    ]).text(pretty: true) + "\n"
+  }
+
+  static func label(_ pick: Recommendation.Pick) -> String {
+    pick.name.isEmpty || pick.name == pick.email ? pick.email : "\(pick.name) <\(pick.email)>"
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+import TillitReport
+
+struct BacktestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backtest",
+    abstract: "Replays the history and scores the suggestions against the reviewers named in commit trailers.")
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var knowledge: KnowledgeOptions
+  @Option(help: "Evaluate commits made on or after this date (YYYY-MM-DD).") var since: String?
+  @Option(help: "Stop at commits made on or after this date (YYYY-MM-DD).") var until: String?
+  @Option(help: "expert, spread or auto.") var mode: RecommendationMode = .expert
+  @Option(help: "table or json.") var format: OutputFormat = .table
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      var options = Backtest.Options()
+      options.since = try parseDate(since, option: "--since")
+      options.until = try parseDate(until, option: "--until")
+      options.mode = mode
+      let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
+      let report = try Backtest(base: base, options: options).run()
+      switch format {
+      case .table: Output.standard(BacktestRenderer.table(report, mode: mode))
+      case .json: Output.standard(BacktestRenderer.json(report, mode: mode))
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import TillitCore
+import TillitGit
+import TillitReport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Owners: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Who knows these files or folders, ranked, with the reasons.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "Files or folders (relative to the current directory).") var paths: [String]
+  @Option(help: "How many people to list.") var count = 5
+  @Option(help: "table or json.") var format: OutputFormat = .table
+  @Flag(help: "Show every reason and the parts of each score.") var explain = false
+  @OptionGroup var knowledge: KnowledgeOptions
+
+  func validate() throws {
+    if paths.isEmpty { throw ValidationError("name at least one file or folder") }
+    if !(1...100).contains(count) { throw ValidationError("--count must be between 1 and 100") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let repository = try global.openRepository()
+      let relative = try paths.map { typed -> RepoPath in
+        repository.workdir == nil ? RepoPath(typed) : try RepositoryPath.relative(typed, in: repository)
+      }
+      let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
+      let ranked = try PathOwners(base: base).rank(relative, count: count)
+      switch format {
+      case .table: Output.standard(RecommendationRenderer.table(ranked, explain: explain, style: Output.style(for: STDOUT_FILENO), heading: "Who knows"))
+      case .json: Output.standard(RecommendationRenderer.json(ranked))
+      }
+    }
+  }
+}
