@@ -67,17 +67,40 @@ extension Repository {
   }
 
   /// What a commit changed against its first parent (the empty tree for a root commit), with
-  /// renames detected. Unchanged folders are skipped by their ids; only the files added and
-  /// deleted are handed to libgit2's rename detection, and only when there are both.
-  public func changes(ofCommit commit: CommitInfo) throws -> [FileChange] {
+  /// renames detected. Unchanged folders are skipped by their ids. Files moved unchanged are
+  /// paired by their blob ids; only the files added and deleted that remain are handed to
+  /// libgit2's similarity-based rename detection, and only when there are both and at most
+  /// `similarityLimit` of them (a mass move or import is matched exactly only).
+  public func changes(ofCommit commit: CommitInfo, similarityLimit: Int = 200) throws -> [FileChange] {
     let parentTree = try commit.parents.first.map { try treeID(ofCommit: $0) }
-    let changes = try treeDifferences(old: parentTree, new: commit.tree).map(\.change)
-    let added = changes.filter { $0.status == .added }
-    let deleted = changes.filter { $0.status == .deleted }
-    guard !added.isEmpty, !deleted.isEmpty else { return changes }
-    let renamed = try self.changes(from: parentTree, to: commit.tree, limitedTo: (added + deleted).map(\.newPath))
-    let untouched = changes.filter { $0.status != .added && $0.status != .deleted }
-    return untouched + renamed
+    let differences = try treeDifferences(old: parentTree, new: commit.tree)
+    var deletedByBlob: [ObjectID: [TreeDifference]] = [:]
+    var hasAdded = false
+    for difference in differences {
+      if difference.new == nil, let old = difference.old { deletedByBlob[old.id, default: []].append(difference) }
+      if difference.old == nil { hasAdded = true }
+    }
+    guard hasAdded, !deletedByBlob.isEmpty else { return differences.map(\.change) }
+    var result: [FileChange] = []
+    var added: [TreeDifference] = []
+    var movedFrom: Set<[UInt8]> = []
+    for difference in differences where difference.old == nil {
+      let new = difference.new!
+      if var candidates = deletedByBlob[new.id], let source = candidates.popLast() {
+        deletedByBlob[new.id] = candidates
+        movedFrom.insert(source.path)
+        result.append(FileChange(status: .renamed, oldPath: RepoPath(bytes: source.path), newPath: RepoPath(bytes: difference.path), newBlob: new.id))
+      } else {
+        added.append(difference)
+      }
+    }
+    let deleted = differences.filter { $0.new == nil && !movedFrom.contains($0.path) }
+    result += differences.filter { $0.old != nil && $0.new != nil }.map(\.change)
+    if added.isEmpty || deleted.isEmpty || added.count + deleted.count > similarityLimit {
+      return result + added.map(\.change) + deleted.map(\.change)
+    }
+    let paths = (added + deleted).map { RepoPath(bytes: $0.path) }
+    return result + (try self.changes(from: parentTree, to: commit.tree, limitedTo: paths))
   }
 
   /// The changes between two trees among the given exact paths, with renames detected.

@@ -19,6 +19,13 @@ public struct RepoPath: Hashable, Comparable, Sendable, CustomStringConvertible 
     return try body(cString)
   }
 
+  /// Hashes the bytes in one go (the derived hash feeds them one at a time).
+  public func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+  }
+
+  public static func == (lhs: RepoPath, rhs: RepoPath) -> Bool { lhs.bytes == rhs.bytes }
+
   public static func < (lhs: RepoPath, rhs: RepoPath) -> Bool {
     lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
   }

@@ -44,7 +44,7 @@ final class HistoryScanner {
   func reviewers(in message: String) -> [PersonResolver.Identity] {
     var seen: Set<String> = []
     var result: [PersonResolver.Identity] = []
-    for trailer in CommitTrailers.parse(message) where trailerKeys.contains(trailer.key.lowercased()) {
+    for trailer in CommitTrailers.parse(message, keys: trailerKeys) {
       guard let identity = resolver.resolve(name: trailer.name, email: trailer.email), seen.insert(identity.key).inserted else { continue }
       result.append(identity)
     }

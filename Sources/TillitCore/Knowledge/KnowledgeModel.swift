@@ -35,6 +35,14 @@ public struct FileRecord: Hashable, Sendable {
 
   func knowledge(of person: Int32) -> Knowledge? { people.first { $0.person == person } }
 
+  mutating func recordChange(by person: Int32, at time: Int64, created: Bool) {
+    totalChanges += 1
+    update(person) { knowledge in
+      if created { knowledge.created = true }
+      knowledge.changes.add(at: time)
+    }
+  }
+
   /// Degree of authorship (Fritz et al., as used by Avelino et al.):
   /// 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC).
   public func degreeOfAuthorship(_ knowledge: Knowledge) -> Double {
@@ -114,18 +122,16 @@ public final class KnowledgeModel {
       people[Int(author)].lastActive = max(people[Int(author)].lastActive, time)
       commitsAuthored[Int(author)].add(at: time)
     }
-    let counted = facts.changes.filter { $0.status != .deleted && facts.counts($0.newPath) }
+    let counted = facts.changes.compactMap { $0.status != .deleted && facts.counts($0.newPath) ? $0 : nil }
+    guard !counted.isEmpty || !reviewers.isEmpty else { return }
+    let folders = facts.givesAuthorship ? Self.directories(of: counted.map(\.newPath)) : []
     if let author, facts.givesAuthorship {
       for change in counted {
-        files[change.newPath, default: FileRecord()].totalChanges += 1
-        files[change.newPath]!.update(author) { knowledge in
-          if change.status == .added || change.status == .copied { knowledge.created = true }
-          knowledge.changes.add(at: time)
-        }
+        let created = change.status == .added || change.status == .copied
+        files[change.newPath, default: FileRecord()].recordChange(by: author, at: time, created: created)
       }
-      for directory in Self.directories(of: counted.map(\.newPath)) {
-        directories[directory, default: FileRecord()].totalChanges += 1
-        directories[directory]!.update(author) { $0.changes.add(at: time) }
+      for folder in folders {
+        directories[folder, default: FileRecord()].recordChange(by: author, at: time, created: false)
       }
     }
     for reviewer in reviewers {
@@ -136,8 +142,8 @@ public final class KnowledgeModel {
       for change in counted {
         files[change.newPath, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
       }
-      for directory in Self.directories(of: counted.map(\.newPath)) {
-        directories[directory, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
+      for folder in folders {
+        directories[folder, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }
       }
     }
   }
