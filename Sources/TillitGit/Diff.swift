@@ -131,7 +131,8 @@ extension Repository {
   private func changes(of diff: OpaquePointer?) throws -> [FileChange] {
     var find = git_diff_find_options()
     try check(git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
-    find.flags = GIT_DIFF_FIND_RENAMES.rawValue
+    // Whitespace counts, as in git's own rename detection (and it spares libgit2 a pass).
+    find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_DONT_IGNORE_WHITESPACE.rawValue
     try check(git_diff_find_similar(diff, &find), "git_diff_find_similar")
     var result: [FileChange] = []
     for position in 0..<git_diff_num_deltas(diff) {

@@ -21,7 +21,7 @@ public struct KnowledgeSettings: Hashable, Sendable {
   /// Whether the post-commit hook records its suggestion as `review.requested`.
   public var record = true
 
-  public static let defaultBots = ["*[bot]*", "*bot@*", "noreply@*", "*-bot", "dependabot*", "renovate*"]
+  public static let defaultBots = ["*[bot]*", "*-bot@*", "bot@*", "noreply@*", "*-bot", "dependabot*", "renovate*"]
 
   public init() {}
 

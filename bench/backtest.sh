@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Accuracy and knowledge spread of reviewer suggestions, replayed on real histories: Xen (where
+# the weights were tuned) and U-Boot (where they were only confirmed), since 2023, Reviewed-by
+# trailers as the ground truth, in expert and auto modes. Prints a Markdown table.
+#
+#   bench/backtest.sh                                   # builds tillit (release) first
+#   XEN=/path/to/xen.git UBOOT=/path/to/u-boot.git TILLIT=/path/to/tillit bench/backtest.sh
+#
+# Any clones of https://github.com/xen-project/xen and https://github.com/u-boot/u-boot (bare is
+# fine); a missing one is skipped.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+since=${SINCE:-2023-01-01}
+if [ -z "${TILLIT:-}" ]; then
+  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
+  TILLIT=$here/.build/release/tillit
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+echo "| repository | mode | evaluated | top-1 | top-3 | top-5 | MRR | expertise | files at risk (history → simulated) | workload Gini | time |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+for entry in "Xen=${XEN:-/work/.mirror/xen-project+xen/repo}" "U-Boot=${UBOOT:-/work/.mirror/u-boot+u-boot/repo}"; do
+  name=${entry%%=*}
+  repo=${entry#*=}
+  if [ ! -d "$repo" ]; then echo "bench: skipping $name: no clone at $repo" >&2; continue; fi
+  for mode in expert auto; do
+    start=$(date +%s.%N)
+    "$TILLIT" backtest --repo "$repo" --since "$since" --mode "$mode" --trailer Reviewed-by --format json > "$out/result.json"
+    end=$(date +%s.%N)
+    python3 - "$out/result.json" "$name" "$mode" "$start" "$end" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+name, mode, start, end = sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5])
+h, s = r["filesAtRiskHistory"], r["filesAtRiskSimulated"]
+change = f"{(s - h) / h * 100:+.0f}%" if h else "n/a"
+print(f"| {name} | {mode} | {r['evaluated']} | {r['top1']:.3f} | {r['top3']:.3f} | {r['top5']:.3f} | {r['mrr']:.3f} | "
+      f"{r['expertise']:.3f} | {h} → {s} ({change}) | {r['workloadGini']:.3f} | {end - start:.1f} s |")
+PY
+  done
+done
