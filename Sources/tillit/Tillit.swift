@@ -5,5 +5,5 @@ struct Tillit: ParsableCommand {
     commandName: "tillit",
     abstract: "Runs your project's checks on exactly what is staged, from git's own hooks.",
     version: "0.1.0",
-    subcommands: [Check.self, Install.self, Uninstall.self, Init.self, Trust.self, Review.self, Request.self, Inbox.self, Show.self, Own.self, LedgerCommand.self, Reviewers.self, Owners.self, BacktestCommand.self])
+    subcommands: [Check.self, Install.self, Uninstall.self, Init.self, Trust.self, Review.self, Request.self, Inbox.self, Show.self, Own.self, LedgerCommand.self, Reviewers.self, Owners.self, BacktestCommand.self, AuditCommand.self])
 }

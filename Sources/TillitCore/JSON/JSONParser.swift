@@ -205,4 +205,13 @@ extension JSONValue {
     if case .integer(let value) = self { return value }
     return nil
   }
+
+  /// An integer or a number, as a Double.
+  public var numberValue: Double? {
+    switch self {
+    case .integer(let value): return Double(value)
+    case .number(let value): return value
+    default: return nil
+    }
+  }
 }

@@ -29,6 +29,25 @@ public struct KnowledgeBase {
     return Loaded(model: model, cacheState: state, ledger: ledger)
   }
 
+  /// Rebuilds the model from the whole history, calling `observe` with each commit before it is
+  /// folded in (an audit computes its trend on the way), then saves it like `load` would.
+  public func rebuild(observing observe: (_ time: Int64, _ model: KnowledgeModel) throws -> Void) throws -> Loaded {
+    let model = KnowledgeModel()
+    if let head = try repository.headCommitID() {
+      let scanner = HistoryScanner(repository: repository, settings: settings, resolver: resolver)
+      try scanner.scan(from: nil, to: head) { facts in
+        try observe(facts.time, model)
+        model.apply(facts)
+        return true
+      }
+      model.head = head
+      try? KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
+    }
+    let ledger = (try? LedgerReviews(repository: repository, resolver: resolver)) ?? LedgerReviews()
+    fold(ledger, into: model)
+    return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)
+  }
+
   /// The model of the history alone, from the cache where it can be trusted.
   func historyModel() throws -> (KnowledgeModel, String) {
     guard let head = try repository.headCommitID() else { return (KnowledgeModel(), "empty") }
@@ -66,7 +85,7 @@ public struct KnowledgeBase {
   }
 
   /// The settings and identity files the model depends on.
-  private func fingerprint() throws -> String {
+  func fingerprint() throws -> String {
     var parts = [settings.modelFingerprint]
     if let workdir = repository.workdir, let mailmap = try? FileSystem.read(workdir + ".mailmap") {
       parts.append(String(BinaryChecksum.of(mailmap[...]), radix: 16))

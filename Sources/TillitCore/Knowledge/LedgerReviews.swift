@@ -18,6 +18,9 @@ public struct LedgerReviews: Sendable {
   }
 
   public private(set) var feedback: [Feedback] = []
+  /// Reviews imported from trailers (`review.imported`): not folded into the model, which reads
+  /// the trailers itself, but they count as reviews of their commits in an audit.
+  public private(set) var imported: [Feedback] = []
   public private(set) var requests: [Request] = []
   public private(set) var warnings: [String] = []
 
@@ -38,6 +41,12 @@ public struct LedgerReviews: Sendable {
         let answerKey = reviewer + " " + key
         firstAnswer[answerKey] = min(firstAnswer[answerKey] ?? time, time)
       }
+    }
+    for event in reading.events where event.kind == "review.imported" {
+      guard let reviewer = resolver.resolve(name: event.data["name"]?.stringValue ?? "", email: event.by)?.key,
+            let commit = event.subject["commit"]?.stringValue.flatMap(ObjectID.init(hex:)),
+            let time = Timestamp.seconds(ofInstant: event.at) else { continue }
+      imported.append(Feedback(reviewer: reviewer, commit: commit, time: time))
     }
     var seen: Set<String> = []
     for event in reading.events where event.kind == "review.requested" {

@@ -1,0 +1,44 @@
+import TillitGit
+
+/// The finished quarters of an audit's trend, kept under `.git/tillit/audit/`: a past quarter
+/// does not change while the history it was computed from is still HEAD's. Each point is
+/// trusted only for the settings and folder it was made with, and only while the commit it was
+/// computed at is an ancestor of HEAD.
+struct TrendCache {
+  private let path: String
+  private let fingerprint: String
+  private var points: [Int64: (head: ObjectID, point: Audit.TrendPoint)] = [:]
+
+  init(repository: Repository, fingerprint: String) throws {
+    path = try StateDirectory(repository: repository).subdirectory("audit") + "/trend"
+    self.fingerprint = fingerprint
+    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
+          (try? reader.string()) == fingerprint, let count = try? reader.count(minimumSize: 36) else { return }
+    for _ in 0..<count {
+      guard let head = try? ObjectID(hex: reader.string()), let quarter = try? reader.string(), let end = try? reader.int64(),
+            let factor = try? reader.int32(), let files = try? reader.int32(), let atRisk = try? reader.int32() else { return }
+      points[end] = (head, Audit.TrendPoint(quarter: quarter, end: end, truckFactor: Int(factor), files: Int(files), filesAtRisk: Int(atRisk), coverage: 0))
+    }
+  }
+
+  func point(at end: Int64, validFor head: ObjectID, in repository: Repository) -> Audit.TrendPoint? {
+    guard let saved = points[end] else { return nil }
+    guard saved.head == head || (try? repository.isDescendant(head, of: saved.head)) == true else { return nil }
+    return saved.point
+  }
+
+  func save(_ points: [Audit.TrendPoint], head: ObjectID) {
+    var writer = BinaryWriter()
+    writer.string(fingerprint)
+    writer.int32(Int32(points.count))
+    for point in points {
+      writer.string(head.hex)
+      writer.string(point.quarter)
+      writer.int64(point.end)
+      writer.int32(Int32(point.truckFactor))
+      writer.int32(Int32(point.files))
+      writer.int32(Int32(point.filesAtRisk))
+    }
+    try? FileSystem.writeAtomically(writer.sealed(), to: path)
+  }
+}

@@ -1,0 +1,202 @@
+import TillitCore
+
+/// The audit as one self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
+/// A treemap of the folders coloured by how many active people know them, the trend, the
+/// reviewers' load and the files at risk. It reads on a laptop screen and prints.
+public enum AuditHTML {
+  public static func render(_ report: Audit.Report) -> String {
+    let spread = report.spread
+    let what = report.path.bytes.isEmpty ? "the repository" : report.path.description + "/"
+    var html = """
+      <!doctype html>
+      <html lang="en"><head><meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Tillit audit: \(escape(what)) at \(report.head.hex.prefix(12))</title>
+      <style>\(css)</style></head><body>
+      <header><h1>Knowledge audit of \(escape(what))</h1>
+      <p class="meta">At commit <code>\(report.head.hex.prefix(12))</code>; window since \(AuditFigures.day(report.since)); \
+      active means a commit or review in the \(Int(report.referenceWindowDays)) days to \(AuditFigures.day(report.reference)).</p></header>
+      <section class="cards">
+      \(card("Truck factor", "\(spread.truckFactor.factor)", spread.truckFactor.people.prefix(6).map { report.person($0).name }.joined(separator: ", ")))
+      \(card("Files at risk", "\(spread.atRisk.count)", "of \(spread.files.count) files (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))); \(spread.orphaned.count) orphaned"))
+      \(card("Review coverage", AuditFigures.percent(report.reviews.coverage), "of \(report.reviews.commits) commits since \(AuditFigures.day(report.since))"))
+      </section>
+
+      """
+    html += "<section><h2>Where knowledge is thin</h2><p class=\"note\">Each box is a folder, sized by its files and coloured by how many active people know its files.</p>\n"
+    html += treemap(report) + legend + "</section>\n"
+    html += "<section class=\"two\"><div><h2>Trend by quarter</h2>\n" + trendCharts(report.trend) + "</div>\n"
+    html += "<div><h2>Reviewer load</h2>\n" + reviewerBars(report) + "</div></section>\n"
+    if !report.checks.checks.isEmpty { html += checksTable(report) }
+    html += filesAtRisk(report)
+    html += "<footer>Made by <code>tillit audit --format html</code>. Definitions: truck factor after Avelino et al. (ICPC 2016); a person authors a file when their degree of authorship is at least 0.75 of the file's best and at least 3.293 (or they created it).</footer>\n"
+    html += "</body></html>\n"
+    return html
+  }
+
+  static let css = """
+    :root{--ink:#1d2330;--muted:#5b6475;--line:#d9dde5;--bg:#fff}
+    *{box-sizing:border-box}body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0 auto;max-width:1180px;padding:24px}
+    h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}.meta,.note,footer{color:var(--muted);font-size:13px}
+    code{font:13px ui-monospace,Menlo,Consolas,monospace}
+    .cards{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;margin-top:16px}
+    .card{border:1px solid var(--line);border-radius:8px;padding:12px 16px}.card .n{font-size:32px;font-weight:650}.card .t{color:var(--muted);font-size:13px}
+    .two{display:grid;grid-template-columns:1fr 1fr;gap:24px}
+    svg{max-width:100%;height:auto;display:block}svg text{font:11px system-ui,sans-serif;fill:var(--ink)}
+    table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:3px 8px;border-bottom:1px solid var(--line)}th{color:var(--muted);font-weight:600}
+    td.n{text-align:right;font-variant-numeric:tabular-nums}
+    .legend span{display:inline-block;margin-right:14px;font-size:12px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px;border-radius:2px}
+    footer{margin-top:32px;border-top:1px solid var(--line);padding-top:8px}
+    @media (max-width:800px){.cards,.two{grid-template-columns:1fr}}
+    @media print{body{max-width:none;padding:0;font-size:11px}.two{grid-template-columns:1fr 1fr}section{break-inside:avoid}h2{margin-top:14px}}
+    """
+
+  static let colours = ["#c62828", "#ef6c00", "#f9a825", "#9ccc65", "#43a047"]
+
+  static func colour(knowers: Int) -> String { colours[min(knowers, colours.count - 1)] }
+
+  static let legend = """
+    <p class="legend"><span><i style="background:#c62828"></i>nobody active</span><span><i style="background:#ef6c00"></i>1 person</span>\
+    <span><i style="background:#f9a825"></i>2</span><span><i style="background:#9ccc65"></i>3</span><span><i style="background:#43a047"></i>4 or more</span></p>
+
+    """
+
+  static func card(_ title: String, _ number: String, _ detail: String) -> String {
+    "<div class=\"card\"><div class=\"t\">\(escape(title))</div><div class=\"n\">\(escape(number))</div><div class=\"t\">\(escape(detail))</div></div>"
+  }
+
+  /// Top folders, each split into its subfolders (and its own files), coloured by active knowers.
+  static func treemap(_ report: Audit.Report) -> String {
+    let (width, height) = (1120.0, 420.0)
+    let folders = report.folders.filter { !$0.path.isEmpty }
+    let tops = folders.filter { !$0.path.contains("/") }
+    var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Folders coloured by active knowers\">\n"
+    let topFiles = tops.map { Double($0.files) }
+    let rootFiles = report.spread.files.count - tops.reduce(0) { $0 + $1.files }
+    let cells = Treemap.layout(topFiles + (rootFiles > 0 ? [Double(rootFiles)] : []), in: Treemap.Rect(x: 0, y: 0, width: width, height: height))
+    for (index, top) in tops.enumerated() {
+      let cell = cells[index]
+      let children = folders.filter { $0.path.hasPrefix(top.path + "/") && !$0.path.dropFirst(top.path.count + 1).contains("/") }
+      let own = top.files - children.reduce(0) { $0 + $1.files }
+      let inner = Treemap.Rect(x: cell.x + 2, y: cell.y + 16, width: max(0, cell.width - 4), height: max(0, cell.height - 18))
+      let parts = Treemap.layout(children.map { Double($0.files) } + (own > 0 ? [Double(own)] : []), in: inner)
+      svg += "<g><rect x=\"\(f(cell.x))\" y=\"\(f(cell.y))\" width=\"\(f(cell.width))\" height=\"\(f(cell.height))\" fill=\"#eef0f4\" stroke=\"#fff\"/>"
+      if cell.width > 40 { svg += "<text x=\"\(f(cell.x + 4))\" y=\"\(f(cell.y + 12))\">\(escape(clip(top.path + "/", Int(cell.width / 6.5))))</text>" }
+      svg += "<title>\(escape(top.path))/: \(top.files) files, \(top.activeKnowers) active knowers, truck factor \(top.truckFactor), \(top.filesAtRisk) at risk</title></g>\n"
+      for (position, rect) in parts.enumerated() {
+        let folder = position < children.count ? children[position] : nil
+        let knowers = folder?.activeKnowers ?? top.activeKnowers
+        let name = folder.map { String($0.path.dropFirst(top.path.count + 1)) + "/" } ?? "(files)"
+        let detail = folder.map { "\($0.path)/: \($0.files) files, \($0.activeKnowers) active knowers, truck factor \($0.truckFactor), \($0.filesAtRisk) at risk" }
+          ?? "\(top.path)/ (its own files): \(own) files"
+        svg += "<g><rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" height=\"\(f(rect.height))\" fill=\"\(colour(knowers: knowers))\" stroke=\"#fff\"/>"
+        if rect.width > 36 && rect.height > 14 { svg += "<text x=\"\(f(rect.x + 3))\" y=\"\(f(rect.y + 12))\" style=\"fill:#fff\">\(escape(clip(name, Int(rect.width / 6.5))))</text>" }
+        svg += "<title>\(escape(detail))</title></g>\n"
+      }
+    }
+    if rootFiles > 0, let cell = cells.last {
+      let top = report.folders.first { $0.path.isEmpty }
+      svg += "<g><rect x=\"\(f(cell.x))\" y=\"\(f(cell.y))\" width=\"\(f(cell.width))\" height=\"\(f(cell.height))\" fill=\"\(colour(knowers: top?.activeKnowers ?? 0))\" stroke=\"#fff\"/>"
+      svg += "<title>files at the top: \(rootFiles)</title></g>\n"
+    }
+    return svg + "</svg>\n"
+  }
+
+  /// Three small line charts: truck factor, share of files at risk, review coverage.
+  static func trendCharts(_ trend: [Audit.TrendPoint]) -> String {
+    guard !trend.isEmpty else { return "<p class=\"note\">No quarters in the window.</p>" }
+    let series: [(String, [Double], (Double) -> String)] = [
+      ("Truck factor", trend.map { Double($0.truckFactor) }, { String(Int($0)) }),
+      ("Files at risk (share)", trend.map { $0.files == 0 ? 0 : Double($0.filesAtRisk) / Double($0.files) }, { AuditFigures.percent($0) }),
+      ("Review coverage", trend.map(\.coverage), { AuditFigures.percent($0) }),
+    ]
+    var html = ""
+    for (title, values, label) in series {
+      let (width, height, left, bottom) = (540.0, 120.0, 44.0, 22.0)
+      let top = max(values.max() ?? 1, title == "Truck factor" ? 1 : 0.01)
+      let step = values.count > 1 ? (width - left - 10) / Double(values.count - 1) : 0
+      let points = values.enumerated().map { index, value in
+        (left + Double(index) * step, 8 + (height - bottom - 8) * (1 - value / top))
+      }
+      html += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+      html += "<text x=\"0\" y=\"12\" style=\"font-weight:600\">\(escape(title))</text>"
+      html += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - 10))\" y2=\"\(f(height - bottom))\" stroke=\"#d9dde5\"/>"
+      html += "<text x=\"0\" y=\"\(f(height - bottom))\">0</text><text x=\"0\" y=\"26\">\(escape(label(top)))</text>"
+      html += "<polyline fill=\"none\" stroke=\"#3559c7\" stroke-width=\"2\" points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>"
+      for (index, point) in points.enumerated() {
+        html += "<circle cx=\"\(f(point.0))\" cy=\"\(f(point.1))\" r=\"3\" fill=\"#3559c7\"><title>\(escape(trend[index].quarter)): \(escape(label(values[index])))</title></circle>"
+        if values.count <= 12 || index % 2 == 0 {
+          html += "<text x=\"\(f(point.0 - 14))\" y=\"\(f(height - 6))\">\(escape(String(trend[index].quarter.prefix(6))))</text>"
+        }
+      }
+      html += "</svg>\n"
+    }
+    return html
+  }
+
+  /// Reviews given in the window per person, with open requests.
+  static func reviewerBars(_ report: Audit.Report) -> String {
+    let reviews = report.reviews
+    let top = reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(15)
+    guard let most = top.first?.value, most > 0 else { return "<p class=\"note\">No reviews in the window.</p>" }
+    let rowHeight = 22.0
+    let width = 540.0
+    var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(Double(top.count) * rowHeight + 8))\" role=\"img\" aria-label=\"Reviews per person\">"
+    for (row, entry) in top.enumerated() {
+      let y = Double(row) * rowHeight + 4
+      let length = (width - 230) * Double(entry.value) / Double(most)
+      svg += "<text x=\"0\" y=\"\(f(y + 14))\">\(escape(clip(entry.key, 30)))</text>"
+      svg += "<rect x=\"200\" y=\"\(f(y + 3))\" width=\"\(f(max(1, length)))\" height=\"14\" fill=\"#3559c7\"/>"
+      let open = reviews.openPerPerson[entry.key].map { ", \($0) open" } ?? ""
+      svg += "<text x=\"\(f(205 + length))\" y=\"\(f(y + 14))\">\(entry.value)\(escape(open))</text>"
+    }
+    svg += "</svg>\n"
+    let turnaround = reviews.medianTurnaroundHours.map { "median \(AuditFigures.round($0)) h from request to first feedback" } ?? "no answered requests in the ledger yet"
+    return svg + "<p class=\"note\">Gini of reviews per person: \(AuditFigures.round(reviews.gini)); \(escape(turnaround)).</p>\n"
+  }
+
+  static func checksTable(_ report: Audit.Report) -> String {
+    var html = "<section><h2>Checks</h2><table><tr><th>check</th><th>runs</th><th>passed</th><th>median</th><th>flaky inputs</th></tr>\n"
+    for check in report.checks.checks {
+      html += "<tr><td>\(escape(check.name))</td><td class=\"n\">\(check.runs)</td><td class=\"n\">\(AuditFigures.percent(check.passRate))</td>"
+      html += "<td class=\"n\">\(Int(check.medianDurationMs)) ms</td><td class=\"n\">\(check.flakyInputs)</td></tr>\n"
+    }
+    return html + "</table></section>\n"
+  }
+
+  static func filesAtRisk(_ report: Audit.Report) -> String {
+    let atRisk = report.spread.atRisk
+    let shown = atRisk.prefix(400)
+    var html = "<section><h2>Files at risk (\(atRisk.count))</h2>"
+    if shown.count < atRisk.count { html += "<p class=\"note\">The first \(shown.count); <code>tillit audit --format json</code> lists all.</p>" }
+    html += "<table><tr><th>folder</th><th>file</th><th>who still knows it</th></tr>\n"
+    for file in shown {
+      let path = file.path.description
+      let folder = AuditFigures.folder(of: path)
+      let name = String(path.dropFirst(folder.isEmpty ? 0 : folder.count + 1))
+      let who = file.activeKnowers.first.map { report.person($0).name } ?? "nobody active"
+      html += "<tr><td>\(escape(folder.isEmpty ? "(top)" : folder))</td><td>\(escape(name))</td><td>\(escape(who))</td></tr>\n"
+    }
+    return html + "</table></section>\n"
+  }
+
+  static func f(_ value: Double) -> String { String((value * 10).rounded() / 10) }
+
+  static func clip(_ text: String, _ width: Int) -> String {
+    width <= 1 ? "" : (text.count <= width ? text : String(text.prefix(width - 1)) + "…")
+  }
+
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}

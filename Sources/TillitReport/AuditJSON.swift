@@ -1,0 +1,73 @@
+import TillitCore
+
+/// The audit as JSON, with the field names the issue asked for.
+public enum AuditJSON {
+  public static func render(_ report: Audit.Report) -> String {
+    let spread = report.spread
+    let atRisk = spread.atRisk
+    var byFolder: [String: [String]] = [:]
+    for file in atRisk { byFolder[AuditFigures.folder(of: file.path.description), default: []].append(file.path.description) }
+    let people = { (index: Int32) -> JSONValue in
+      let person = report.person(index)
+      return .object([("email", .string(person.email)), ("name", .string(person.name))])
+    }
+    return JSONValue.object([
+      ("head", .string(report.head.hex)), ("path", .string(report.path.description)),
+      ("since", .string(Timestamp.format(seconds: Int(report.since)))),
+      ("activeReference", .string(Timestamp.format(seconds: Int(report.reference)))),
+      ("files", .integer(spread.files.count)),
+      ("truckFactor", .integer(spread.truckFactor.factor)),
+      ("truckFactorPeople", .array(spread.truckFactor.people.map(people))),
+      ("filesAtRisk", .object([
+        ("count", .integer(atRisk.count)), ("share", .number(AuditFigures.share(atRisk.count, of: spread.files.count))),
+        ("files", .array(atRisk.map { .string($0.path.description) })),
+        ("byDirectory", .object(byFolder.keys.sorted().map { ($0, .array(byFolder[$0]!.map(JSONValue.string))) })),
+      ])),
+      ("orphanedFiles", .array(spread.orphaned.map { .string($0.path.description) })),
+      ("directories", .array(report.folders.map { folder in
+        .object([
+          ("path", .string(folder.path)), ("files", .integer(folder.files)), ("activeKnowers", .integer(folder.activeKnowers)),
+          ("truckFactor", .integer(folder.truckFactor)), ("filesAtRisk", .integer(folder.filesAtRisk)),
+          ("mainKnower", folder.mainKnower.map { .string(report.person($0).email) } ?? .null),
+          ("mainKnowerShare", .number(AuditFigures.round(folder.mainKnowerShare))),
+        ])
+      })),
+      ("reviews", .object([
+        ("commits", .integer(report.reviews.commits)), ("reviewed", .integer(report.reviews.reviewed)),
+        ("coverage", .number(AuditFigures.round(report.reviews.coverage))),
+        ("perPerson", .object(report.reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+        ("gini", .number(AuditFigures.round(report.reviews.gini))),
+        ("medianTurnaroundHours", report.reviews.medianTurnaroundHours.map { .number(AuditFigures.round($0)) } ?? .null),
+        ("openPerPerson", .object(report.reviews.openPerPerson.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+      ])),
+      ("checks", .array(report.checks.checks.map { check in
+        .object([
+          ("name", .string(check.name)), ("runs", .integer(check.runs)), ("passRate", .number(AuditFigures.round(check.passRate))),
+          ("medianDurationMs", .number(check.medianDurationMs)), ("flaky", .bool(check.isFlaky)), ("flakyInputs", .integer(check.flakyInputs)),
+        ])
+      })),
+      ("trend", .array(report.trend.map { point in
+        .object([
+          ("quarter", .string(point.quarter)), ("end", .string(Timestamp.format(seconds: Int(point.end)))),
+          ("truckFactor", .integer(point.truckFactor)), ("files", .integer(point.files)), ("filesAtRisk", .integer(point.filesAtRisk)),
+          ("coverage", .number(AuditFigures.round(point.coverage))),
+        ])
+      })),
+    ]).text(pretty: true) + "\n"
+  }
+}
+
+/// Small helpers the audit's renderers share.
+enum AuditFigures {
+  static func share(_ part: Int, of whole: Int) -> Double { whole == 0 ? 0 : round(Double(part) / Double(whole)) }
+  static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+  static func percent(_ value: Double) -> String {
+    let tenths = Int((value * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+  }
+  static func day(_ time: Int64) -> String { String(Timestamp.format(seconds: Int(time)).prefix(10)) }
+}

@@ -1,0 +1,77 @@
+import TillitCore
+
+/// The audit for an 80-column terminal, leading with the three numbers that matter.
+public enum AuditTable {
+  public static func render(_ report: Audit.Report, style: TerminalStyle) -> String {
+    let spread = report.spread
+    let reviews = report.reviews
+    let what = report.path.bytes.isEmpty ? "the repository" : report.path.description + "/"
+    var lines: [String] = []
+    lines.append("Audit of \(what) at \(report.head.hex.prefix(12)), since \(AuditFigures.day(report.since))")
+    lines.append("")
+    let people = spread.truckFactor.people.prefix(4).map { report.person($0).name }.joined(separator: ", ")
+      + (spread.truckFactor.people.count > 4 ? ", ..." : "")
+    lines.append("  " + style.bold("Truck factor     \(spread.truckFactor.factor)") + (people.isEmpty ? "" : "  " + clip(people, 60)))
+    lines.append("  " + style.bold("Files at risk    \(spread.atRisk.count)") + " of \(spread.files.count) (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))), \(spread.orphaned.count) orphaned")
+    lines.append("  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commits")
+    lines.append("")
+    lines.append("Active: a commit or review in the \(Int(report.referenceWindowDays)) days to \(AuditFigures.day(report.reference)).")
+    lines.append("At risk: known (authored or reviewed) by at most one active person.")
+    lines.append("")
+    lines.append("Folders                               files  knowers  TF  at risk  main knower")
+    for folder in report.folders where folder.path.split(separator: "/").count == 1 || report.folders.count <= 12 {
+      let main = folder.mainKnower.map { "\(clip(report.person($0).name, 14)) \(Int((folder.mainKnowerShare * 100).rounded()))%" } ?? "-"
+      lines.append(pad(clip(folder.path.isEmpty ? "(all)" : folder.path + "/", 36), 36) + lpad(folder.files, 7) + lpad(folder.activeKnowers, 9)
+                   + lpad(folder.truckFactor, 4) + lpad(folder.filesAtRisk, 9) + "  " + main)
+    }
+    lines.append("")
+    let giniText = "Gini \(String(AuditFigures.round(reviews.gini)))"
+    let turnaround = reviews.medianTurnaroundHours.map { "median \(String(AuditFigures.round($0))) h to first feedback" } ?? "no answered requests in the ledger"
+    lines.append("Reviewers (\(giniText); \(turnaround))")
+    let top = reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(8)
+    let most = top.first?.value ?? 1
+    for (person, count) in top {
+      let bar = String(repeating: "#", count: max(1, count * 30 / max(most, 1)))
+      let open = reviews.openPerPerson[person].map { " (\($0) open)" } ?? ""
+      lines.append("  " + pad(clip(person, 30), 30) + lpad(count, 6) + " " + bar + open)
+    }
+    if !report.checks.checks.isEmpty {
+      lines.append("")
+      lines.append("Checks                          runs  passed  median   flaky inputs")
+      for check in report.checks.checks {
+        lines.append("  " + pad(clip(check.name, 28), 28) + lpad(check.runs, 6) + "  " + pad(AuditFigures.percent(check.passRate), 6)
+                     + lpad(Int(check.medianDurationMs), 6) + "ms " + lpad(check.flakyInputs, 6))
+      }
+    }
+    lines.append("")
+    lines.append("Trend            truck factor  files at risk        review coverage")
+    for point in report.trend {
+      lines.append("  " + pad(point.quarter, 16) + lpad(point.truckFactor, 11) + lpad(point.filesAtRisk, 9) + " of " + pad(String(point.files), 7)
+                   + lpad(AuditFigures.percent(point.coverage), 13))
+    }
+    let shown = spread.atRisk.prefix(10)
+    if !shown.isEmpty {
+      lines.append("")
+      lines.append("Files at risk (first \(shown.count) of \(spread.atRisk.count); --format json lists all)")
+      for file in shown {
+        let who = file.activeKnowers.first.map { report.person($0).name } ?? "nobody active"
+        lines.append("  " + pad(clip(file.path.description, 56), 56) + " " + clip(who, 20))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func clip(_ text: String, _ width: Int) -> String {
+    text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+
+  static func lpad(_ value: Int, _ width: Int) -> String { lpad(String(value), width) }
+
+  static func lpad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+  }
+}
