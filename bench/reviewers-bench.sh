@@ -8,21 +8,8 @@
 # XEN is any clone of https://github.com/xen-project/xen (bare is fine); the benchmark makes its
 # own working clone of it under bench/work/xen, sharing its objects.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-source_repo=${XEN:-/work/.mirror/xen-project+xen/repo}
-work=${BENCH_WORK:-$here/bench/work}/xen
+source "$(dirname "$0")/common.sh"
 runs=${RUNS:-5}
-if [ -z "${TILLIT:-}" ]; then
-  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
-  TILLIT=$here/.build/release/tillit
-fi
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
-[ -d "$source_repo" ] || { echo "bench: no Xen clone at $source_repo; git clone --bare https://github.com/xen-project/xen and set XEN" >&2; exit 2; }
-
-if [ ! -d "$work/.git" ]; then
-  rm -rf "$work"
-  git clone -q --shared "$source_repo" "$work"
-fi
 git -C "$work" config user.email bench@example.com
 git -C "$work" config user.name Bench
 git -C "$work" reset -q --hard origin/HEAD 2>/dev/null || git -C "$work" reset -q --hard

@@ -8,12 +8,17 @@ public struct WalkSpec: Sendable {
   public var excludeGlobs: [String]
   /// Oldest first (topological, reversed) instead of newest first.
   public var oldestFirst: Bool
+  /// Roughly newest first (git's default: parents queued by commit time), without the sorting
+  /// that makes libgit2 read the whole history before the first commit: for walks that stop
+  /// early.
+  public var byTimeOnly: Bool
 
-  public init(include: [ObjectID], exclude: [ObjectID] = [], excludeGlobs: [String] = [], oldestFirst: Bool = false) {
+  public init(include: [ObjectID], exclude: [ObjectID] = [], excludeGlobs: [String] = [], oldestFirst: Bool = false, byTimeOnly: Bool = false) {
     self.include = include
     self.exclude = exclude
     self.excludeGlobs = excludeGlobs
     self.oldestFirst = oldestFirst
+    self.byTimeOnly = byTimeOnly
   }
 }
 
@@ -23,7 +28,7 @@ extension Repository {
     var walker: OpaquePointer?
     try check(git_revwalk_new(&walker, handle), "git_revwalk_new")
     defer { git_revwalk_free(walker) }
-    var sorting = GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue
+    var sorting = spec.byTimeOnly ? GIT_SORT_NONE.rawValue : GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue
     if spec.oldestFirst { sorting |= GIT_SORT_REVERSE.rawValue }
     try check(git_revwalk_sorting(walker, sorting), "git_revwalk_sorting")
     for id in spec.include {

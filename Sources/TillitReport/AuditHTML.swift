@@ -112,21 +112,23 @@ public enum AuditHTML {
     ]
     var html = ""
     for (title, values, label) in series {
-      let (width, height, left, bottom) = (540.0, 120.0, 44.0, 22.0)
+      let (width, height, left, right, ceiling, bottom) = (540.0, 130.0, 48.0, 28.0, 26.0, 22.0)
       let top = max(values.max() ?? 1, title == "Truck factor" ? 1 : 0.01)
-      let step = values.count > 1 ? (width - left - 10) / Double(values.count - 1) : 0
+      let step = values.count > 1 ? (width - left - right) / Double(values.count - 1) : 0
       let points = values.enumerated().map { index, value in
-        (left + Double(index) * step, 8 + (height - bottom - 8) * (1 - value / top))
+        (left + Double(index) * step, ceiling + (height - bottom - ceiling) * (1 - value / top))
       }
       html += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
       html += "<text x=\"0\" y=\"12\" style=\"font-weight:600\">\(escape(title))</text>"
-      html += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - 10))\" y2=\"\(f(height - bottom))\" stroke=\"#d9dde5\"/>"
-      html += "<text x=\"0\" y=\"\(f(height - bottom))\">0</text><text x=\"0\" y=\"26\">\(escape(label(top)))</text>"
+      html += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"#d9dde5\"/>"
+      html += "<line x1=\"\(f(left))\" y1=\"\(f(ceiling))\" x2=\"\(f(width - right))\" y2=\"\(f(ceiling))\" stroke=\"#eef0f4\"/>"
+      html += "<text x=\"\(f(left - 6))\" y=\"\(f(height - bottom + 4))\" text-anchor=\"end\">0</text>"
+      html += "<text x=\"\(f(left - 6))\" y=\"\(f(ceiling + 4))\" text-anchor=\"end\">\(escape(label(top)))</text>"
       html += "<polyline fill=\"none\" stroke=\"#3559c7\" stroke-width=\"2\" points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>"
       for (index, point) in points.enumerated() {
         html += "<circle cx=\"\(f(point.0))\" cy=\"\(f(point.1))\" r=\"3\" fill=\"#3559c7\"><title>\(escape(trend[index].quarter)): \(escape(label(values[index])))</title></circle>"
         if values.count <= 12 || index % 2 == 0 {
-          html += "<text x=\"\(f(point.0 - 14))\" y=\"\(f(height - 6))\">\(escape(String(trend[index].quarter.prefix(6))))</text>"
+          html += "<text x=\"\(f(point.0))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">\(escape(String(trend[index].quarter.prefix(6))))</text>"
         }
       }
       html += "</svg>\n"

@@ -123,10 +123,11 @@ public struct Audit {
     for review in ledger.feedback + ledger.imported { ledgerReviewers[review.commit, default: []].insert(review.reviewer) }
     var commits: [ReviewHealth.ReviewedCommit] = []
     var olderInARow = 0
-    try base.repository.walk(WalkSpec(include: [head])) { id in
+    try base.repository.walk(WalkSpec(include: [head], byTimeOnly: true)) { id in
       let commit = try base.repository.commit(id)
       guard commit.committer.time >= since else {
-        // Newest first: once a long run of commits is older than the window, the rest are too.
+        // Newest first by commit time: once a long run of commits is older than the window,
+        // the rest are too (a run allows for clocks that were off).
         olderInARow += 1
         return olderInARow < 500
       }
