@@ -18,7 +18,7 @@ hyperfine -N --runs "$runs" --export-json "$work.audit-cold.json" \
 hyperfine -N --warmup 1 --runs 10 --export-json "$work.audit-warm.json" \
   -n "tillit audit (warm)" "$TILLIT audit --repo $work --format json" >&2
 
-peer() {  # name, then the command; prints seconds, or "> N s" when it did not finish
+peer() {  # name, then the command; prints its time, and how it ended when it did not succeed
   local name=$1; shift
   local start end status
   start=$(date +%s.%N)
@@ -27,7 +27,9 @@ peer() {  # name, then the command; prints seconds, or "> N s" when it did not f
   status=$?
   set -e
   end=$(date +%s.%N)
-  if [ "$status" = 124 ]; then echo "> $peer_timeout s (stopped)"; elif [ "$status" != 0 ]; then echo "failed (exit $status)"; else python3 -c "print(f'{$end - $start:.1f} s')"; fi
+  if [ "$status" = 124 ]; then echo "> $peer_timeout s (stopped)"
+  elif [ "$status" != 0 ]; then python3 -c "print(f'{$end - $start:.1f} s, then failed (exit $status)')"
+  else python3 -c "print(f'{$end - $start:.1f} s')"; fi
 }
 fame=$(peer git-fame git-fame --format json -s)
 truck=$(peer truckfactor truckfactor "$work")

@@ -54,7 +54,13 @@ enum HookRunner {
   private static func suggestReviewers(_ repository: Repository) {
     do {
       let settings = try ConfigLoader(repository: repository).knowledgeSettings()
-      let result = try ReviewerSuggestion(repository: repository, settings: settings).suggest(.revision("HEAD"), mode: settings.mode, count: settings.count)
+      let suggestion = ReviewerSuggestion(repository: repository, settings: settings)
+      guard suggestion.base.isQuickToLoad() else {
+        buildInBackground(repository)
+        Output.error("tillit: learning who knows what from the history, in the background; reviewer suggestions start with your next commit (or run tillit reviewers)\n")
+        return
+      }
+      let result = try suggestion.suggest(.revision("HEAD"), mode: settings.mode, count: settings.count)
       var recorded = false
       if settings.record, !result.recommendation.reviewers.isEmpty {
         do {
@@ -67,6 +73,16 @@ enum HookRunner {
     } catch {
       Output.error("tillit: no reviewer suggestion: \(describe(error).0)\n")
     }
+  }
+
+  /// Starts `tillit reviewers HEAD` on its own, output discarded, to build the model's cache.
+  private static func buildInBackground(_ repository: Repository) {
+    guard let binary = FileSystem.executablePath() else { return }
+    let launch = ProcessLaunch(
+      argv: [binary, "reviewers", "--repo", repository.workdir ?? repository.gitDir, "HEAD", "--format", "json"].map { Array($0.utf8) },
+      environment: ProcessEnvironment.entries(), directory: repository.workdir ?? repository.gitDir,
+      output: .log(path: "/dev/null", append: true))
+    _ = try? ProcessGroupRunner.spawn(launch)
   }
 
   /// One subject per pushed ref that sends new commits.

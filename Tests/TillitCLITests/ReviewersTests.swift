@@ -202,6 +202,32 @@ struct History {
   }
 }
 
+extension PostCommitHookTests {
+  @Test func aLongHistoryIsLearnedInTheBackgroundWithoutHoldingTheCommit() throws {
+    let hooked = try HookedRepo(config: "checks: []\n")
+    // 600 commits by Bob, written in one go by git fast-import.
+    var stream = ""
+    for n in 1...600 {
+      let body = "line \(n)\n"
+      stream += "commit refs/heads/main\ncommitter Bob <bob@example.com> \(1_767_225_600 + n * 60) +0000\n"
+      stream += "data 7\nchange\n" + (n == 1 ? "from refs/heads/main^0\n" : "") + "M 100644 inline src/a.c\ndata \(body.utf8.count)\n\(body)\n"
+    }
+    try hooked.repo.git(["fast-import", "--quiet"], input: stream)
+    try hooked.repo.git(["reset", "-q", "--hard", "main"])
+    try hooked.repo.write("src/a.c", "mine\n")
+    try hooked.repo.git(["add", "src/a.c"])
+    let first = try hooked.repo.git(["commit", "-q", "-m", "first of mine"], environment: hooked.environment)
+    #expect(first.stderr.contains("in the background"), "\(first.output)")
+    let model = hooked.repo.path + "/.git/tillit/knowledge/model"
+    for _ in 0..<300 where !FileManager.default.fileExists(atPath: model) { usleep(100_000) }
+    #expect(FileManager.default.fileExists(atPath: model))
+    try hooked.repo.write("src/a.c", "mine again\n")
+    try hooked.repo.git(["add", "src/a.c"])
+    let second = try hooked.repo.git(["commit", "-q", "-m", "second of mine"], environment: hooked.environment)
+    #expect(second.stderr.contains("Bob <bob@example.com> (expert)"), "\(second.output)")
+  }
+}
+
 func requestCount(_ hooked: HookedRepo) throws -> Int {
   let log = try hooked.repo.tillit(["ledger", "log", "--format", "json"])
   return log.stdout.components(separatedBy: "review.requested").count - 1

@@ -48,6 +48,22 @@ public struct KnowledgeBase {
     return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)
   }
 
+  /// Whether `load` would be quick: the cache is sound and at most `newCommits` commits behind
+  /// HEAD. A hook that must not keep the user waiting builds the model in the background when
+  /// it is not.
+  public func isQuickToLoad(newCommits: Int = 500) -> Bool {
+    guard let head = try? repository.headCommitID() else { return true }
+    guard let cache = try? KnowledgeCache(repository: repository), let fingerprint = try? fingerprint(),
+          let base = cache.head(fingerprint: fingerprint) else { return false }
+    if base == head { return true }
+    var behind = 0
+    let walked = try? repository.walk(WalkSpec(include: [head], exclude: [base], byTimeOnly: true)) { _ in
+      behind += 1
+      return behind <= newCommits
+    }
+    return walked != nil && behind <= newCommits
+  }
+
   /// The model of the history alone, from the cache where it can be trusted.
   func historyModel() throws -> (KnowledgeModel, String) {
     guard let head = try repository.headCommitID() else { return (KnowledgeModel(), "empty") }

@@ -16,6 +16,15 @@ struct KnowledgeCache {
     return try? Self.decode(&reader, fingerprint: fingerprint)
   }
 
+  /// The commit a sound cache made with these settings is up to date with, without decoding
+  /// the model.
+  func head(fingerprint: String) -> ObjectID? {
+    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
+          (try? reader.string()) == Self.magic, (try? reader.string()) == fingerprint,
+          let head = try? reader.data() else { return nil }
+    return ObjectID(hex: String(decoding: head, as: UTF8.self))
+  }
+
   func save(_ model: KnowledgeModel, fingerprint: String) throws {
     var writer = BinaryWriter()
     writer.string(Self.magic)
