@@ -4,7 +4,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# A background process (a model build started by a hook) may still be writing: try twice.
+trap 'rm -rf "$work" 2>/dev/null || { sleep 2; rm -rf "$work"; }' EXIT
 repo=$work/repo
 git init -q -b main "$repo"
 git -C "$repo" config user.email smoke@example.com

@@ -30,10 +30,11 @@ public enum AuditTable {
     lines.append("Reviewers (\(giniText); \(turnaround))")
     let top = reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(8)
     let most = top.first?.value ?? 1
+    let names = Dictionary(report.people.map { ($0.email, $0.name) }, uniquingKeysWith: { first, _ in first })
     for (person, count) in top {
       let bar = String(repeating: "#", count: max(1, count * 30 / max(most, 1)))
       let open = reviews.openPerPerson[person].map { " (\($0) open)" } ?? ""
-      lines.append("  " + pad(clip(person, 30), 30) + lpad(count, 6) + " " + bar + open)
+      lines.append("  " + pad(clip(names[person] ?? person, 30), 30) + lpad(count, 6) + " " + bar + open)
     }
     if !report.checks.checks.isEmpty {
       lines.append("")

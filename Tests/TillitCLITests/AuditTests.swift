@@ -65,6 +65,9 @@ import TillitTestSupport
     #expect(narrow["files"] as? Int == 5)
     // In x/ alone: Ann authors 3 of 5; without her 2 of 5 remain: 40%, below half.
     #expect(narrow["truckFactor"] as? Int == 1)
+    let missing = try history.repo.tillit(["audit", "--path", "nowhere"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("there are no files under 'nowhere'"))
     let again = try history.repo.tillit(["audit", "--path", "x", "--format", "json"])
     #expect(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? NSDictionary == narrow as NSDictionary)
   }

@@ -97,7 +97,7 @@ import TillitTestSupport
     let json = try temp.tillit(["show", "HEAD", "--format", "json"]).stdout
     #expect(json.contains("\"lineText\": \"two\""))
     let outOfRange = try temp.tillit(["review", "HEAD", "--comment", "--file", "a.txt", "--line", "9"])
-    #expect(outOfRange.status != 0)
+    #expect(outOfRange.status == 2)
     #expect(outOfRange.stderr.contains("--line must be between 1 and"))
   }
 

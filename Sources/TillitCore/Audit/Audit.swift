@@ -50,6 +50,10 @@ public struct Audit {
       throw LedgerError.usage("this repository has no commits yet; there is nothing to audit")
     }
     let headTime = try repository.commit(head).committer.time
+    let universe = try currentFiles(head: head, prefix: options.path)
+    if universe.isEmpty && !options.path.bytes.isEmpty {
+      throw LedgerError.usage("there are no files under '\(options.path)' at HEAD; name a folder the repository has")
+    }
     let cache = try TrendCache(repository: repository, fingerprint: base.fingerprint() + "|" + options.path.description)
     let since = options.since ?? Quarter.start(of: headTime - 2 * 365 * 86_400)
     var boundaries: [Int64] = []
@@ -79,7 +83,6 @@ public struct Audit {
     let model = loaded.model
     let reference = max(model.people.lazy.map(\.lastActive).max() ?? headTime, headTime)
     let active = activity(model, reference: reference)
-    let universe = try currentFiles(head: head, prefix: options.path)
     let spread = KnowledgeSpread(model: model, paths: universe, active: active)
     let window = try windowCommits(head: head, since: since, ledger: loaded.ledger)
     var trend = points

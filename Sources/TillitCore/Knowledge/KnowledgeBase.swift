@@ -48,16 +48,19 @@ public struct KnowledgeBase {
     return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)
   }
 
-  /// Whether `load` would be quick: the cache is sound and at most `newCommits` commits behind
-  /// HEAD. A hook that must not keep the user waiting builds the model in the background when
+  /// Whether `load` would be quick: at most `newCommits` commits to read, after the cached
+  /// commit when the cache is sound, else from the start. A hook that must not keep the user waiting builds the model in the background when
   /// it is not.
   public func isQuickToLoad(newCommits: Int = 500) -> Bool {
     guard let head = try? repository.headCommitID() else { return true }
-    guard let cache = try? KnowledgeCache(repository: repository), let fingerprint = try? fingerprint(),
-          let base = cache.head(fingerprint: fingerprint) else { return false }
-    if base == head { return true }
+    let cache = try? KnowledgeCache(repository: repository)
+    let cached = (try? fingerprint()).flatMap { cache?.head(fingerprint: $0) }
+    if cached == head { return true }
+    // A cache HEAD has moved away from is rebuilt from the start, as `load` would.
+    let base = cached.flatMap { (try? repository.isDescendant(head, of: $0)) == true ? $0 : nil }
+    // Without a usable cache the whole history is to be read; a short one is still quick.
     var behind = 0
-    let walked = try? repository.walk(WalkSpec(include: [head], exclude: [base], byTimeOnly: true)) { _ in
+    let walked = try? repository.walk(WalkSpec(include: [head], exclude: base.map { [$0] } ?? [], byTimeOnly: true)) { _ in
       behind += 1
       return behind <= newCommits
     }
