@@ -10,7 +10,7 @@ import Glibc
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "How knowledge, reviews and check feedback are spread: truck factor, files at risk, reviewer load, trend.")
+    abstract: "Show how knowledge, reviews and check feedback are spread: truck factor, files at risk, reviewer load, trend.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case table, json, html

@@ -6,7 +6,7 @@ import TillitReport
 struct BacktestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtest",
-    abstract: "Replays the history and scores the suggestions against the reviewers named in commit trailers.")
+    abstract: "Replay the history and score the suggestions against the reviewers named in commit trailers.")
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var knowledge: KnowledgeOptions
