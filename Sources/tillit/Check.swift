@@ -9,6 +9,7 @@ import Glibc
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Run the checks of .tillit.yml on what is staged, or on the files or commits you name.")
 
   @OptionGroup var global: GlobalOptions

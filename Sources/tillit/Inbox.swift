@@ -4,7 +4,8 @@ import TillitGit
 import TillitReport
 
 struct Inbox: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "The reviews asked of you that you have not given yet, oldest first.")
+  static let configuration = CommandConfiguration(
+    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.")
 
   @OptionGroup var global: GlobalOptions
   @Option(name: .customLong("for"), help: "Whose inbox (default: your user.email, through the mailmap).") var person: String?

@@ -3,6 +3,7 @@ import TillitCore
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Write a starter .tillit.yml from what the project's files suggest.")
 
   @OptionGroup var global: GlobalOptions

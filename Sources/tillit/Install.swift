@@ -4,6 +4,7 @@ import TillitGit
 
 struct Install: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "install",
     abstract: "Install Tillit's git hooks in a repository and approve its .tillit.yml.")
 
   @OptionGroup var global: GlobalOptions

@@ -9,7 +9,7 @@ struct LedgerCommand: ParsableCommand {
     subcommands: [Log.self, Verify.self, Sync.self, ImportTrailers.self])
 
   struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the events of the ledger, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "List the events of the ledger, oldest first.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "reviews, checks or ownership (default: all).") var stream: String?
@@ -47,6 +47,7 @@ struct LedgerCommand: ParsableCommand {
 
   struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sync",
       abstract: "Fetch the remote's ledger, merge it with this clone's, and push the result (never forced).")
 
     @OptionGroup var global: GlobalOptions
@@ -89,7 +90,7 @@ struct LedgerCommand: ParsableCommand {
   }
 
   struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check that every event parses and every stream can be read; exit 1 otherwise.")
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check that every event parses and every stream can be read; exit 1 otherwise.")
 
     @OptionGroup var global: GlobalOptions
 

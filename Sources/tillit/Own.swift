@@ -4,6 +4,7 @@ import TillitGit
 
 struct Own: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "own",
     abstract: "Claim or release ownership of paths, import CODEOWNERS, or list who owns what.")
 
   @OptionGroup var global: GlobalOptions

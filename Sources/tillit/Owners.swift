@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 struct Owners: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Show who knows these files or folders, ranked, with the reasons.")
+  static let configuration = CommandConfiguration(
+    commandName: "owners", abstract: "Show who knows these files or folders, ranked, with the reasons.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Files or folders (relative to the current directory).") var paths: [String]

@@ -3,7 +3,8 @@ import TillitCore
 import TillitGit
 
 struct Request: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Ask people to review a commit; it appears in their tillit inbox.")
+  static let configuration = CommandConfiguration(
+    commandName: "request", abstract: "Ask people to review a commit; it appears in their tillit inbox.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit to review (any revision).") var revision: String = "HEAD"

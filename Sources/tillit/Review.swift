@@ -3,7 +3,8 @@ import TillitCore
 import TillitGit
 
 struct Review: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Record review feedback on a commit in the ledger.")
+  static let configuration = CommandConfiguration(
+    commandName: "review", abstract: "Record review feedback on a commit in the ledger.")
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit reviewed (any revision: HEAD~1, a branch, an id).") var revision: String

@@ -9,6 +9,7 @@ import Glibc
 
 struct Reviewers: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "reviewers",
     abstract: "Suggest reviewers for a commit, a range or what is staged, by knowledge spread.",
     discussion: "With no argument, suggests for HEAD. Every pick says why; --explain adds the score's parts.")
 

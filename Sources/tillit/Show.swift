@@ -5,6 +5,7 @@ import TillitReport
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show what the ledger knows about a commit, including earlier versions of the same change.")
 
   @OptionGroup var global: GlobalOptions

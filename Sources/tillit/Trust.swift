@@ -4,6 +4,7 @@ import TillitGit
 
 struct Trust: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "trust",
     abstract: "Show the commands of .tillit.yml (staged and in the work tree) and approve them for this clone.")
 
   @OptionGroup var global: GlobalOptions

@@ -3,6 +3,7 @@ import TillitCore
 
 struct Uninstall: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "uninstall",
     abstract: "Remove Tillit's git hooks and restore the hooks they replaced.")
 
   @OptionGroup var global: GlobalOptions
