@@ -333,3 +333,26 @@ final class Failures: @unchecked Sendable {
     #expect(try hooked.repo.tillit(["ledger", "verify"]).status == 0)
   }
 }
+
+@Suite struct LedgerDigestTests {
+  @Test func theInboxDigestFollowsNewEventsAndSurvivesDamage() throws {
+    let temp = try TempRepo()
+    try temp.write("a.txt", "one\n")
+    try temp.commitAll("first")
+    #expect(try temp.tillit(["request", "HEAD", "--to", "bob@example.com"]).status == 0)
+    let first = try temp.tillit(["inbox", "--for", "bob@example.com"])
+    #expect(first.stdout.contains("review.requested"), "\(first.output)")
+    let digest = temp.path + "/.git/tillit/ledger/reviews.digest"
+    #expect(FileManager.default.fileExists(atPath: digest))
+    // Damaged: rebuilt from the ledger, same answer.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: digest))
+    bytes[bytes.count / 2] ^= 0x5a
+    try bytes.write(to: URL(fileURLWithPath: digest))
+    #expect(try temp.tillit(["inbox", "--for", "bob@example.com"]).stdout == first.stdout)
+    // A new event moves the stream's tip: the digest takes it in.
+    try temp.git(["config", "user.email", "bob@example.com"])
+    #expect(try temp.tillit(["review", "HEAD", "--approve"]).status == 0)
+    let after = try temp.tillit(["inbox", "--for", "bob@example.com"])
+    #expect(after.stdout.contains("no reviews waiting"), "\(after.output)")
+  }
+}

@@ -4,7 +4,7 @@ import TillitGit
 /// with. It is derived data: a file that is missing, damaged, from another version or built
 /// with other settings is ignored and the model is rebuilt.
 struct KnowledgeCache {
-  static let magic = "tillit-knowledge-1"
+  static let magic = "tillit-knowledge-2"
   let path: String
 
   init(repository: Repository) throws {

@@ -29,35 +29,31 @@ public struct LedgerReviews: Sendable {
   /// Reads the reviews stream, people resolved through `resolver`. `review.imported` events
   /// are left out: the history scan reads the same trailers from the commits themselves.
   public init(repository: Repository, resolver: PersonResolver) throws {
-    let reading = try LedgerStore(repository: repository).read(.reviews)
-    warnings = reading.warnings
+    let (records, readWarnings) = try LedgerDigest.read(.reviews, store: LedgerStore(repository: repository))
+    warnings = readWarnings
     var firstAnswer: [String: Int64] = [:]
-    for event in reading.events where event.kind == "review.feedback" {
-      guard let reviewer = resolver.resolve(name: "", email: event.by)?.key,
-            let commitHex = event.subject["commit"]?.stringValue, let commit = ObjectID(hex: commitHex),
-            let time = Timestamp.seconds(ofInstant: event.at) else { continue }
+    for record in records where record.kind == "review.feedback" {
+      guard let reviewer = resolver.resolve(name: "", email: record.by)?.key, let commit = ObjectID(hex: record.commit),
+            let time = Timestamp.seconds(ofInstant: record.at) else { continue }
       feedback.append(Feedback(reviewer: reviewer, commit: commit, time: time))
-      for key in [commitHex, event.subject["patchId"]?.stringValue].compactMap({ $0 }) {
+      for key in [record.commit, record.patchID] where !key.isEmpty {
         let answerKey = reviewer + " " + key
         firstAnswer[answerKey] = min(firstAnswer[answerKey] ?? time, time)
       }
     }
-    for event in reading.events where event.kind == "review.imported" {
-      guard let reviewer = resolver.resolve(name: event.data["name"]?.stringValue ?? "", email: event.by)?.key,
-            let commit = event.subject["commit"]?.stringValue.flatMap(ObjectID.init(hex:)),
-            let time = Timestamp.seconds(ofInstant: event.at) else { continue }
+    for record in records where record.kind == "review.imported" {
+      guard let reviewer = resolver.resolve(name: record.name, email: record.by)?.key, let commit = ObjectID(hex: record.commit),
+            let time = Timestamp.seconds(ofInstant: record.at) else { continue }
       imported.append(Feedback(reviewer: reviewer, commit: commit, time: time))
     }
     var seen: Set<String> = []
-    for event in reading.events where event.kind == "review.requested" {
-      guard case .array(let reviewers)? = event.data["reviewers"], let time = Timestamp.seconds(ofInstant: event.at) else { continue }
-      let commit = event.subject["commit"]?.stringValue ?? ""
-      let patch = event.subject["patchId"]?.stringValue ?? ""
-      for entry in reviewers {
-        guard let email = entry["email"]?.stringValue, let reviewer = resolver.resolve(name: "", email: email)?.key else { continue }
-        guard seen.insert(reviewer + " " + (patch.isEmpty ? commit : patch)).inserted else { continue }
-        let answers = [commit, patch].filter { !$0.isEmpty }.compactMap { firstAnswer[reviewer + " " + $0] }
-        requests.append(Request(reviewer: reviewer, commit: commit, time: time, answered: answers.min()))
+    for record in records where record.kind == "review.requested" {
+      guard let time = Timestamp.seconds(ofInstant: record.at) else { continue }
+      for email in record.reviewers {
+        guard let reviewer = resolver.resolve(name: "", email: email)?.key else { continue }
+        guard seen.insert(reviewer + " " + (record.patchID.isEmpty ? record.commit : record.patchID)).inserted else { continue }
+        let answers = [record.commit, record.patchID].filter { !$0.isEmpty }.compactMap { firstAnswer[reviewer + " " + $0] }
+        requests.append(Request(reviewer: reviewer, commit: record.commit, time: time, answered: answers.min()))
       }
     }
   }

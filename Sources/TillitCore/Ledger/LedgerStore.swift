@@ -131,34 +131,49 @@ public struct LedgerStore {
   }
 
   private func collect(from root: ObjectID, ref: String, seen: inout Set<ObjectID>, into reading: inout Reading) throws {
+    var skipped: [String] = []
+    try eachEvent(in: root, ref: ref, warnings: &reading.warnings) { id, place in
+      guard seen.insert(id).inserted else { return }
+      do {
+        reading.events.append(try loadEvent(id))
+      } catch {
+        skipped.append("\(place): skipped: \(error)")
+      }
+    }
+    reading.warnings += skipped
+  }
+
+  /// Calls `body` with the id and place of every event of a stream's tree whose name fits its
+  /// content; anything else under `events/` becomes a warning.
+  func eachEvent(in root: ObjectID, ref: String, warnings: inout [String], _ body: (ObjectID, String) throws -> Void) throws {
     guard let events = try repository.listTree(root).first(where: { $0.name == Self.eventsName && $0.isTree }) else { return }
     for bucket in try repository.listTree(events.id) {
       let bucketName = String(decoding: bucket.name, as: UTF8.self)
       guard bucket.isTree, bucketName.count == 2, bucketName.allSatisfy({ $0.isHexDigit }) else {
-        reading.warnings.append("\(ref): skipped 'events/\(bucketName)': not an event folder")
+        warnings.append("\(ref): skipped 'events/\(bucketName)': not an event folder")
         continue
       }
       for entry in try repository.listTree(bucket.id) {
         let name = String(decoding: entry.name, as: UTF8.self)
         let place = "\(ref): events/\(bucketName)/\(name)"
         guard !entry.isTree, name == "\(entry.id.hex).json", entry.id.hex.hasPrefix(bucketName) else {
-          reading.warnings.append("\(place): skipped: its name does not match its content")
+          warnings.append("\(place): skipped: its name does not match its content")
           continue
         }
-        guard seen.insert(entry.id).inserted else { continue }
-        do {
-          let bytes = try repository.withBlobContent(entry.id) { content -> [UInt8] in
-            guard content.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(content.count) }
-            return Array(content)
-          }
-          var event = try LedgerEvent.decode(bytes)
-          event.id = entry.id
-          reading.events.append(event)
-        } catch {
-          reading.warnings.append("\(place): skipped: \(error)")
-        }
+        try body(entry.id, place)
       }
     }
+  }
+
+  /// One event, read and checked (size, JSON, types).
+  func loadEvent(_ id: ObjectID) throws -> LedgerEvent {
+    let bytes = try repository.withBlobContent(id) { content -> [UInt8] in
+      guard content.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(content.count) }
+      return Array(content)
+    }
+    var event = try LedgerEvent.decode(bytes)
+    event.id = id
+    return event
   }
 }
 

@@ -78,26 +78,30 @@ extension ReviewLedger {
   }
 
   /// The reviews asked of `person` that they have not given yet (on the commit or on a later
-  /// version of the same change), oldest first.
+  /// version of the same change), oldest first. Decided from the stream's digest; only the
+  /// requests shown are read whole.
   public func inbox(for person: String) throws -> (requests: [LedgerEvent], warnings: [String]) {
     let mailmap = try? Mailmap(repository: repository)
-    func canonical(_ email: String) -> String { ((try? mailmap?.resolve(name: "", email: email).email) ?? email).lowercased() }
+    var canonicalMemo: [String: String] = [:]
+    func canonical(_ email: String) -> String {
+      if let known = canonicalMemo[email] { return known }
+      let resolved = ((try? mailmap?.resolve(name: "", email: email).email) ?? email).lowercased()
+      canonicalMemo[email] = resolved
+      return resolved
+    }
     let me = canonical(person)
-    let reading = try store.read(.reviews)
+    let (records, warnings) = try LedgerDigest.read(.reviews, store: store)
     var answered: Set<String> = []
-    for event in reading.events where event.kind == "review.feedback" && canonical(event.by) == me {
-      if let commit = event.subject["commit"]?.stringValue { answered.insert(commit) }
-      if let patch = event.subject["patchId"]?.stringValue { answered.insert(patch) }
+    for record in records where record.kind == "review.feedback" && canonical(record.by) == me {
+      if !record.commit.isEmpty { answered.insert(record.commit) }
+      if !record.patchID.isEmpty { answered.insert(record.patchID) }
     }
     var seen: Set<String> = []
-    let requests = reading.events.filter { event in
-      guard event.kind == "review.requested", case .array(let reviewers)? = event.data["reviewers"] else { return false }
-      guard reviewers.contains(where: { ($0["email"]?.stringValue).map(canonical) == me }) else { return false }
-      let commit = event.subject["commit"]?.stringValue ?? ""
-      let patch = event.subject["patchId"]?.stringValue ?? ""
-      guard !answered.contains(commit), !answered.contains(patch) else { return false }
-      return seen.insert(patch.isEmpty ? commit : patch).inserted
+    let waiting = records.filter { record in
+      guard record.kind == "review.requested", record.reviewers.contains(where: { canonical($0) == me }) else { return false }
+      guard !answered.contains(record.commit), !answered.contains(record.patchID) else { return false }
+      return seen.insert(record.patchID.isEmpty ? record.commit : record.patchID).inserted
     }
-    return (requests, reading.warnings)
+    return (try waiting.map { try store.loadEvent($0.id) }, warnings)
   }
 }

@@ -1,0 +1,130 @@
+import TillitGit
+
+/// The fields of a stream's events that the inbox and the reviewer suggestions need, kept under
+/// `.git/tillit/ledger/` with the stream tips they were read at. While no tip moves, a read is
+/// one file; when one does, only events not seen before are read from their blobs. Like every
+/// cache here it is derived data: unreadable or damaged, it is rebuilt from the ledger itself.
+struct LedgerDigest {
+  struct Record: Sendable {
+    let id: ObjectID
+    let kind: String
+    let lamport: Int
+    let at: String
+    let by: String
+    let commit: String
+    let patchID: String
+    /// `data.name` (imported reviews) and `data.reviewers[].email` (requests).
+    let name: String
+    let reviewers: [String]
+
+    init(_ event: LedgerEvent, id: ObjectID) {
+      self.id = id
+      kind = event.kind
+      lamport = event.lamport
+      at = event.at
+      by = event.by
+      commit = event.subject["commit"]?.stringValue ?? ""
+      patchID = event.subject["patchId"]?.stringValue ?? ""
+      name = event.data["name"]?.stringValue ?? ""
+      if case .array(let people)? = event.data["reviewers"] {
+        reviewers = people.compactMap { $0["email"]?.stringValue }
+      } else {
+        reviewers = []
+      }
+    }
+
+    init(id: ObjectID, kind: String, lamport: Int, at: String, by: String, commit: String, patchID: String, name: String, reviewers: [String]) {
+      (self.id, self.kind, self.lamport, self.at, self.by) = (id, kind, lamport, at, by)
+      (self.commit, self.patchID, self.name, self.reviewers) = (commit, patchID, name, reviewers)
+    }
+  }
+
+  static let magic = "tillit-ledger-digest-1"
+
+  /// The records of `stream`, in (lamport, id) order, and the warnings a read gives.
+  static func read(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
+    let repository = store.repository
+    let refs = [stream.localRef] + (try repository.referenceNames(matching: stream.remoteGlob))
+    var tips: [(ref: String, tip: ObjectID)] = []
+    for ref in refs { if let tip = try repository.referenceTarget(ref) { tips.append((ref, tip)) } }
+    let key = tips.map { "\($0.ref)=\($0.tip.hex)" }.joined(separator: ";")
+    let path = try StateDirectory(repository: repository).subdirectory("ledger") + "/\(stream.rawValue).digest"
+    let cached = load(path)
+    if let cached, cached.key == key { return (cached.records, cached.warnings) }
+    var known: [ObjectID: Record] = [:]
+    for record in cached?.records ?? [] { known[record.id] = record }
+    var records: [Record] = []
+    var warnings: [String] = []
+    var seen: Set<ObjectID> = []
+    for (ref, tip) in tips {
+      var skipped: [String] = []
+      try store.eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &warnings) { id, place in
+        guard seen.insert(id).inserted else { return }
+        if let record = known[id] {
+          records.append(record)
+          return
+        }
+        do {
+          records.append(Record(try store.loadEvent(id), id: id))
+        } catch {
+          skipped.append("\(place): skipped: \(error)")
+        }
+      }
+      warnings += skipped
+    }
+    records.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
+    save(path, key: key, records: records, warnings: warnings)
+    return (records, warnings)
+  }
+
+  private static func load(_ path: String) -> (key: String, records: [Record], warnings: [String])? {
+    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes) else { return nil }
+    do {
+      guard try reader.string() == magic else { return nil }
+      let key = try reader.string()
+      var records: [Record] = []
+      let count = try reader.count(minimumSize: 40)
+      records.reserveCapacity(count)
+      for _ in 0..<count {
+        guard let id = ObjectID(hex: try reader.string()) else { return nil }
+        let kind = try reader.string()
+        let lamport = Int(try reader.int64())
+        let at = try reader.string()
+        let by = try reader.string()
+        let commit = try reader.string()
+        let patchID = try reader.string()
+        let name = try reader.string()
+        var reviewers: [String] = []
+        for _ in 0..<(try reader.count(minimumSize: 4)) { reviewers.append(try reader.string()) }
+        records.append(Record(id: id, kind: kind, lamport: lamport, at: at, by: by, commit: commit, patchID: patchID, name: name, reviewers: reviewers))
+      }
+      var warnings: [String] = []
+      for _ in 0..<(try reader.count(minimumSize: 4)) { warnings.append(try reader.string()) }
+      return reader.isAtEnd ? (key, records, warnings) : nil
+    } catch {
+      return nil
+    }
+  }
+
+  private static func save(_ path: String, key: String, records: [Record], warnings: [String]) {
+    var writer = BinaryWriter()
+    writer.string(magic)
+    writer.string(key)
+    writer.int32(Int32(records.count))
+    for record in records {
+      writer.string(record.id.hex)
+      writer.string(record.kind)
+      writer.int64(Int64(record.lamport))
+      writer.string(record.at)
+      writer.string(record.by)
+      writer.string(record.commit)
+      writer.string(record.patchID)
+      writer.string(record.name)
+      writer.int32(Int32(record.reviewers.count))
+      for reviewer in record.reviewers { writer.string(reviewer) }
+    }
+    writer.int32(Int32(warnings.count))
+    for warning in warnings { writer.string(warning) }
+    try? FileSystem.writeAtomically(writer.sealed(), to: path)
+  }
+}
