@@ -24,6 +24,19 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     return ObjectID(oid)
   }
 
+  /// The 20 bytes of the id.
+  public var bytes: [UInt8] { withUnsafeBytes(of: raw.id) { Array($0) } }
+
+  /// An id from its 20 bytes; nil when there are not 20.
+  public init?(bytes: [UInt8]) {
+    guard bytes.count == 20 else { return nil }
+    var oid = git_oid()
+    withUnsafeMutableBytes(of: &oid.id) { target in
+      for (offset, byte) in bytes.enumerated() { target[offset] = byte }
+    }
+    raw = oid
+  }
+
   public var isZero: Bool { withUnsafePointer(to: raw) { git_oid_is_zero($0) == 1 } }
 
   public var hex: String {

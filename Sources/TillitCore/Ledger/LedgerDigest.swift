@@ -39,7 +39,7 @@ struct LedgerDigest {
     }
   }
 
-  static let magic = "tillit-ledger-digest-1"
+  static let magic = "tillit-ledger-digest-3"
 
   /// The records of `stream`, in (lamport, id) order, and the warnings a read gives.
   static func read(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
@@ -53,12 +53,23 @@ struct LedgerDigest {
     if let cached, cached.key == key { return (cached.records, cached.warnings) }
     var known: [ObjectID: Record] = [:]
     for record in cached?.records ?? [] { known[record.id] = record }
+    // A bucket folder whose tree id was read before holds the same events: only folders that
+    // changed (one per append) are listed again. Buckets with warnings are always listed.
+    let cleanBuckets = cached?.cleanBuckets ?? [:]
     var records: [Record] = []
     var warnings: [String] = []
     var seen: Set<ObjectID> = []
+    var buckets: [ObjectID: [ObjectID]] = [:]
     for (ref, tip) in tips {
       var skipped: [String] = []
-      try store.eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &warnings) { id, place in
+      try store.eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &warnings, skipBucket: { bucket in
+        if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
+        guard let ids = cleanBuckets[bucket], ids.allSatisfy({ known[$0] != nil }) else { return false }
+        buckets[bucket] = ids
+        for id in ids where seen.insert(id).inserted { records.append(known[id]!) }
+        return true
+      }) { id, place, bucket in
+        buckets[bucket, default: []].append(id)
         guard seen.insert(id).inserted else { return }
         if let record = known[id] {
           records.append(record)
@@ -73,11 +84,12 @@ struct LedgerDigest {
       warnings += skipped
     }
     records.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
-    save(path, key: key, records: records, warnings: warnings)
+    // Every bucket of every tip was either reused whole or listed whole above.
+    save(path, key: key, records: records, warnings: warnings, cleanBuckets: warnings.isEmpty ? buckets : [:])
     return (records, warnings)
   }
 
-  private static func load(_ path: String) -> (key: String, records: [Record], warnings: [String])? {
+  private static func load(_ path: String) -> (key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]])? {
     guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes) else { return nil }
     do {
       guard try reader.string() == magic else { return nil }
@@ -86,7 +98,7 @@ struct LedgerDigest {
       let count = try reader.count(minimumSize: 40)
       records.reserveCapacity(count)
       for _ in 0..<count {
-        guard let id = ObjectID(hex: try reader.string()) else { return nil }
+        guard let id = ObjectID(bytes: try reader.data()) else { return nil }
         let kind = try reader.string()
         let lamport = Int(try reader.int64())
         let at = try reader.string()
@@ -100,19 +112,29 @@ struct LedgerDigest {
       }
       var warnings: [String] = []
       for _ in 0..<(try reader.count(minimumSize: 4)) { warnings.append(try reader.string()) }
-      return reader.isAtEnd ? (key, records, warnings) : nil
+      var buckets: [ObjectID: [ObjectID]] = [:]
+      for _ in 0..<(try reader.count(minimumSize: 8)) {
+        guard let bucket = ObjectID(bytes: try reader.data()) else { return nil }
+        var ids: [ObjectID] = []
+        for _ in 0..<(try reader.count(minimumSize: 4)) {
+          guard let id = ObjectID(bytes: try reader.data()) else { return nil }
+          ids.append(id)
+        }
+        buckets[bucket] = ids
+      }
+      return reader.isAtEnd ? (key, records, warnings, buckets) : nil
     } catch {
       return nil
     }
   }
 
-  private static func save(_ path: String, key: String, records: [Record], warnings: [String]) {
+  private static func save(_ path: String, key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]]) {
     var writer = BinaryWriter()
     writer.string(magic)
     writer.string(key)
     writer.int32(Int32(records.count))
     for record in records {
-      writer.string(record.id.hex)
+      writer.data(record.id.bytes)
       writer.string(record.kind)
       writer.int64(Int64(record.lamport))
       writer.string(record.at)
@@ -125,6 +147,12 @@ struct LedgerDigest {
     }
     writer.int32(Int32(warnings.count))
     for warning in warnings { writer.string(warning) }
+    writer.int32(Int32(cleanBuckets.count))
+    for (bucket, ids) in cleanBuckets {
+      writer.data(bucket.bytes)
+      writer.int32(Int32(ids.count))
+      for id in ids { writer.data(id.bytes) }
+    }
     try? FileSystem.writeAtomically(writer.sealed(), to: path)
   }
 }

@@ -132,7 +132,7 @@ public struct LedgerStore {
 
   private func collect(from root: ObjectID, ref: String, seen: inout Set<ObjectID>, into reading: inout Reading) throws {
     var skipped: [String] = []
-    try eachEvent(in: root, ref: ref, warnings: &reading.warnings) { id, place in
+    try eachEvent(in: root, ref: ref, warnings: &reading.warnings) { id, place, _ in
       guard seen.insert(id).inserted else { return }
       do {
         reading.events.append(try loadEvent(id))
@@ -145,7 +145,10 @@ public struct LedgerStore {
 
   /// Calls `body` with the id and place of every event of a stream's tree whose name fits its
   /// content; anything else under `events/` becomes a warning.
-  func eachEvent(in root: ObjectID, ref: String, warnings: inout [String], _ body: (ObjectID, String) throws -> Void) throws {
+  /// `skipBucket` may claim a bucket folder (by its tree id) as already known; its entries are
+  /// then not listed.
+  func eachEvent(in root: ObjectID, ref: String, warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
+                 _ body: (_ id: ObjectID, _ place: String, _ bucket: ObjectID) throws -> Void) throws {
     guard let events = try repository.listTree(root).first(where: { $0.name == Self.eventsName && $0.isTree }) else { return }
     for bucket in try repository.listTree(events.id) {
       let bucketName = String(decoding: bucket.name, as: UTF8.self)
@@ -153,6 +156,7 @@ public struct LedgerStore {
         warnings.append("\(ref): skipped 'events/\(bucketName)': not an event folder")
         continue
       }
+      if skipBucket(bucket.id) { continue }
       for entry in try repository.listTree(bucket.id) {
         let name = String(decoding: entry.name, as: UTF8.self)
         let place = "\(ref): events/\(bucketName)/\(name)"
@@ -160,7 +164,7 @@ public struct LedgerStore {
           warnings.append("\(place): skipped: its name does not match its content")
           continue
         }
-        try body(entry.id, place)
+        try body(entry.id, place, bucket.id)
       }
     }
   }
