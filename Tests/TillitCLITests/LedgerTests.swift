@@ -138,6 +138,14 @@ import TillitTestSupport
     #expect(log.stderr.contains("\(wrongTypes).json: skipped"))
     #expect(log.stderr.contains("\(huge).json: skipped: the event is \(10 * 1024 * 1024) bytes"))
     #expect(log.stderr.contains("not-a-bucket"))
+    // The inbox reads through its digest: the same events skipped and named, when the digest is
+    // made and when it is reused.
+    for _ in 0..<2 {
+      let inbox = try temp.tillit(["inbox", "--for", "ada@example.com"])
+      #expect(inbox.status == 0, "\(inbox.output)")
+      #expect(inbox.stderr.contains("\(malformed).json: skipped: the event is not JSON"), "\(inbox.output)")
+      #expect(inbox.stderr.contains("\(huge).json: skipped: the event is \(10 * 1024 * 1024) bytes"))
+    }
     let verify = try temp.tillit(["ledger", "verify"])
     #expect(verify.status == 1)
     #expect(verify.stdout.contains("damaged:"))
