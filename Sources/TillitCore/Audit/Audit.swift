@@ -81,7 +81,7 @@ public struct Audit {
       cache.save(points, head: head)
     }
     let model = loaded.model
-    let reference = max(model.people.lazy.map(\.lastActive).max() ?? headTime, headTime)
+    let reference = max(model.latestActivity ?? headTime, headTime)
     let active = activity(model, reference: reference)
     let spread = KnowledgeSpread(model: model, paths: universe, active: active)
     let window = try windowCommits(head: head, since: since, ledger: loaded.ledger)
@@ -102,12 +102,8 @@ public struct Audit {
   }
 
   private func activity(_ model: KnowledgeModel, reference: Int64) -> (Int32) -> Bool {
-    let settings = base.settings
-    let resolver = base.resolver
-    return { person in
-      let info = model.people[Int(person)]
-      return Double(reference - info.lastActive) <= settings.inactiveAfter && !resolver.hasLeft(info.email)
-    }
+    let (settings, resolver) = (base.settings, base.resolver)
+    return { model.isActive($0, at: reference, settings: settings, hasLeft: resolver.hasLeft) }
   }
 
   /// The files at HEAD that count as knowledge, under the prefix.
@@ -121,7 +117,7 @@ public struct Audit {
   /// The non-merge commits made since `since`, each with who reviewed it (trailers, ledger
   /// feedback and imported reviews; the author's own left out).
   private func windowCommits(head: ObjectID, since: Int64, ledger: LedgerReviews) throws -> [ReviewHealth.ReviewedCommit] {
-    let scanner = HistoryScanner(repository: base.repository, settings: base.settings, resolver: base.resolver)
+    let trailers = base.settings.trailerKeys
     var ledgerReviewers: [ObjectID: Set<String>] = [:]
     for review in ledger.feedback + ledger.imported { ledgerReviewers[review.commit, default: []].insert(review.reviewer) }
     var commits: [ReviewHealth.ReviewedCommit] = []
@@ -137,7 +133,7 @@ public struct Audit {
       olderInARow = 0
       guard commit.parents.count <= 1 else { return true }
       let author = base.resolver.resolve(name: commit.author.name, email: commit.author.email)?.key
-      var reviewers = Set(scanner.reviewers(in: commit.message).map(\.key)).union(ledgerReviewers[id] ?? [])
+      var reviewers = Set(base.resolver.reviewers(in: commit.message, trailers: trailers).map(\.key)).union(ledgerReviewers[id] ?? [])
       if let author { reviewers.remove(author) }
       commits.append(ReviewHealth.ReviewedCommit(id: id, time: commit.committer.time, reviewers: reviewers))
       return true
@@ -153,9 +149,10 @@ public struct Audit {
   static func point(model: KnowledgeModel, at end: Int64, prefix: RepoPath, settings: KnowledgeSettings, hasLeft: (String) -> Bool) -> TrendPoint {
     let folder = prefix.bytes.isEmpty ? [] : prefix.bytes + [UInt8(ascii: "/")]
     let paths = model.files.keys.filter { $0.bytes.starts(with: folder) }
+    // Only activity up to the quarter's end counts (the replay may have folded in a few
+    // commits dated later).
     let spread = KnowledgeSpread(model: model, paths: paths) { person in
-      let info = model.people[Int(person)]
-      return info.lastActive <= end && Double(end - info.lastActive) <= settings.inactiveAfter && !hasLeft(info.email)
+      model.people[Int(person)].lastActive <= end && model.isActive(person, at: end, settings: settings, hasLeft: hasLeft)
     }
     return TrendPoint(quarter: Quarter.label(end - 1), end: end, truckFactor: spread.truckFactor.factor, files: paths.count,
                       filesAtRisk: spread.atRisk.count, coverage: 0)

@@ -33,10 +33,7 @@ public struct KnowledgeSpread: Sendable {
   public init(model: KnowledgeModel, paths: [RepoPath], active: (Int32) -> Bool) {
     files = paths.map { path in
       guard let record = model.files[path] else { return FileKnowers(path: path, authors: [], activeKnowers: []) }
-      let authors = record.authors()
-      let reviewers = record.people.filter { $0.reviews.count > 0 }.map(\.person)
-      let knowers = Set(authors + reviewers).filter(active).sorted()
-      return FileKnowers(path: path, authors: authors.sorted(), activeKnowers: knowers)
+      return FileKnowers(path: path, authors: record.authors().sorted(), activeKnowers: record.knowers().filter(active).sorted())
     }
     truckFactor = TruckFactor.compute(authors: files.map(\.authors))
   }

@@ -25,6 +25,9 @@ public struct KnowledgeSettings: Hashable, Sendable {
 
   public init() {}
 
+  /// The reviewer trailer keys, lowercased, as trailers are compared.
+  var trailerKeys: Set<String> { Set(trailers.map { $0.lowercased() }) }
+
   /// A short text that changes whenever a setting that shapes the knowledge model changes.
   var modelFingerprint: String {
     let aliasText = aliases.keys.sorted().map { "\($0)=\(aliases[$0]!.sorted().joined(separator: ","))" }.joined(separator: ";")

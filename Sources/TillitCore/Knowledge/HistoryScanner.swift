@@ -16,7 +16,7 @@ final class HistoryScanner {
     self.resolver = resolver
     filter = PathFilter(repository: repository, ignore: settings.ignore)
     ignoredRevisions = Self.blameIgnoredRevisions(repository)
-    trailerKeys = Set(settings.trailers.map { $0.lowercased() })
+    trailerKeys = settings.trailerKeys
   }
 
   /// Calls `body` with each non-merge commit reachable from `head` but not from `base`, parents
@@ -34,21 +34,10 @@ final class HistoryScanner {
     return CommitFacts(
       id: commit.id, time: commit.committer.time,
       author: resolver.resolve(name: commit.author.name, email: commit.author.email),
-      reviewers: reviewers(in: commit.message),
+      reviewers: resolver.reviewers(in: commit.message, trailers: trailerKeys),
       changes: changes,
       givesAuthorship: changes.count <= settings.maxFilesPerCommit && !ignoredRevisions.contains(commit.id),
       counts: filter.counts)
-  }
-
-  /// The people a message's reviewer trailers name, each once, bots left out.
-  func reviewers(in message: String) -> [PersonResolver.Identity] {
-    var seen: Set<String> = []
-    var result: [PersonResolver.Identity] = []
-    for trailer in CommitTrailers.parse(message, keys: trailerKeys) {
-      guard let identity = resolver.resolve(name: trailer.name, email: trailer.email), seen.insert(identity.key).inserted else { continue }
-      result.append(identity)
-    }
-    return result
   }
 
   /// The commits `.git-blame-ignore-revs` (at HEAD) lists.

@@ -4,7 +4,7 @@ import TillitGit
 /// with. It is derived data: a file that is missing, damaged, from another version or built
 /// with other settings is ignored and the model is rebuilt.
 struct KnowledgeCache {
-  static let magic = "tillit-knowledge-2"
+  static let magic = "tillit-knowledge-3"
   let path: String
 
   init(repository: Repository) throws {
@@ -37,7 +37,6 @@ struct KnowledgeCache {
       writer.string(person.name)
       writer.int64(person.lastActive)
       Self.encode(model.reviewsGiven[index], &writer)
-      Self.encode(model.commitsAuthored[index], &writer)
     }
     for table in [model.files, model.directories] {
       writer.int32(Int32(table.count))
@@ -80,7 +79,6 @@ struct KnowledgeCache {
       model.people.append(Person(email: email, name: name, lastActive: lastActive))
       model.personIndex[email] = Int32(index)
       model.reviewsGiven.append(try decodeTrace(&reader))
-      model.commitsAuthored.append(try decodeTrace(&reader))
     }
     for isFiles in [true, false] {
       let count = try reader.count(minimumSize: 12)

@@ -64,6 +64,13 @@ public struct FileRecord: Hashable, Sendable {
   }
 }
 
+extension FileRecord {
+  /// The people who know the file: its authors, and everyone who has reviewed it.
+  public func knowers() -> [Int32] {
+    Array(Set(authors() + people.filter { $0.reviews.count > 0 }.map(\.person)))
+  }
+}
+
 /// Who knows what, from the history (authorship and reviewer trailers) of one line of commits.
 public final class KnowledgeModel {
   public internal(set) var people: [Person] = []
@@ -73,9 +80,8 @@ public final class KnowledgeModel {
   public internal(set) var directories: [RepoPath: FileRecord] = [:]
   /// Per author: each reviewer's reviews of that author's changes.
   public internal(set) var familiarity: [[Int32: Trace]] = []
-  /// Per person: reviews given anywhere, and commits authored.
+  /// Per person: reviews given anywhere.
   public internal(set) var reviewsGiven: [Trace] = []
-  public internal(set) var commitsAuthored: [Trace] = []
   /// The commit the model is up to date with.
   public internal(set) var head: ObjectID?
   public internal(set) var commitsSeen = 0
@@ -91,12 +97,21 @@ public final class KnowledgeModel {
     people.append(Person(email: identity.key, name: identity.name))
     personIndex[identity.key] = index
     reviewsGiven.append(Trace())
-    commitsAuthored.append(Trace())
     familiarity.append([:])
     return index
   }
 
   public func index(of key: String) -> Int32? { personIndex[key] }
+
+  /// The time of the latest commit or review anyone made; nil before any.
+  public var latestActivity: Int64? { people.lazy.map(\.lastActive).max() }
+
+  /// Whether a person committed or reviewed within `settings.inactiveAfter` before `reference`
+  /// and has not left.
+  func isActive(_ person: Int32, at reference: Int64, settings: KnowledgeSettings, hasLeft: (String) -> Bool) -> Bool {
+    let info = people[Int(person)]
+    return Double(reference - info.lastActive) <= settings.inactiveAfter && !hasLeft(info.email)
+  }
 
 
   /// Folds one commit in.
@@ -120,7 +135,6 @@ public final class KnowledgeModel {
     let time = facts.time
     if let author {
       people[Int(author)].lastActive = max(people[Int(author)].lastActive, time)
-      commitsAuthored[Int(author)].add(at: time)
     }
     let counted = facts.changes.compactMap { $0.status != .deleted && facts.counts($0.newPath) ? $0 : nil }
     guard !counted.isEmpty || !reviewers.isEmpty else { return }

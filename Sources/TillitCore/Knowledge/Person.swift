@@ -13,7 +13,4 @@ public struct Person: Hashable, Sendable {
     self.name = name
     self.lastActive = lastActive
   }
-
-  /// "Name <email>", or the email alone when there is no name.
-  public var label: String { name.isEmpty || name == email ? email : "\(name) <\(email)>" }
 }

@@ -35,6 +35,17 @@ public final class PersonResolver {
     public let name: String
   }
 
+  /// The people a message's reviewer trailers (keys lowercased) name, each once, bots left out.
+  func reviewers(in message: String, trailers: Set<String>) -> [Identity] {
+    var seen: Set<String> = []
+    var result: [Identity] = []
+    for trailer in CommitTrailers.parse(message, keys: trailers) {
+      guard let identity = resolve(name: trailer.name, email: trailer.email), seen.insert(identity.key).inserted else { continue }
+      result.append(identity)
+    }
+    return result
+  }
+
   /// Whether this person (by key) has left the project.
   public func hasLeft(_ key: String) -> Bool { left.contains(key) }
 

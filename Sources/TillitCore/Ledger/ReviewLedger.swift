@@ -30,9 +30,7 @@ public struct ReviewLedger {
   /// Records feedback on `commit`.
   @discardableResult
   public func recordFeedback(on commit: ObjectID, verdict: Verdict, message: String, anchor: Anchor?, identity: LedgerIdentity) throws -> LedgerEvent {
-    var subject: [(String, JSONValue)] = [
-      ("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex)),
-    ]
+    var subject = try changeSubject(commit)
     if let anchor {
       let info = try repository.commit(commit)
       guard let file = try repository.entry(at: anchor.path, inTree: info.tree) else {
@@ -47,6 +45,12 @@ public struct ReviewLedger {
     }
     let event = identity.event(kind: "review.feedback", subject: .object(subject), data: .object([("verdict", .string(verdict.rawValue)), ("message", .string(message))]))
     return try store.append(event, to: .reviews)
+  }
+
+  /// The subject naming a change: the commit and its patch id, so it is found again after an
+  /// amend of the message or a rebase.
+  func changeSubject(_ commit: ObjectID) throws -> [(String, JSONValue)] {
+    [("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex))]
   }
 
   /// Everything the ledger holds about `commit`: events naming it, or naming its patch id.
@@ -72,7 +76,7 @@ extension ReviewLedger {
       let canonical = (try? mailmap?.resolve(name: "", email: email).email) ?? email
       return .object([("email", .string(canonical)), ("role", .string("requested")), ("reasons", .array([]))])
     }
-    let subject = JSONValue.object([("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex))])
+    let subject = JSONValue.object(try changeSubject(commit))
     let event = identity.event(kind: "review.requested", subject: subject, data: .object([("reviewers", .array(people)), ("message", .string(message))]))
     return try store.append(event, to: .reviews)
   }

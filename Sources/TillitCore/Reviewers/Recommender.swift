@@ -64,13 +64,11 @@ public struct Recommender {
   /// The time activity is measured against: the change's, or the project's latest activity
   /// when the project itself has been quiet since.
   func reference(for change: ChangeUnderReview) -> Int64 {
-    let latest = model.people.lazy.map(\.lastActive).max() ?? change.time
-    return min(change.time, latest)
+    min(change.time, model.latestActivity ?? change.time)
   }
 
   func isActive(_ person: Int32, at reference: Int64) -> Bool {
-    let info = model.people[Int(person)]
-    return Double(reference - info.lastActive) <= settings.inactiveAfter && !hasLeft(info.email)
+    model.isActive(person, at: reference, settings: settings, hasLeft: hasLeft)
   }
 
   /// Every eligible candidate, best expert first.
@@ -125,11 +123,7 @@ public struct Recommender {
   }
 
   /// Whether a person knows a file: authors it by degree of authorship, or has reviewed it.
-  func knowers(of path: RepoPath) -> [Int32] {
-    guard let record = model.files[path] else { return [] }
-    let reviewers = record.people.filter { $0.reviews.count > 0 }.map(\.person)
-    return Array(Set(record.authors() + reviewers))
-  }
+  func knowers(of path: RepoPath) -> [Int32] { model.files[path]?.knowers() ?? [] }
 
   /// Changed files with history that at most one active person knows.
   public func filesAtRisk(_ change: ChangeUnderReview) -> [RepoPath] {

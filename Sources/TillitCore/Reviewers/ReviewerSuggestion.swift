@@ -41,7 +41,7 @@ extension ReviewLedger {
     let people = recommendation.reviewers.map { pick -> JSONValue in
       .object([("email", .string(pick.email)), ("role", .string(pick.role.rawValue)), ("reasons", .array(pick.reasons.map(JSONValue.string)))])
     }
-    let subject = JSONValue.object([("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex))])
+    let subject = JSONValue.object(try changeSubject(commit))
     let event = identity.event(kind: "review.requested", subject: subject,
                                data: .object([("reviewers", .array(people)), ("message", .string("suggested by tillit (\(recommendation.mode.rawValue))"))]))
     return try store.append(event, to: .reviews)
