@@ -13,7 +13,7 @@ public enum AuditTable {
       + (spread.truckFactor.people.count > 4 ? ", ..." : "")
     lines.append("  " + style.bold("Truck factor     \(spread.truckFactor.factor)") + (people.isEmpty ? "" : "  " + clip(people, 60)))
     lines.append("  " + style.bold("Files at risk    \(spread.atRisk.count)") + " of \(spread.files.count) (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))), \(spread.orphaned.count) orphaned")
-    lines.append("  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commits")
+    lines.append("  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commit\(reviews.commits == 1 ? "" : "s")")
     lines.append("")
     lines.append("Active: a commit or review in the \(Int(report.referenceWindowDays)) days to \(AuditFigures.day(report.reference)).")
     lines.append("At risk: known (authored or reviewed) by at most one active person.")

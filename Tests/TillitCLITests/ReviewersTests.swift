@@ -176,6 +176,12 @@ struct History {
     let result = try history.repo.tillit(["reviewers"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("no commits yet"))
+    try history.commit("Bob", "bob@example.com", ["a.c": "1\n"])
+    let unknown = try history.repo.tillit(["reviewers", "nosuchrev"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("'nosuchrev' names no commit here; give a commit such as HEAD~1"))
+    let nothing = try history.repo.tillit(["backtest"])
+    #expect(nothing.stdout.contains("none in the window names a reviewer in its trailers"))
   }
 }
 

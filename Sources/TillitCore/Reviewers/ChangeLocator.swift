@@ -24,13 +24,21 @@ public struct ChangeLocator {
       let from = String(decoding: bytes[..<dots], as: UTF8.self)
       let to = String(decoding: bytes[(dots + 2)...], as: UTF8.self)
       guard !to.hasPrefix(".") else { throw LedgerError.usage("\(revision): name a range with two dots, like main..feature") }
-      return try rangeChange(from: try repository.resolveCommit(from.isEmpty ? "HEAD" : from),
-                             to: try repository.resolveCommit(to.isEmpty ? "HEAD" : to), label: revision)
+      return try rangeChange(from: try commitID(from.isEmpty ? "HEAD" : from), to: try commitID(to.isEmpty ? "HEAD" : to), label: revision)
     }
-    let commit = try repository.commit(try repository.resolveCommit(revision))
+    let commit = try repository.commit(try commitID(revision))
     let author = resolver.resolve(name: commit.author.name, email: commit.author.email)
     return ChangeUnderReview(label: String(commit.id.hex.prefix(12)), commit: commit.id, author: author?.key, authorName: author?.name,
                              time: commit.committer.time, paths: modelPaths(try repository.changes(ofCommit: commit)))
+  }
+
+  private func commitID(_ revision: String) throws -> ObjectID {
+    do {
+      return try repository.resolveCommit(revision)
+    } catch let error as GitError {
+      let why = error.isNotFound ? "names no commit here" : "cannot be read as a commit (\(error.message))"
+      throw LedgerError.usage("'\(revision)' \(why); give a commit such as HEAD~1, a branch or an id, or a range A..B")
+    }
   }
 
   /// The staged changes, by the user (`user.email`), now.
