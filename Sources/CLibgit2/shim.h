@@ -4,6 +4,8 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 #include <git2/sys/stream.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 // git_libgit2_opts is variadic, which Swift cannot call: one wrapper per option Tillit sets.
 

@@ -1,5 +1,9 @@
 import CLibgit2
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A person and moment as a commit records them.
 public struct Signature: Hashable, Sendable {
   public let name: String
@@ -30,6 +34,19 @@ extension Repository {
       id: id, tree: ObjectID(git_commit_tree_id(pointer).pointee), parents: parents,
       author: Signature(git_commit_author(pointer).pointee), committer: Signature(git_commit_committer(pointer).pointee),
       message: git_commit_message(pointer).map { String(cString: $0) } ?? "")
+  }
+}
+
+extension Repository {
+  /// Calls `body` with a commit's committer time (seconds since 1970) and its message's bytes,
+  /// without making strings of them: for reading the messages of a whole history.
+  public func withCommitMessage<T>(_ id: ObjectID, _ body: (_ committed: Int64, _ message: UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+    var raw = id.raw
+    var pointer: OpaquePointer?
+    try check(git_commit_lookup(&pointer, handle, &raw), "git_commit_lookup")
+    defer { git_commit_free(pointer) }
+    let message = git_commit_message(pointer).map { UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)) }
+    return try body(Int64(git_commit_time(pointer)), message ?? UnsafeBufferPointer(start: nil, count: 0))
   }
 }
 

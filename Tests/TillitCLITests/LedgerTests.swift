@@ -259,9 +259,14 @@ final class Failures: @unchecked Sendable {
     try temp.commitAll("second\n\nAcked-by: Di <di@example.com>\nreviewed-by: Bo Reviewer <bo@example.com>")
     try temp.write("a.txt", "3\n")
     try temp.commitAll("third, unreviewed")
+    let loose = try temp.git(["count-objects"]).stdout
     let first = try temp.tillit(["ledger", "import-trailers"])
     #expect(first.status == 0, "\(first.output)")
     #expect(first.stdout.contains("read 3 commits, found 3 Reviewed-by trailers, recorded 3 new events"))
+    // The import's objects (3 events, their folders, the commit) arrive as one pack, no loose files.
+    #expect(try temp.git(["count-objects"]).stdout == loose)
+    #expect(try temp.git(["count-objects", "-v"]).stdout.contains("packs: 1\n"))
+    #expect(try temp.git(["fsck", "--strict", "--no-dangling"]).status == 0)
     let again = try temp.tillit(["ledger", "import-trailers"])
     #expect(again.stdout.contains("recorded 0 new events"))
     let both = try temp.tillit(["ledger", "import-trailers", "--trailer", "Reviewed-by", "--trailer", "Acked-by"])

@@ -62,19 +62,26 @@ public struct LedgerStore {
     let root = try base.map(repository.listTree) ?? []
     let eventsTree = root.first { $0.name == Self.eventsName && $0.isTree }?.id
     let buckets = try eventsTree.map(repository.listTree) ?? []
-    var byBucket: [String: [ObjectID]] = [:]
-    for id in ids { byBucket[String(id.hex.prefix(2)), default: []].append(id) }
+    var byBucket: [UInt8: [ObjectID]] = [:]
+    for id in ids { byBucket[id.bytes[0], default: []].append(id) }
     var newBuckets: [TreeEntryInput] = []
-    for (bucket, members) in byBucket.sorted(by: { $0.key < $1.key }) {
-      let existing = buckets.first { $0.name == Array(bucket.utf8) && $0.isTree }?.id
+    for (first, members) in byBucket {
+      let bucket = Self.hexDigits(first)
+      let existing = buckets.first { $0.name == bucket && $0.isTree }?.id
       let entries = members.map { TreeEntryInput(name: Array("\($0.hex).json".utf8), id: $0, isTree: false) }
-      newBuckets.append(TreeEntryInput(name: Array(bucket.utf8), id: try repository.writeTree(base: existing, putting: entries), isTree: true))
+      newBuckets.append(TreeEntryInput(name: bucket, id: try repository.writeTree(base: existing, putting: entries), isTree: true))
     }
     let events = try repository.writeTree(base: eventsTree, putting: newBuckets)
     return try repository.writeTree(base: base, putting: [TreeEntryInput(name: Self.eventsName, id: events, isTree: true)])
   }
 
   static let eventsName = Array("events".utf8)
+
+  /// A bucket folder's name: the two hex digits of its events' first byte.
+  static func hexDigits(_ byte: UInt8) -> [UInt8] {
+    let digits = Array("0123456789abcdef".utf8)
+    return [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+  }
 
   static func message(_ summary: String, lamport: Int) -> String {
     "tillit: \(summary)\n\nlamport: \(lamport)\n"

@@ -22,43 +22,53 @@ public struct TrailerImport {
   /// from commits made at or after `since` (seconds since 1970) when given.
   public func run(keys: [String], since: Int64?) throws -> Summary {
     guard let head = try repository.headCommitID() else { return Summary() }
-    let wanted = Set(keys.map { $0.lowercased() })
     var summary = Summary()
-    var ids: [ObjectID] = []
-    try repository.walk(WalkSpec(include: [head])) { id in
-      let commit = try repository.commit(id)
+    var events: [[UInt8]] = []
+    let wanted = CommitTrailers.matching(Set(keys))
+    // The order of the commits does not matter: no sorting, which would read the history twice.
+    try repository.walk(WalkSpec(include: [head], byTimeOnly: true)) { id in
       summary.commits += 1
-      if let since, commit.committer.time < since { return true }
-      for trailer in CommitTrailers.parse(commit.message) where wanted.contains(trailer.key.lowercased()) {
-        summary.trailers += 1
-        let event = LedgerEvent(
-          kind: "review.imported", lamport: 0, at: Timestamp.format(seconds: Int(commit.committer.time)),
-          by: trailer.email.isEmpty ? trailer.value : trailer.email, writer: "import", nonce: "",
-          subject: .object([("commit", .string(id.hex))]),
-          data: .object([("trailer", .string(trailer.key)), ("name", .string(trailer.name)), ("email", .string(trailer.email))]))
-        ids.append(try repository.writeBlob(event.encoded()))
+      try repository.withCommitMessage(id) { committed, message in
+        if let since, committed < since { return }
+        for trailer in CommitTrailers.parse(bytes: message, keys: wanted) {
+          summary.trailers += 1
+          let event = LedgerEvent(
+            kind: "review.imported", lamport: 0, at: Timestamp.format(seconds: Int(committed)),
+            by: trailer.email.isEmpty ? trailer.value : trailer.email, writer: "import", nonce: "",
+            subject: .object([("commit", .string(id.hex))]),
+            data: .object([("trailer", .string(trailer.key)), ("name", .string(trailer.name)), ("email", .string(trailer.email))]))
+          events.append(event.encoded())
+        }
       }
       return true
     }
-    summary.added = try store.appendImported(ids, summary: "import \(summary.trailers) trailers")
+    summary.added = try store.appendImported(events, summary: "import \(summary.trailers) trailers")
     LedgerMaintenance.packIfNeeded(repository)
     return summary
   }
 }
 
 extension LedgerStore {
-  /// Adds already written events to the reviews stream in one commit; returns how many of them
-  /// were new. Importing the same events again writes nothing.
-  func appendImported(_ ids: [ObjectID], summary: String) throws -> Int {
+  /// Adds events to the reviews stream in one commit; returns how many of them were new.
+  /// The new objects are stored as one pack before the stream moves; importing the same events
+  /// again writes nothing.
+  func appendImported(_ events: [[UInt8]], summary: String) throws -> Int {
     while true {
       let tip = try repository.referenceTarget(LedgerStream.reviews.localRef)
+      let batch = try PackedWrites(into: repository)
+      let writer = LedgerStore(repository: batch.repository)
       let base = try tip.map { try repository.treeID(ofCommit: $0) }
       let present = try base.map(eventIDs) ?? []
-      let fresh = Array(Set(ids).subtracting(present))
+      var fresh: Set<ObjectID> = []
+      for bytes in events {
+        let id = ObjectID.hashing(bytes)
+        if !present.contains(id), fresh.insert(id).inserted { _ = try batch.writeBlob(bytes) }
+      }
       guard !fresh.isEmpty else { return 0 }
-      let tree = try treeAdding(fresh, to: base)
+      let tree = try writer.treeAdding(Array(fresh), to: base)
       let lamport = try tip.map { LedgerStore.lamport(ofMessage: try repository.commit($0).message) } ?? 0
-      let commit = try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
+      let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
+      try batch.store()
       do {
         try repository.compareAndSwapReference(LedgerStream.reviews.localRef, to: commit, expecting: tip, message: "tillit: \(summary)")
         return fresh.count

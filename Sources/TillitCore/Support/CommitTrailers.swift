@@ -12,17 +12,22 @@ enum CommitTrailers {
   /// few that look like trailers become strings.
   /// `keys`, when given, keeps only trailers with these keys (compared without case).
   static func parse(_ message: String, keys: Set<String>? = nil) -> [Trailer] {
-    var trailers: [Trailer] = []
     var message = message
-    let wanted = keys.map { Set($0.map { Array($0.lowercased().utf8) }) }
-    message.withUTF8 { bytes in
-      var start = 0
-      while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        if let trailer = trailer(bytes, start, end, wanted) { trailers.append(trailer) }
-        start = end + 1
-      }
+    return message.withUTF8 { parse(bytes: $0, keys: keys.map(matching)) }
+  }
+
+  /// Trailer keys as `parse(bytes:keys:)` compares them.
+  static func matching(_ keys: Set<String>) -> Set<[UInt8]> { Set(keys.map { Array($0.lowercased().utf8) }) }
+
+  /// The same, over a message's bytes, with keys from `matching`.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>, keys wanted: Set<[UInt8]>?) -> [Trailer] {
+    var trailers: [Trailer] = []
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      if let trailer = trailer(bytes, start, end, wanted) { trailers.append(trailer) }
+      start = end + 1
     }
     return trailers
   }
