@@ -30,12 +30,15 @@ struct LedgerCommand: ParsableCommand {
         let store = LedgerStore(repository: repository)
         var events: [LedgerEvent] = []
         var warnings: [String] = []
+        var streamsWithEvents = 0
         for stream in streams {
           let reading = try store.read(stream)
-          events += reading.events
+          if !reading.events.isEmpty { streamsWithEvents += 1 }
+          if events.isEmpty { events = reading.events } else { events += reading.events }
           warnings += reading.warnings
         }
-        if streams.count > 1 { events = LedgerEvent.ordered(events) }
+        // Each stream is read in order; several are merged into one order.
+        if streamsWithEvents > 1 { LedgerEvent.order(&events) }
         warnings.forEach { Output.error("tillit: warning: \($0)\n") }
         switch format {
         case .table: Output.standard(LedgerRenderers.table(events))

@@ -1,7 +1,7 @@
 /// Reads JSON text (RFC 8259) into a `JSONValue`, strictly: one value, nothing after it, nesting
 /// at most 64 deep. Object keys keep their order; a repeated key is an error.
 public struct JSONParser {
-  private let bytes: [UInt8]
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var depth = 0
 
@@ -12,6 +12,10 @@ public struct JSONParser {
   }
 
   public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+    try bytes.withUnsafeBufferPointer { buffer throws(Failure) in try parse(buffer) }
+  }
+
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
     var parser = JSONParser(bytes: bytes)
     parser.skipSpace()
     let value = try parser.value()
@@ -20,12 +24,14 @@ public struct JSONParser {
     return value
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   private func fail(_ problem: String) -> Failure { Failure(offset: position, problem: problem) }
 
   private mutating func skipSpace() {
-    while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
+      position += 1
+    }
   }
 
   private mutating func value() throws(Failure) -> JSONValue {
@@ -43,7 +49,7 @@ public struct JSONParser {
 
   private mutating func literal(_ word: String) throws(Failure) {
     let expected = Array(word.utf8)
-    guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected else {
+    guard bytes.count - position >= expected.count, bytes[position..<position + expected.count].elementsEqual(expected) else {
       throw fail("unexpected character")
     }
     position += expected.count
@@ -59,6 +65,7 @@ public struct JSONParser {
     defer { depth -= 1 }
     position += 1
     var members: [(String, JSONValue)] = []
+    // Repeated keys: looked for among the members while there are few, then in a set.
     var keys: Set<String> = []
     skipSpace()
     if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
@@ -66,7 +73,12 @@ public struct JSONParser {
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a key") }
       let key = try string()
-      guard keys.insert(key).inserted else { throw fail("repeated key '\(key)'") }
+      if members.count < 16 {
+        guard !members.contains(where: { $0.0 == key }) else { throw fail("repeated key '\(key)'") }
+      } else {
+        if keys.isEmpty { keys = Set(members.map(\.0)) }
+        guard keys.insert(key).inserted else { throw fail("repeated key '\(key)'") }
+      }
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':'") }
       position += 1
@@ -102,16 +114,23 @@ public struct JSONParser {
     position += 1
     // Most strings have no escapes: read them in one piece.
     var end = position
-    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+    var highBits: UInt8 = 0
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      highBits |= bytes[end]
+      end += 1
+    }
     if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-      guard let text = String(validating: bytes[position..<end], as: UTF8.self) else { throw fail("text that is not UTF-8") }
+      let piece = UnsafeBufferPointer(rebasing: bytes[position..<end])
+      // ASCII needs no validating.
+      let text = highBits < 0x80 ? String(decoding: piece, as: UTF8.self) : String(validating: piece, as: UTF8.self)
+      guard let text else { throw fail("text that is not UTF-8") }
       position = end + 1
       return text
     }
     var scalars = String.UnicodeScalarView()
     var start = position
     func flush(_ parser: JSONParser, _ end: Int) throws(Failure) {
-      guard let text = String(validating: parser.bytes[start..<end], as: UTF8.self) else { throw parser.fail("text that is not UTF-8") }
+      guard let text = String(validating: UnsafeBufferPointer(rebasing: parser.bytes[start..<end]), as: UTF8.self) else { throw parser.fail("text that is not UTF-8") }
       scalars.append(contentsOf: text.unicodeScalars)
     }
     while position < bytes.count {

@@ -1,5 +1,5 @@
 /// A small JSON builder: values in, compact or indented text out, keys kept in the order given.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   case string(String)
   case number(Double)
   case integer(Int)
@@ -12,61 +12,77 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// The JSON text, indented by two spaces when `pretty`.
   public func text(pretty: Bool = false) -> String {
-    var output = ""
+    String(decoding: bytes(pretty: pretty), as: UTF8.self)
+  }
+
+  /// The JSON text as UTF-8 bytes.
+  public func bytes(pretty: Bool = false) -> [UInt8] {
+    var output: [UInt8] = []
     write(into: &output, pretty: pretty, depth: 0)
     return output
   }
 
-  private func write(into output: inout String, pretty: Bool, depth: Int) {
-    let newline = pretty ? "\n" + String(repeating: "  ", count: depth + 1) : ""
-    let closing = pretty ? "\n" + String(repeating: "  ", count: depth) : ""
+  /// Appends the JSON text to `output`, nested `depth` levels deep when `pretty`.
+  public func write(into output: inout [UInt8], pretty: Bool, depth: Int) {
     switch self {
     case .string(let value): JSONValue.escape(value, into: &output)
-    case .number(let value): output += value.isFinite ? String(value) : "null"
-    case .integer(let value): output += String(value)
-    case .bool(let value): output += value ? "true" : "false"
-    case .null: output += "null"
+    case .number(let value): output += (value.isFinite ? String(value) : "null").utf8
+    case .integer(let value): output += String(value).utf8
+    case .bool(let value): output += (value ? "true" : "false").utf8
+    case .null: output += "null".utf8
     case .array(let items):
-      guard !items.isEmpty else { output += "[]"; return }
-      output += "["
+      guard !items.isEmpty else { output += "[]".utf8; return }
+      output.append(UInt8(ascii: "["))
       for (position, item) in items.enumerated() {
-        output += (position > 0 ? "," : "") + newline
+        if position > 0 { output.append(UInt8(ascii: ",")) }
+        if pretty { JSONValue.newline(into: &output, depth: depth + 1) }
         item.write(into: &output, pretty: pretty, depth: depth + 1)
       }
-      output += closing + "]"
+      if pretty { JSONValue.newline(into: &output, depth: depth) }
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { output += "{}"; return }
-      output += "{"
+      guard !members.isEmpty else { output += "{}".utf8; return }
+      output.append(UInt8(ascii: "{"))
       for (position, (key, value)) in members.enumerated() {
-        output += (position > 0 ? "," : "") + newline
+        if position > 0 { output.append(UInt8(ascii: ",")) }
+        if pretty { JSONValue.newline(into: &output, depth: depth + 1) }
         JSONValue.escape(key, into: &output)
-        output += pretty ? ": " : ":"
+        output.append(UInt8(ascii: ":"))
+        if pretty { output.append(UInt8(ascii: " ")) }
         value.write(into: &output, pretty: pretty, depth: depth + 1)
       }
-      output += closing + "}"
+      if pretty { JSONValue.newline(into: &output, depth: depth) }
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func escape(_ text: String, into output: inout String) {
-    output += "\""
+  private static func newline(into output: inout [UInt8], depth: Int) {
+    output.append(UInt8(ascii: "\n"))
+    for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) }
+  }
+
+  private static func escape(_ text: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-      output += text
-      output += "\""
+      output.append(contentsOf: text.utf8)
+      output.append(UInt8(ascii: "\""))
       return
     }
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output += "\\\"".utf8
+      case UInt8(ascii: "\\"): output += "\\\\".utf8
+      case UInt8(ascii: "\n"): output += "\\n".utf8
+      case UInt8(ascii: "\r"): output += "\\r".utf8
+      case UInt8(ascii: "\t"): output += "\\t".utf8
+      case 0..<0x20:
+        let digits = Array("0123456789abcdef".utf8)
+        output += "\\u00".utf8
+        output.append(digits[Int(byte >> 4)])
+        output.append(digits[Int(byte & 15)])
+      default: output.append(byte)
       }
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }

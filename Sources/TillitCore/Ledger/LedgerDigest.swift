@@ -60,8 +60,8 @@ struct LedgerDigest {
     var warnings: [String] = []
     var seen: Set<ObjectID> = []
     var buckets: [ObjectID: [ObjectID]] = [:]
+    var pending: [(id: ObjectID, place: EventPlace)] = []
     for (ref, tip) in tips {
-      var skipped: [String] = []
       try store.eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &warnings, skipBucket: { bucket in
         if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
         guard let ids = cleanBuckets[bucket], ids.allSatisfy({ known[$0] != nil }) else { return false }
@@ -73,15 +73,17 @@ struct LedgerDigest {
         guard seen.insert(id).inserted else { return }
         if let record = known[id] {
           records.append(record)
-          return
-        }
-        do {
-          records.append(Record(try store.loadEvent(id), id: id))
-        } catch {
-          skipped.append("\(place): skipped: \(error)")
+        } else {
+          pending.append((id, place))
         }
       }
-      warnings += skipped
+    }
+    let loaded = store.loadEvents(pending.map(\.id))
+    for (index, entry) in pending.enumerated() {
+      switch loaded.take(index) {
+      case .success(let event): records.append(Record(event, id: entry.id))
+      case .failure(let error): warnings.append("\(entry.place): skipped: \(error)")
+      }
     }
     records.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
     // Every bucket of every tip was either reused whole or listed whole above.

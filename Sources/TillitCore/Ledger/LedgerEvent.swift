@@ -29,20 +29,17 @@ public struct LedgerEvent: Sendable, Equatable {
     self.data = data
   }
 
-  /// The ledger's order: by lamport clock, then by id.
-  public static func precedes(_ left: LedgerEvent, _ right: LedgerEvent) -> Bool {
-    if left.lamport != right.lamport { return left.lamport < right.lamport }
-    switch (left.id, right.id) {
-    case (let l?, let r?): return l < r
-    case (nil, _?): return true
-    default: return false
+  /// Puts `events` in the ledger's order: by lamport clock, then by id; events without an id
+  /// (not yet stored) first among equal clocks.
+  public static func order(_ events: inout [LedgerEvent]) {
+    events.sort { left, right in
+      if left.lamport != right.lamport { return left.lamport < right.lamport }
+      switch (left.id, right.id) {
+      case (let l?, let r?): return l < r
+      case (nil, _?): return true
+      default: return false
+      }
     }
-  }
-
-  /// `events` in the ledger's order. Sorts small keys rather than moving whole events around.
-  public static func ordered(_ events: [LedgerEvent]) -> [LedgerEvent] {
-    let order = events.indices.sorted { precedes(events[$0], events[$1]) }
-    return order.map { events[$0] }
   }
 
   /// The stored form: compact JSON, keys sorted at every level.
@@ -51,14 +48,14 @@ public struct LedgerEvent: Sendable, Equatable {
       ("at", .string(at)), ("by", .string(by)), ("data", data), ("kind", .string(kind)), ("lamport", .integer(lamport)),
       ("nonce", .string(nonce)), ("subject", subject), ("v", .integer(Self.version)), ("writer", .string(writer)),
     ])
-    return Array(object.sortedKeys().text().utf8)
+    return object.sortedKeys().bytes()
   }
 
   /// Reads a stored event, checking every field's type; unknown fields are ignored.
-  public static func decode(_ bytes: [UInt8]) throws -> LedgerEvent {
+  public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> LedgerEvent {
     let value: JSONValue
     do {
-      value = try JSONParser.parse(bytes)
+      value = try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
     } catch {
       throw LedgerError.malformed("is not JSON: \(error)")
     }

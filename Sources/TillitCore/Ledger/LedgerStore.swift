@@ -78,10 +78,9 @@ public struct LedgerStore {
   static let eventsName = Array("events".utf8)
 
   /// A bucket folder's name: the two hex digits of its events' first byte.
-  static func hexDigits(_ byte: UInt8) -> [UInt8] {
-    let digits = Array("0123456789abcdef".utf8)
-    return [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
-  }
+  static func hexDigits(_ byte: UInt8) -> [UInt8] { [hexTable[Int(byte >> 4)], hexTable[Int(byte & 15)]] }
+
+  private static let hexTable = Array("0123456789abcdef".utf8)
 
   static func message(_ summary: String, lamport: Int) -> String {
     "tillit: \(summary)\n\nlamport: \(lamport)\n"
@@ -128,26 +127,24 @@ public struct LedgerStore {
     var refs = [stream.localRef]
     refs += try repository.referenceNames(matching: stream.remoteGlob)
     var seen: Set<ObjectID> = []
+    var pending: [(id: ObjectID, place: EventPlace)] = []
     var reading = Reading(events: [], warnings: [])
     for ref in refs {
       guard let tip = try repository.referenceTarget(ref) else { continue }
-      try collect(from: try repository.treeID(ofCommit: tip), ref: ref, seen: &seen, into: &reading)
-    }
-    reading.events = LedgerEvent.ordered(reading.events)
-    return reading
-  }
-
-  private func collect(from root: ObjectID, ref: String, seen: inout Set<ObjectID>, into reading: inout Reading) throws {
-    var skipped: [String] = []
-    try eachEvent(in: root, ref: ref, warnings: &reading.warnings) { id, place, _ in
-      guard seen.insert(id).inserted else { return }
-      do {
-        reading.events.append(try loadEvent(id))
-      } catch {
-        skipped.append("\(place): skipped: \(error)")
+      try eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &reading.warnings) { id, place, _ in
+        if seen.insert(id).inserted { pending.append((id, place)) }
       }
     }
-    reading.warnings += skipped
+    let loaded = loadEvents(pending.map(\.id))
+    reading.events.reserveCapacity(pending.count)
+    for (index, entry) in pending.enumerated() {
+      switch loaded.take(index) {
+      case .success(let event): reading.events.append(event)
+      case .failure(let error): reading.warnings.append("\(entry.place): skipped: \(error)")
+      }
+    }
+    LedgerEvent.order(&reading.events)
+    return reading
   }
 
   /// Calls `body` with the id and place of every event of a stream's tree whose name fits its
@@ -155,7 +152,7 @@ public struct LedgerStore {
   /// `skipBucket` may claim a bucket folder (by its tree id) as already known; its entries are
   /// then not listed.
   func eachEvent(in root: ObjectID, ref: String, warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
-                 _ body: (_ id: ObjectID, _ place: String, _ bucket: ObjectID) throws -> Void) throws {
+                 _ body: (_ id: ObjectID, _ place: EventPlace, _ bucket: ObjectID) throws -> Void) throws {
     guard let events = try repository.listTree(root).first(where: { $0.name == Self.eventsName && $0.isTree }) else { return }
     for bucket in try repository.listTree(events.id) {
       let bucketName = String(decoding: bucket.name, as: UTF8.self)
@@ -165,9 +162,8 @@ public struct LedgerStore {
       }
       if skipBucket(bucket.id) { continue }
       for entry in try repository.listTree(bucket.id) {
-        let name = String(decoding: entry.name, as: UTF8.self)
-        let place = "\(ref): events/\(bucketName)/\(name)"
-        guard !entry.isTree, name == "\(entry.id.hex).json", entry.id.hex.hasPrefix(bucketName) else {
+        let place = EventPlace(ref: ref, bucket: bucketName, name: entry.name)
+        guard !entry.isTree, entry.name == Self.fileName(of: entry.id), entry.name.starts(with: bucket.name) else {
           warnings.append("\(place): skipped: its name does not match its content")
           continue
         }
@@ -176,13 +172,24 @@ public struct LedgerStore {
     }
   }
 
+  /// An event's file name: its blob id in hex, then `.json`.
+  static func fileName(of id: ObjectID) -> [UInt8] {
+    var name: [UInt8] = []
+    name.reserveCapacity(45)
+    for byte in id.bytes {
+      name.append(hexTable[Int(byte >> 4)])
+      name.append(hexTable[Int(byte & 15)])
+    }
+    name += ".json".utf8
+    return name
+  }
+
   /// One event, read and checked (size, JSON, types).
   func loadEvent(_ id: ObjectID) throws -> LedgerEvent {
-    let bytes = try repository.withBlobContent(id) { content -> [UInt8] in
+    var event = try repository.withBlobContent(id) { content in
       guard content.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(content.count) }
-      return Array(content)
+      return try LedgerEvent.decode(content)
     }
-    var event = try LedgerEvent.decode(bytes)
     event.id = id
     return event
   }

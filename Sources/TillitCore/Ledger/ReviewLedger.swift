@@ -63,7 +63,8 @@ public struct ReviewLedger {
       warnings += reading.warnings
       events += reading.events.filter { $0.subject["commit"]?.stringValue == commit.hex || $0.subject["patchId"]?.stringValue == patchID }
     }
-    return (LedgerEvent.ordered(events), warnings)
+    LedgerEvent.order(&events)
+    return (events, warnings)
   }
 }
 
