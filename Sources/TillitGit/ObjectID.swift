@@ -24,6 +24,14 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     return ObjectID(oid)
   }
 
+  /// The id's first byte (the two hex digits git names loose-object folders by).
+  public var firstByte: UInt8 { raw.id.0 }
+
+  /// Calls `body` with the id's 20 bytes, without copying them.
+  public func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    try withUnsafeBytes(of: raw.id) { try body($0) }
+  }
+
   /// The 20 bytes of the id.
   public var bytes: [UInt8] { withUnsafeBytes(of: raw.id) { Array($0) } }
 

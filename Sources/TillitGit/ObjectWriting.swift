@@ -1,5 +1,9 @@
 import CLibgit2
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One entry to put in a tree being written.
 public struct TreeEntryInput: Sendable {
   public let name: [UInt8]
@@ -39,6 +43,18 @@ extension Repository {
       return TreeListing(
         name: RepoPath(cString: git_tree_entry_name(entry)).bytes, id: ObjectID(git_tree_entry_id(entry).pointee),
         isTree: git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+    }
+  }
+
+  /// Calls `body` with each entry of one tree, its name as bytes borrowed for the call: for
+  /// trees of thousands of entries, where making each name an array would dominate.
+  public func eachTreeEntry(_ id: ObjectID, _ body: (_ name: UnsafeBufferPointer<UInt8>, _ id: ObjectID, _ isTree: Bool) throws -> Void) throws {
+    let tree = try lookupTree(id)
+    defer { git_tree_free(tree) }
+    for position in 0..<git_tree_entrycount(tree) {
+      guard let entry = git_tree_entry_byindex(tree, position), let name = git_tree_entry_name(entry) else { continue }
+      let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+      try body(bytes, ObjectID(git_tree_entry_id(entry).pointee), git_tree_entry_type(entry) == GIT_OBJECT_TREE)
     }
   }
 

@@ -18,7 +18,7 @@ struct Inbox: ParsableCommand {
       let (requests, warnings) = try ReviewLedger(repository: repository).inbox(for: me)
       warnings.forEach { Output.error("tillit: warning: \($0)\n") }
       switch format {
-      case .table: Output.standard(requests.isEmpty ? "tillit: no reviews waiting for \(me)\n" : LedgerRenderers.table(requests))
+      case .table: Output.standard(requests.isEmpty ? [Array("tillit: no reviews waiting for \(me)\n".utf8)] : LedgerRenderers.table(requests))
       case .json: Output.standard(LedgerRenderers.json(requests, warnings: warnings))
       }
     }

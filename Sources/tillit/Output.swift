@@ -8,6 +8,7 @@ import Glibc
 /// Writing to stdout and stderr: results to stdout, diagnostics to stderr, colour only on a terminal.
 enum Output {
   static func standard(_ text: String) { write(text, to: STDOUT_FILENO) }
+  static func standard(_ pieces: [[UInt8]]) { pieces.forEach { write($0, to: STDOUT_FILENO) } }
   static func error(_ text: String) { write(text, to: STDERR_FILENO) }
 
   static func style(for descriptor: Int32) -> TerminalStyle {
@@ -23,11 +24,12 @@ enum Output {
     config.checks.forEach { standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
   }
 
-  static func write(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)
+  static func write(_ text: String, to descriptor: Int32) { write(Array(text.utf8), to: descriptor) }
+
+  static func write(_ bytes: [UInt8], to descriptor: Int32) {
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+      let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
       if written < 0 && errno == EINTR { continue }
       guard written > 0 else { return }
       offset += written

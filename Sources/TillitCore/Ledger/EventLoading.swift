@@ -1,17 +1,4 @@
-import Dispatch
 import TillitGit
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Where an event sits in a stream's tree, named in warnings about it.
-struct EventPlace: CustomStringConvertible {
-  let ref: String
-  let bucket: String
-  let name: [UInt8]
-  var description: String { "\(ref): events/\(bucket)/\(String(decoding: name, as: UTF8.self))" }
-}
 
 extension LedgerStore {
   /// Below this many events, reading them on one thread is as quick as starting others.
@@ -22,16 +9,11 @@ extension LedgerStore {
   /// through a repository handle of its own (libgit2 handles are not shared between threads).
   func loadEvents(_ ids: [ObjectID]) -> LoadedEvents {
     let loaded = LoadedEvents(count: ids.count)
-    let workers = min(Self.processorCount, max(1, ids.count / Self.parallelReadThreshold))
-    guard workers > 1 else {
-      for (index, id) in ids.enumerated() { loaded.put(index, Result { try loadEvent(id) }) }
-      return loaded
-    }
+    let shared = Parallel.pieces(ids.count, minimum: Self.parallelReadThreshold) > 1
     let gitDir = repository.gitDir
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let range = (ids.count * worker / workers)..<(ids.count * (worker + 1) / workers)
+    _ = Parallel.map(ids.count, minimum: Self.parallelReadThreshold) { range in
       do {
-        let store = LedgerStore(repository: try Repository(discoveringFrom: gitDir))
+        let store = shared ? LedgerStore(repository: try Repository(discoveringFrom: gitDir)) : self
         for index in range { loaded.put(index, Result { try store.loadEvent(ids[index]) }) }
       } catch {
         for index in range { loaded.put(index, .failure(error)) }
@@ -39,14 +21,6 @@ extension LedgerStore {
     }
     return loaded
   }
-
-  private static let processorCount: Int = {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 2
-    #endif
-  }()
 }
 
 /// What `loadEvents` read: one slot per event, each filled by exactly one worker, then taken
@@ -72,6 +46,14 @@ final class LoadedEvents: @unchecked Sendable {
   fileprivate func put(_ index: Int, _ result: Result<LedgerEvent, any Error>) {
     (slots + index).initialize(to: result)
     present[index] = true
+  }
+
+  /// The lamport clock of the event at `index`, or nil when it could not be read; the event
+  /// stays in its slot.
+  func lamport(_ index: Int) -> Int? {
+    precondition(present[index], "event \(index) already taken")
+    guard case .success(let event) = slots[index] else { return nil }
+    return event.lamport
   }
 
   /// The result for `index`; each is taken once.

@@ -60,7 +60,7 @@ struct LedgerDigest {
     var warnings: [String] = []
     var seen: Set<ObjectID> = []
     var buckets: [ObjectID: [ObjectID]] = [:]
-    var pending: [(id: ObjectID, place: EventPlace)] = []
+    var pending: [(id: ObjectID, ref: String)] = []
     for (ref, tip) in tips {
       try store.eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &warnings, skipBucket: { bucket in
         if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
@@ -68,13 +68,13 @@ struct LedgerDigest {
         buckets[bucket] = ids
         for id in ids where seen.insert(id).inserted { records.append(known[id]!) }
         return true
-      }) { id, place, bucket in
+      }) { id, bucket in
         buckets[bucket, default: []].append(id)
         guard seen.insert(id).inserted else { return }
         if let record = known[id] {
           records.append(record)
         } else {
-          pending.append((id, place))
+          pending.append((id, ref))
         }
       }
     }
@@ -82,7 +82,7 @@ struct LedgerDigest {
     for (index, entry) in pending.enumerated() {
       switch loaded.take(index) {
       case .success(let event): records.append(Record(event, id: entry.id))
-      case .failure(let error): warnings.append("\(entry.place): skipped: \(error)")
+      case .failure(let error): warnings.append("\(LedgerStore.place(of: entry.id, in: entry.ref)): skipped: \(error)")
       }
     }
     records.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }

@@ -63,7 +63,7 @@ public struct LedgerStore {
     let eventsTree = root.first { $0.name == Self.eventsName && $0.isTree }?.id
     let buckets = try eventsTree.map(repository.listTree) ?? []
     var byBucket: [UInt8: [ObjectID]] = [:]
-    for id in ids { byBucket[id.bytes[0], default: []].append(id) }
+    for id in ids { byBucket[id.firstByte, default: []].append(id) }
     var newBuckets: [TreeEntryInput] = []
     for (first, members) in byBucket {
       let bucket = Self.hexDigits(first)
@@ -127,61 +127,75 @@ public struct LedgerStore {
     var refs = [stream.localRef]
     refs += try repository.referenceNames(matching: stream.remoteGlob)
     var seen: Set<ObjectID> = []
-    var pending: [(id: ObjectID, place: EventPlace)] = []
+    var pending: [(id: ObjectID, ref: String)] = []
     var reading = Reading(events: [], warnings: [])
     for ref in refs {
       guard let tip = try repository.referenceTarget(ref) else { continue }
-      try eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &reading.warnings) { id, place, _ in
-        if seen.insert(id).inserted { pending.append((id, place)) }
+      try eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &reading.warnings) { id, _ in
+        if seen.insert(id).inserted { pending.append((id, ref)) }
       }
     }
     let loaded = loadEvents(pending.map(\.id))
-    reading.events.reserveCapacity(pending.count)
+    // The ledger's order (lamport clock, then id) is found on small keys; each event is then
+    // moved once, from where it was read to its place.
+    var order: [(lamport: Int, id: ObjectID, index: Int)] = []
+    order.reserveCapacity(pending.count)
     for (index, entry) in pending.enumerated() {
-      switch loaded.take(index) {
-      case .success(let event): reading.events.append(event)
-      case .failure(let error): reading.warnings.append("\(entry.place): skipped: \(error)")
+      if let lamport = loaded.lamport(index) {
+        order.append((lamport, entry.id, index))
+      } else if case .failure(let error) = loaded.take(index) {
+        reading.warnings.append("\(Self.place(of: entry.id, in: entry.ref)): skipped: \(error)")
       }
     }
-    LedgerEvent.order(&reading.events)
+    order.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
+    reading.events = order.map { key in
+      guard case .success(let event) = loaded.take(key.index) else { preconditionFailure("a read event has gone") }
+      return event
+    }
     return reading
   }
 
-  /// Calls `body` with the id and place of every event of a stream's tree whose name fits its
-  /// content; anything else under `events/` becomes a warning.
-  /// `skipBucket` may claim a bucket folder (by its tree id) as already known; its entries are
-  /// then not listed.
+  /// Calls `body` with the id of every event of a stream's tree whose name fits its content (so
+  /// `place(of:in:)` names it), and the id of its bucket folder; anything else under `events/`
+  /// becomes a warning. `skipBucket` may claim a bucket folder (by its tree id) as already
+  /// known; its entries are then not listed.
   func eachEvent(in root: ObjectID, ref: String, warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
-                 _ body: (_ id: ObjectID, _ place: EventPlace, _ bucket: ObjectID) throws -> Void) throws {
+                 _ body: (_ id: ObjectID, _ bucket: ObjectID) throws -> Void) throws {
     guard let events = try repository.listTree(root).first(where: { $0.name == Self.eventsName && $0.isTree }) else { return }
     for bucket in try repository.listTree(events.id) {
       let bucketName = String(decoding: bucket.name, as: UTF8.self)
-      guard bucket.isTree, bucketName.count == 2, bucketName.allSatisfy({ $0.isHexDigit }) else {
+      guard bucket.isTree, bucket.name.count == 2, let first = Self.byte(ofHex: bucket.name) else {
         warnings.append("\(ref): skipped 'events/\(bucketName)': not an event folder")
         continue
       }
       if skipBucket(bucket.id) { continue }
-      for entry in try repository.listTree(bucket.id) {
-        let place = EventPlace(ref: ref, bucket: bucketName, name: entry.name)
-        guard !entry.isTree, entry.name == Self.fileName(of: entry.id), entry.name.starts(with: bucket.name) else {
-          warnings.append("\(place): skipped: its name does not match its content")
-          continue
+      try repository.eachTreeEntry(bucket.id) { name, id, isTree in
+        guard !isTree, id.firstByte == first, Self.isFileName(name, of: id) else {
+          warnings.append("\(ref): events/\(bucketName)/\(String(decoding: name, as: UTF8.self)): skipped: its name does not match its content")
+          return
         }
-        try body(entry.id, place, bucket.id)
+        try body(id, bucket.id)
       }
     }
   }
 
-  /// An event's file name: its blob id in hex, then `.json`.
-  static func fileName(of id: ObjectID) -> [UInt8] {
-    var name: [UInt8] = []
-    name.reserveCapacity(45)
-    for byte in id.bytes {
-      name.append(hexTable[Int(byte >> 4)])
-      name.append(hexTable[Int(byte & 15)])
+  /// Where an event sits in a stream, for warnings about it.
+  static func place(of id: ObjectID, in ref: String) -> String {
+    "\(ref): events/\(id.hex.prefix(2))/\(id.hex).json"
+  }
+
+  /// Whether `name` is `<id in lowercase hex>.json`.
+  static func isFileName(_ name: UnsafeBufferPointer<UInt8>, of id: ObjectID) -> Bool {
+    guard name.count == 45, name[40...].elementsEqual(".json".utf8) else { return false }
+    return id.withBytes { bytes in
+      bytes.indices.allSatisfy { name[2 * $0] == hexTable[Int(bytes[$0] >> 4)] && name[2 * $0 + 1] == hexTable[Int(bytes[$0] & 15)] }
     }
-    name += ".json".utf8
-    return name
+  }
+
+  /// The byte two lowercase hex digits spell, or nil.
+  static func byte(ofHex digits: [UInt8]) -> UInt8? {
+    guard digits.count == 2, let high = hexTable.firstIndex(of: digits[0]), let low = hexTable.firstIndex(of: digits[1]) else { return nil }
+    return UInt8(high << 4 | low)
   }
 
   /// One event, read and checked (size, JSON, types).
