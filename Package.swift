@@ -62,6 +62,8 @@ let package = Package(
       ],
       linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
     ),
+    // Benchmarks only: the ledger's append timed inside one process (bench/ledger-bench.sh).
+    .executableTarget(name: "append-in-process", dependencies: ["TillitCore", "TillitGit"], path: "bench/append-in-process"),
     .target(name: "TillitTestSupport", path: "Tests/TillitTestSupport"),
     .testTarget(name: "TillitGitTests", dependencies: ["TillitGit", "TillitTestSupport"]),
     .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "TillitGit", "TillitTestSupport"]),

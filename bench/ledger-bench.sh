@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The ledger's figures: an append (`tillit review`), reading 100,000 events (`tillit ledger
-# log`), `tillit inbox` over them, and the object store after 10,000 appends. Prints a Markdown
-# table.
+# The ledger's figures: an append (inside one process, and as a whole `tillit review`), reading
+# 100,000 events (`tillit ledger log`, JSON and table), `tillit inbox` over them, and the object
+# store after 10,000 appends. Prints a Markdown table.
 #
 #   bench/ledger-bench.sh                 # builds tillit (release) first
 #   TILLIT=/path/to/tillit APPENDS=10000 bench/ledger-bench.sh
@@ -14,6 +14,8 @@ if [ -z "${TILLIT:-}" ]; then
   (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
   TILLIT=$here/.build/release/tillit
 fi
+(cd "$here" && swift build -c release --static-swift-stdlib --product append-in-process >/dev/null)
+in_process=$here/.build/release/append-in-process
 command -v hyperfine >/dev/null || { echo "bench: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
 rm -rf "$work" && mkdir -p "$work"
 
@@ -30,6 +32,10 @@ new_repo() {
 new_repo "$work/append"
 hyperfine -N --warmup 5 --runs 100 --export-json "$work/append.json" \
   -n "tillit review (append)" "$TILLIT review --repo $work/append HEAD --comment -m benchmark" >&2
+
+# 1b. The append itself: 300 rounds inside one process (open, resolve HEAD, record), no process start.
+new_repo "$work/append-in-process"
+"$in_process" "$work/append-in-process" 300 > "$work/append-in-process.txt"
 
 # 2. 10,000 appends one after another, then the size of the object store.
 new_repo "$work/many"
@@ -73,6 +79,8 @@ subprocess.check_call(["git", "-C", repo, "gc", "-q"])
 PY
 hyperfine -N --warmup 1 --runs 10 --export-json "$work/read.json" \
   -n "tillit ledger log (100,000 events)" "$TILLIT ledger log --repo $work/read --format json" >&2
+hyperfine -N --warmup 1 --runs 10 --export-json "$work/read-table.json" \
+  -n "tillit ledger log, table (100,000 events)" "$TILLIT ledger log --repo $work/read" >&2
 hyperfine -N --warmup 1 --runs 5 --export-json "$work/inbox.json" \
   -n "tillit inbox (100,000 events)" "$TILLIT inbox --repo $work/read --for person1@example.com" >&2
 
@@ -81,11 +89,15 @@ import json, sys
 work, store_kib, counted, appends, events = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 append = json.load(open(f"{work}/append.json"))["results"][0]
 read = json.load(open(f"{work}/read.json"))["results"][0]
+read_table = json.load(open(f"{work}/read-table.json"))["results"][0]
+in_process = dict(zip(*[iter(open(f"{work}/append-in-process.txt").read().split())] * 2))
 inbox = json.load(open(f"{work}/inbox.json"))["results"][0]
 print("| figure | measured | goal |")
 print("|---|---|---|")
+print(f"| one append (open, resolve, record; inside one process, {in_process['rounds']} rounds), median | {float(in_process['median_ms']):.1f} ms | 5 ms |")
 print(f"| one append (`tillit review`, whole command), median | {append['median']*1000:.1f} ms | 5 ms |")
-print(f"| reading {events:,} events (`tillit ledger log --format json`), median | {read['median']*1000:.0f} ms | 1,000 ms |")
+print(f"| reading {events:,} events (`tillit ledger log --format json`), median | {read['median']*1000:,.0f} ms | 1,000 ms |")
+print(f"| reading {events:,} events (`tillit ledger log`, table), median | {read_table['median']*1000:,.0f} ms | 1,000 ms |")
 print(f"| `tillit inbox` over {events:,} events, median | {inbox['median']*1000:.0f} ms | 300 ms |")
 print(f"| object store after {appends:,} appends ({counted:,} events read back) | {store_kib/1024:.1f} MiB | 20 MiB |")
 PY
