@@ -34,6 +34,34 @@ import TillitTestSupport
     #expect(verify.status == 0, "\(verify.output)")
   }
 
+  /// Past 1,024 loose objects (estimated from one folder, as git does) an append starts
+  /// `git gc --auto` in the background, which packs them; `gc.auto: 0` turns that off.
+  @Test(arguments: [true, false]) func looseObjectsArePackedInTheBackground(enabled: Bool) throws {
+    let temp = try reviewedRepo()
+    if !enabled { try temp.git(["config", "gc.auto", "0"]) }
+    // 3,000 reachable loose objects: files committed by git.
+    let folder = temp.path + "/many"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for number in 0..<3_000 { try Data("loose \(number)\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/\(number).txt")) }
+    try temp.commitAll("many files")
+    func loose() throws -> Int {
+      Int(try temp.git(["count-objects"]).stdout.split(separator: " ").first.map(String.init) ?? "") ?? -1
+    }
+    #expect(try loose() > 3_000)
+    #expect(try temp.tillit(["review", "HEAD", "--comment", "-m", "one more"]).status == 0)
+    var waited = 0
+    while try loose() > 100, waited < (enabled ? 300 : 20) {
+      usleep(100_000)
+      waited += 1
+    }
+    if enabled {
+      #expect(try loose() < 100, "git gc --auto packed the loose objects")
+    } else {
+      #expect(try loose() > 3_000)
+    }
+    #expect(try eventCount(temp) == 1)
+  }
+
   @Test func eightWritersCreatingTheStreamAtOnceAreAllRecorded() throws {
     // The first append creates the stream's ref: a race libgit2 alone does not close.
     for _ in 0..<5 {
