@@ -11,7 +11,7 @@ copy=$(mktemp -d)/repo.git
 trap 'rm -rf "$(dirname "$copy")"' EXIT
 hyperfine -N --warmup 1 --runs 5 \
   -n "git log --format=%B" "git -C $source_repo log --format=%B HEAD" >&2
-hyperfine --runs 3 --prepare "rm -rf $copy && cp -a $source_repo $copy && git -C $copy config user.email bench@example.com" \
+hyperfine --runs 3 --prepare "rm -rf $copy && cp -a $source_repo $copy && git -C $copy config user.email bench@example.com && sync" \
   -n "tillit ledger import-trailers (first)" "$TILLIT ledger import-trailers --repo $copy" >&2
 "$TILLIT" ledger import-trailers --repo "$copy"
 hyperfine --runs 3 -n "tillit ledger import-trailers (again)" "$TILLIT ledger import-trailers --repo $copy" >&2

@@ -34,7 +34,7 @@ import TillitTestSupport
     #expect(verify.status == 0, "\(verify.output)")
   }
 
-  /// Past 1,024 loose objects (estimated from one folder, as git does) an append starts
+  /// Past 512 loose objects (estimated from one folder, as git does) an append starts
   /// `git gc --auto` in the background, which packs them; `gc.auto: 0` turns that off.
   @Test(arguments: [true, false]) func looseObjectsArePackedInTheBackground(enabled: Bool) throws {
     let temp = try reviewedRepo()
