@@ -132,7 +132,8 @@ public struct LedgerStore {
     for ref in refs {
       guard let tip = try repository.referenceTarget(ref) else { continue }
       try eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &reading.warnings) { id, _ in
-        if seen.insert(id).inserted { pending.append((id, ref)) }
+        // One tree names each event once; only several copies of the stream can repeat one.
+        if refs.count == 1 || seen.insert(id).inserted { pending.append((id, ref)) }
       }
     }
     let loaded = loadEvents(pending.map(\.id))
