@@ -41,12 +41,41 @@ extension Repository {
   /// Calls `body` with a commit's committer time (seconds since 1970) and its message's bytes,
   /// without making strings of them: for reading the messages of a whole history.
   public func withCommitMessage<T>(_ id: ObjectID, _ body: (_ committed: Int64, _ message: UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+    // Read raw (the walk that found the commit has usually left it in the object database's
+    // cache) and split here: a parsed commit would also be kept in the object cache.
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, handle), "git_repository_odb")
+    defer { git_odb_free(odb) }
     var raw = id.raw
-    var pointer: OpaquePointer?
-    try check(git_commit_lookup(&pointer, handle, &raw), "git_commit_lookup")
-    defer { git_commit_free(pointer) }
-    let message = git_commit_message(pointer).map { UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)) }
-    return try body(Int64(git_commit_time(pointer)), message ?? UnsafeBufferPointer(start: nil, count: 0))
+    var object: OpaquePointer?
+    try check(git_odb_read(&object, odb, &raw), "git_odb_read")
+    defer { git_odb_object_free(object) }
+    guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+      throw GitError(call: "git_odb_read", code: -1, message: "\(id.hex) is not a commit")
+    }
+    let bytes = UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: git_odb_object_size(object))
+    let (committed, messageStart) = Self.committerTime(andMessageStartIn: bytes)
+    return try body(committed, UnsafeBufferPointer(rebasing: bytes[messageStart...]))
+  }
+
+  /// The committer's time (0 when there is none) and where the message starts (after the first
+  /// blank line) in a raw commit.
+  static func committerTime(andMessageStartIn bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int) {
+    var time: Int64 = 0
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      if end == start { return (time, min(end + 1, bytes.count)) }  // the blank line
+      let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if line.starts(with: "committer ".utf8) {
+        // `committer Name <email> SECONDS +ZONE`: the second field from the end.
+        let fields = line.split(separator: UInt8(ascii: " "))
+        if fields.count >= 2, let seconds = Int64(String(decoding: fields[fields.count - 2], as: UTF8.self)) { time = seconds }
+      }
+      start = end + 1
+    }
+    return (time, bytes.count)
   }
 }
 

@@ -312,6 +312,9 @@ final class Failures: @unchecked Sendable {
     #expect(log.components(separatedBy: "review.imported").count - 1 == 4)
     #expect(log.contains("bo@example.com"))
     #expect(try temp.tillit(["ledger", "verify"]).status == 0)
+    // The second pack holds only what the later import added, and git reads both.
+    #expect(try temp.git(["count-objects", "-v"]).stdout.contains("packs: 2\n"))
+    #expect(try temp.git(["fsck", "--strict", "--no-dangling"]).status == 0)
     #expect(try temp.tillit(["ledger", "import-trailers", "--since", "yesterday"]).status == 2)
     #expect(try temp.tillit(["ledger", "import-trailers", "--since", "2100-01-01"]).stdout.contains("found 0"))
   }

@@ -62,13 +62,13 @@ extension LedgerStore {
       var fresh: Set<ObjectID> = []
       for bytes in events {
         let id = ObjectID.hashing(bytes)
-        if !present.contains(id), fresh.insert(id).inserted { _ = try batch.writeBlob(bytes) }
+        if !present.contains(id), fresh.insert(id).inserted { try batch.writeBlob(bytes, id: id) }
       }
       guard !fresh.isEmpty else { return 0 }
       let tree = try writer.treeAdding(Array(fresh), to: base)
       let lamport = try tip.map { LedgerStore.lamport(ofMessage: try repository.commit($0).message) } ?? 0
       let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
-      try batch.store()
+      try batch.store(reachableFrom: commit)
       do {
         try repository.compareAndSwapReference(LedgerStream.reviews.localRef, to: commit, expecting: tip, message: "tillit: \(summary)")
         return fresh.count
