@@ -62,6 +62,30 @@ import TillitTestSupport
     #expect(try eventCount(temp) == 1)
   }
 
+  /// `git gc` packs loose objects and removes the folders it empties, while writers are adding
+  /// objects to them: every review is still recorded.
+  @Test func writersBesideARunningGitGcLoseNothing() throws {
+    let temp = try reviewedRepo()
+    try temp.git(["config", "gc.autoDetach", "false"])
+    let failures = Failures()
+    let writersDone = Failures()
+    DispatchQueue.concurrentPerform(iterations: 4) { worker in
+      if worker == 0 {
+        while writersDone.all.count < 3 { _ = try? Command.run(["git", "gc", "--quiet"], in: temp.path) }
+        return
+      }
+      for review in 1...40 {
+        let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "writer \(worker) review \(review)"], in: temp.path)
+        if result?.status != 0 { failures.add("writer \(worker) review \(review): \(result?.output ?? "did not run")") }
+      }
+      writersDone.add("writer \(worker)")
+    }
+    #expect(failures.all.isEmpty, "\(failures.all)")
+    #expect(try eventCount(temp) == 120)
+    let verify = try temp.tillit(["ledger", "verify"])
+    #expect(verify.status == 0, "\(verify.output)")
+  }
+
   @Test func eightWritersCreatingTheStreamAtOnceAreAllRecorded() throws {
     // The first append creates the stream's ref: a race libgit2 alone does not close.
     for _ in 0..<5 {

@@ -38,12 +38,14 @@ public struct LedgerStore {
         event.lamport = base + 1 + offset
         let bytes = event.encoded()
         guard bytes.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(bytes.count) }
-        event.id = try repository.writeBlob(bytes)
+        event.id = try writingObjects { try repository.writeBlob(bytes) }
         events.append(event)
       }
       let summary = drafts.count == 1 ? "record \(drafts[0].kind)" : "record \(drafts.count) events"
-      let tree = try treeAdding(events.compactMap(\.id), to: tip.map { try repository.treeID(ofCommit: $0) })
-      let commit = try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message(summary, lamport: base + drafts.count))
+      let commit = try writingObjects {
+        let tree = try treeAdding(events.compactMap(\.id), to: tip.map { try repository.treeID(ofCommit: $0) })
+        return try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message(summary, lamport: base + drafts.count))
+      }
       do {
         try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip, message: "tillit: \(summary)")
         LedgerMaintenance.packIfNeeded(repository)
@@ -53,6 +55,22 @@ public struct LedgerStore {
       } catch ReferenceUpdateFailure.locked(let lockFile) {
         lockWaits += 1
         try waitForLock(lockFile, attempt: lockWaits)
+      }
+    }
+  }
+
+  /// Runs `write` again when libgit2 fails to write an object: a `git gc` running beside this
+  /// process removes the loose-object folders it empties, and one can vanish between libgit2
+  /// creating it and moving a new object into it. Writing an object twice is harmless.
+  private func writingObjects<T>(_ write: () throws -> T) throws -> T {
+    var failures = 0
+    while true {
+      do {
+        return try write()
+      } catch let error as GitError {
+        failures += 1
+        guard failures < 5 else { throw error }
+        usleep(useconds_t(1000 * failures))
       }
     }
   }
