@@ -34,33 +34,64 @@ import TillitTestSupport
     #expect(verify.status == 0, "\(verify.output)")
   }
 
-  /// Past `gc.auto` loose objects (estimated from one folder, as git does) an append starts
-  /// `git gc --auto` in the background, which packs them; `gc.auto: 0` turns that off.
+  /// Past 1,024 loose objects (estimated from one folder, as git does) an append starts
+  /// `git gc --auto` in the background, which packs them, without leaving a `gc.log` that would
+  /// stop git's own gc; `gc.auto: 0` turns that off.
   @Test(arguments: [true, false]) func looseObjectsArePackedInTheBackground(enabled: Bool) throws {
     let temp = try reviewedRepo()
-    try temp.git(["config", "gc.auto", "0"])  // git commit would pack them itself
-    // 3,000 reachable loose objects: files committed by git.
+    if !enabled { try temp.git(["config", "gc.auto", "0"]) }
+    // 3,000 reachable loose objects: files committed by git (below git's own 6,700).
     let folder = temp.path + "/many"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for number in 0..<3_000 { try Data("loose \(number)\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/\(number).txt")) }
     try temp.commitAll("many files")
-    func loose() throws -> Int {
-      Int(try temp.git(["count-objects"]).stdout.split(separator: " ").first.map(String.init) ?? "") ?? -1
-    }
-    #expect(try loose() > 3_000)
-    if enabled { try temp.git(["config", "gc.auto", "1000"]) }
+    #expect(try looseObjects(temp) > 3_000)
     #expect(try temp.tillit(["review", "HEAD", "--comment", "-m", "one more"]).status == 0)
-    var waited = 0
-    while try loose() > 100, waited < (enabled ? 300 : 20) {
-      usleep(100_000)
-      waited += 1
-    }
     if enabled {
-      #expect(try loose() < 100, "git gc --auto packed the loose objects")
+      #expect(waitForGc(temp), "the background gc finished")
+      #expect(try looseObjects(temp) < 100, "git gc --auto packed the loose objects")
     } else {
-      #expect(try loose() > 3_000)
+      usleep(1_000_000)
+      #expect(!FileManager.default.fileExists(atPath: temp.path + "/.git/tillit/ledger/gc.after"), "no gc started")
+      #expect(try looseObjects(temp) > 3_000)
     }
+    #expect(!FileManager.default.fileExists(atPath: temp.path + "/.git/gc.log"))
     #expect(try eventCount(temp) == 1)
+  }
+
+  /// Loose objects a gc cannot pack (unreachable ones) do not start a gc at every append.
+  @Test func aGcThatCannotHelpIsNotStartedAgainAtOnce() throws {
+    let temp = try reviewedRepo()
+    let folder = temp.root + "/loose"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let paths = (0..<3_000).map { "\(folder)/\($0)" }
+    for (number, path) in paths.enumerated() { try Data("unreachable \(number)\n".utf8).write(to: URL(fileURLWithPath: path)) }
+    try temp.git(["hash-object", "-w", "--stdin-paths"], input: paths.joined(separator: "\n") + "\n")
+    #expect(try temp.tillit(["review", "HEAD", "--comment", "-m", "first"]).status == 0)
+    #expect(waitForGc(temp))
+    let stamp = temp.path + "/.git/tillit/ledger/gc.after"
+    let first = try FileManager.default.attributesOfItem(atPath: stamp)[.modificationDate] as? Date
+    #expect(try looseObjects(temp) >= 3_000, "unreachable objects stay loose")
+    sleep(1)
+    #expect(try temp.tillit(["review", "HEAD", "--comment", "-m", "second"]).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: temp.path + "/.git/tillit/ledger/gc.lock"), "no second gc")
+    #expect(try FileManager.default.attributesOfItem(atPath: stamp)[.modificationDate] as? Date == first)
+    #expect(try eventCount(temp) == 2)
+  }
+
+  func looseObjects(_ temp: TempRepo) throws -> Int {
+    Int(try temp.git(["count-objects"]).stdout.split(separator: " ").first.map(String.init) ?? "") ?? -1
+  }
+
+  /// Waits (up to 30 s) until Tillit's background gc has let go of its lock; false if it never
+  /// started or never finished.
+  func waitForGc(_ temp: TempRepo) -> Bool {
+    let state = temp.path + "/.git/tillit/ledger/"
+    for _ in 0..<300 {
+      if FileManager.default.fileExists(atPath: state + "gc.after") && !FileManager.default.fileExists(atPath: state + "gc.lock") { return true }
+      usleep(100_000)
+    }
+    return false
   }
 
   /// `git gc` packs loose objects and removes the folders it empties, while writers are adding

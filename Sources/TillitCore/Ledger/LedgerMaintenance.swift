@@ -4,25 +4,65 @@ import TillitGit
 import Glibc
 #endif
 
-/// Keeps the object store from filling with loose objects, as git itself does: when the loose
-/// objects (estimated, like git, from one of the 256 object folders) pass `gc.auto` (6700 by
-/// default; 0 turns this off), `git gc --auto` is started in the background.
+/// Keeps the object store from filling with loose objects. Every append writes five small files
+/// (its event, three trees, a commit), a file-system block each, so at git's own threshold
+/// (`gc.auto`, 6,700 loose objects) an active ledger carries up to 30 MiB of loose files. Past
+/// `looseLimit` loose objects (or `gc.auto` when lower; 0 turns this off, as for git), counted
+/// as git counts them from one of the 256 object folders, `git gc --auto` is started in the
+/// background with that threshold.
 ///
-/// A lower threshold of Tillit's own was tried and dropped: appends made while a gc runs leave
-/// more loose objects than that when it ends, git then records "too many unreachable loose
-/// objects" in `gc.log`, and every `git gc --auto` (git's own too) stops for a day.
+/// Two things keep this from hurting the rest of the repository. The gc runs without detaching,
+/// so git never writes `gc.log` (which, when appends made during a gc leave more loose objects
+/// than the threshold, would stop every `git gc --auto` for a day). And when the last gc could
+/// not get below the threshold, the loose objects left are unreachable ones that only git's
+/// own prune (after two weeks) removes: no new gc is started for an hour.
 public enum LedgerMaintenance {
+  static let looseLimit = 1_024
+  /// How long a gc may hold Tillit's lock before it is taken to have died.
+  static let staleLockSeconds = 600
+  /// How long an unsuccessful gc keeps another from starting.
+  static let retryAfterSeconds = 3_600
+
   public static func packIfNeeded(_ repository: Repository) {
-    let limit = (try? repository.config().string("gc.auto")).flatMap { $0.flatMap { Int($0) } } ?? 6700
-    guard limit > 0 else { return }
+    let configured = (try? repository.config().string("gc.auto")).flatMap { $0.flatMap { Int($0) } } ?? 6700
+    guard configured > 0 else { return }
+    let limit = min(configured, looseLimit)
     let sample = repository.commonDir + "objects/17"
-    let loose = FileSystem.entries(of: sample).filter { $0.count == 38 }.count
-    guard loose * 256 > limit else { return }
+    guard looseCount(sample) * 256 > limit, let state = try? StateDirectory(repository: repository).subdirectory("ledger") else { return }
+    let lock = state + "/gc.lock"
+    let after = state + "/gc.after"
+    if let age = age(of: after), age < retryAfterSeconds,
+      let left = (try? FileSystem.readText(after)).flatMap({ Int($0.filter(\.isNumber)) }), left * 256 > limit
+    {
+      return
+    }
+    guard takeLock(lock) else { return }
+    // After the gc, the loose objects left in the sample folder are written down, and the lock let go.
+    let script = #"git -c gc.auto="$1" -c gc.autoDetach=false gc --auto --quiet; ls "$2" 2>/dev/null | grep -c '^.\{38\}$' > "$3"; rm -f "$4""#
     let launch = ProcessLaunch(
-      argv: ["git", "gc", "--auto", "--quiet"].map { Array($0.utf8) },
+      argv: ["sh", "-c", script, "tillit-gc", String(limit), sample, after, lock].map { Array($0.utf8) },
       environment: ProcessEnvironment.entries(),
       directory: repository.workdir ?? repository.commonDir, output: .log(path: "/dev/null", append: true))
-    // Not waited for: git gc takes its own lock, and the caller's work is done.
-    _ = try? ProcessGroupRunner.spawn(launch)
+    // Not waited for: the caller's work is done.
+    if (try? ProcessGroupRunner.spawn(launch)) == nil { unlink(lock) }
+  }
+
+  static func looseCount(_ folder: String) -> Int { FileSystem.entries(of: folder).filter { $0.count == 38 }.count }
+
+  /// Seconds since `path` was last written; nil when it does not exist.
+  static func age(of path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int(time(nil)) - Int(info.st_mtim.tv_sec)
+  }
+
+  /// Creates `path` unless it exists; one older than `staleLockSeconds` was left by a gc that
+  /// died and is taken over.
+  static func takeLock(_ path: String) -> Bool {
+    if let age = age(of: path), age >= staleLockSeconds { unlink(path) }
+    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+    guard descriptor >= 0 else { return false }
+    close(descriptor)
+    return true
   }
 }
