@@ -13,9 +13,10 @@ import Glibc
 ///
 /// Two things keep this from hurting the rest of the repository. The gc runs without detaching,
 /// so git never writes `gc.log` (which, when appends made during a gc leave more loose objects
-/// than the threshold, would stop every `git gc --auto` for a day). And when the last gc could
-/// not get below the threshold, the loose objects left are unreachable ones that only git's
-/// own prune (after two weeks) removes: no new gc is started for an hour.
+/// than the threshold, would stop every `git gc --auto` for a day). And when the last gc left
+/// more loose objects than the threshold, of those that were there when it started, they are
+/// unreachable ones that only git's own prune (after two weeks) removes: no new gc is started
+/// for an hour.
 public enum LedgerMaintenance {
   static let looseLimit = 1_024
   /// How long a gc may hold Tillit's lock before it is taken to have died.
@@ -37,8 +38,10 @@ public enum LedgerMaintenance {
       return
     }
     guard takeLock(lock) else { return }
-    // After the gc, the loose objects left in the sample folder are written down, and the lock let go.
-    let script = #"git -c gc.auto="$1" -c gc.autoDetach=false gc --auto --quiet; ls "$2" 2>/dev/null | grep -c '^.\{38\}$' > "$3"; rm -f "$4""#
+    // After the gc, the loose objects it left in the sample folder are written down (those older
+    // than the lock, taken when it started: appends go on writing while it runs), and the lock
+    // is let go.
+    let script = #"git -c gc.auto="$1" -c gc.autoDetach=false gc --auto --quiet; find "$2" -maxdepth 1 -type f ! -newer "$4" 2>/dev/null | wc -l > "$3"; rm -f "$4""#
     let launch = ProcessLaunch(
       argv: ["sh", "-c", script, "tillit-gc", String(limit), sample, after, lock].map { Array($0.utf8) },
       environment: ProcessEnvironment.entries(),
