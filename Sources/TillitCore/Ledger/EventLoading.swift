@@ -9,11 +9,11 @@ extension LedgerStore {
   /// through a repository handle of its own (libgit2 handles are not shared between threads).
   func loadEvents(_ ids: [ObjectID]) -> LoadedEvents {
     let loaded = LoadedEvents(count: ids.count)
-    let shared = Parallel.pieces(ids.count, minimum: Self.parallelReadThreshold) > 1
     let gitDir = repository.gitDir
     _ = Parallel.map(ids.count, minimum: Self.parallelReadThreshold) { range in
       do {
-        let store = shared ? LedgerStore(repository: try Repository(discoveringFrom: gitDir)) : self
+        // A piece short of the whole runs beside others, on a handle of its own.
+        let store = range.count < ids.count ? LedgerStore(repository: try Repository(discoveringFrom: gitDir)) : self
         for index in range { loaded.put(index, Result { try store.loadEvent(ids[index]) }) }
       } catch {
         for index in range { loaded.put(index, .failure(error)) }

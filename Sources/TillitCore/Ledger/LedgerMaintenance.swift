@@ -32,7 +32,7 @@ public enum LedgerMaintenance {
     guard looseCount(sample) * 256 > limit, let state = try? StateDirectory(repository: repository).subdirectory("ledger") else { return }
     let lock = state + "/gc.lock"
     let after = state + "/gc.after"
-    if let age = age(of: after), age < retryAfterSeconds,
+    if let age = FileSystem.age(of: after), age < retryAfterSeconds,
       let left = (try? FileSystem.readText(after)).flatMap({ Int($0.filter(\.isNumber)) }), left * 256 > limit
     {
       return
@@ -52,17 +52,10 @@ public enum LedgerMaintenance {
 
   static func looseCount(_ folder: String) -> Int { FileSystem.entries(of: folder).filter { $0.count == 38 }.count }
 
-  /// Seconds since `path` was last written; nil when it does not exist.
-  static func age(of path: String) -> Int? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return Int(time(nil)) - Int(info.st_mtim.tv_sec)
-  }
-
   /// Creates `path` unless it exists; one older than `staleLockSeconds` was left by a gc that
   /// died and is taken over.
   static func takeLock(_ path: String) -> Bool {
-    if let age = age(of: path), age >= staleLockSeconds { unlink(path) }
+    if let age = FileSystem.age(of: path), age >= staleLockSeconds { unlink(path) }
     let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
     guard descriptor >= 0 else { return false }
     close(descriptor)

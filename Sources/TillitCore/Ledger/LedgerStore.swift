@@ -121,8 +121,7 @@ public struct LedgerStore {
   /// Waits for a held lock; one older than `staleLockSeconds` was left by a crashed writer (git
   /// and libgit2 hold ref locks for microseconds) and is removed.
   private func waitForLock(_ lockFile: String, attempt: Int) throws {
-    var info = stat()
-    if stat(lockFile, &info) == 0, Int(time(nil)) - Int(info.st_mtim.tv_sec) >= Self.staleLockSeconds {
+    if let age = FileSystem.age(of: lockFile), age >= Self.staleLockSeconds {
       unlink(lockFile)
       return
     }

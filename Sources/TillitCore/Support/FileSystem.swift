@@ -15,6 +15,13 @@ public enum FileSystem {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// Seconds since `path` was last written; nil when it does not exist.
+  public static func age(of path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int(time(nil)) - Int(info.st_mtim.tv_sec)
+  }
+
   /// Creates `path` and its missing parents.
   public static func makeDirectories(_ path: String) throws {
     var current = path.hasPrefix("/") ? "" : "."

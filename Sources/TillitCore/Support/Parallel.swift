@@ -15,7 +15,7 @@ public enum Parallel {
   }()
 
   /// How many pieces `count` items make when no piece is shorter than `minimum` (at least one).
-  public static func pieces(_ count: Int, minimum: Int) -> Int {
+  private static func pieces(_ count: Int, minimum: Int) -> Int {
     min(processorCount, max(1, count / max(1, minimum)))
   }
 
