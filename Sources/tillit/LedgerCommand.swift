@@ -87,7 +87,8 @@ struct LedgerCommand: ParsableCommand {
         }
         let keys = trailers.isEmpty ? ["Reviewed-by"] : trailers
         let summary = try TrailerImport(repository: repository).run(keys: keys, since: sinceSeconds)
-        Output.standard("tillit: read \(summary.commits) commits, found \(summary.trailers) \(keys.joined(separator: "/")) trailers, recorded \(summary.added) new events\n")
+        let (commits, trailers, added) = (summary.commits, summary.trailers, summary.added)
+        Output.standard("tillit: read \(commits) commit\(commits == 1 ? "" : "s"), found \(trailers) \(keys.joined(separator: "/")) trailer\(trailers == 1 ? "" : "s"), recorded \(added) new event\(added == 1 ? "" : "s")\n")
       }
     }
   }

@@ -18,7 +18,7 @@ struct Request: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let repository = try global.openRepository()
-      let commit = try repository.resolveCommit(revision)
+      let commit = try repository.commit(named: revision)
       try ReviewLedger(repository: repository).requestReview(of: commit, from: reviewers, message: message, identity: try LedgerIdentity(repository: repository))
       Output.standard("tillit: asked \(reviewers.joined(separator: ", ")) to review \(commit.hex.prefix(12))\n")
     }

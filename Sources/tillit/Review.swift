@@ -25,7 +25,7 @@ struct Review: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let repository = try global.openRepository()
-      let commit = try repository.resolveCommit(revision)
+      let commit = try repository.commit(named: revision)
       let verdict: ReviewLedger.Verdict = approve ? .approve : requestChanges ? .changesRequested : .comment
       let anchor = try file.map { ReviewLedger.Anchor(path: try RepositoryPath.relative($0, in: repository), line: line ?? 0) }
       let event = try ReviewLedger(repository: repository).recordFeedback(

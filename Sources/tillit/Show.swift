@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let repository = try global.openRepository()
-      let commit = try repository.resolveCommit(revision)
+      let commit = try repository.commit(named: revision)
       let (events, warnings) = try ReviewLedger(repository: repository).history(of: commit)
       warnings.forEach { Output.error("tillit: warning: \($0)\n") }
       switch format {

@@ -183,6 +183,9 @@ import TillitTestSupport
     let outOfRange = try temp.tillit(["review", "HEAD", "--comment", "--file", "a.txt", "--line", "9"])
     #expect(outOfRange.status == 2)
     #expect(outOfRange.stderr.contains("--line must be between 1 and"))
+    let unknown = try temp.tillit(["review", "no-such-branch", "--approve"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("'no-such-branch' names no commit here; give a commit such as HEAD~1, a branch or an id"), "\(unknown.stderr)")
   }
 
   /// With 5,000 more events the read is shared out among threads; the hostile ones are still
@@ -363,7 +366,7 @@ final class Failures: @unchecked Sendable {
     let again = try temp.tillit(["ledger", "import-trailers"])
     #expect(again.stdout.contains("recorded 0 new events"))
     let both = try temp.tillit(["ledger", "import-trailers", "--trailer", "Reviewed-by", "--trailer", "Acked-by"])
-    #expect(both.stdout.contains("found 4 Reviewed-by/Acked-by trailers, recorded 1 new events"))
+    #expect(both.stdout.contains("found 4 Reviewed-by/Acked-by trailers, recorded 1 new event\n"))
     let log = try temp.tillit(["ledger", "log"]).stdout
     #expect(log.components(separatedBy: "review.imported").count - 1 == 4)
     #expect(log.contains("bo@example.com"))

@@ -33,12 +33,7 @@ public struct ChangeLocator {
   }
 
   private func commitID(_ revision: String) throws -> ObjectID {
-    do {
-      return try repository.resolveCommit(revision)
-    } catch let error as GitError {
-      let why = error.isNotFound ? "names no commit here" : "cannot be read as a commit (\(error.message))"
-      throw LedgerError.usage("'\(revision)' \(why); give a commit such as HEAD~1, a branch or an id, or a range A..B")
-    }
+    try repository.commit(named: revision, alsoAccepted: "a range A..B")
   }
 
   /// The staged changes, by the user (`user.email`), now.
