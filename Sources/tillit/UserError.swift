@@ -48,6 +48,7 @@ func describe(_ error: Error) -> (String, Int32) {
   case let error as LedgerError:
     if case .usage = error { return (error.description, 2) }
     return (error.description, 1)
+  case let error as MalformedTreeError: return (error.description, 2)
   case let error as GitError: return ("git: \(error.description)", 2)
   default: return ("\(error)", 1)
   }

@@ -80,9 +80,14 @@ public final class HookedRepo: @unchecked Sendable {
     outFile(name).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// Snapshots left in this repository's private TMPDIR.
+  /// Where Tillit keeps this repository's snapshots.
+  public var snapshotFolder: String { repo.path + "/.git/tillit/snapshots" }
+
+  /// Snapshots left behind, and anything else Tillit left in the private TMPDIR.
   public func snapshots() -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []).filter { $0.hasPrefix("tillit-snapshot-") }
+    let kept = (try? FileManager.default.contentsOfDirectory(atPath: snapshotFolder)) ?? []
+    let temporary = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
+    return kept + temporary.filter { $0.hasPrefix("tillit-") }
   }
 
   public func headCount() throws -> Int {

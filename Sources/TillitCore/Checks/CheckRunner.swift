@@ -106,7 +106,7 @@ public final class CheckRunner: @unchecked Sendable {
       return (workTree, nil)
     case .snapshot:
       let repository = try Repository(discoveringFrom: settings.gitDirectory)
-      let snapshot = try Snapshot(files: try subject.files(), from: repository)
+      let snapshot = try Snapshot(files: try subject.files(), from: repository, state: settings.state)
       return (snapshot.path, snapshot)
     }
   }
@@ -162,8 +162,11 @@ public final class CheckRunner: @unchecked Sendable {
   private func childEnvironment(for check: CheckDefinition, inheriting parent: [String: String]) -> [[UInt8]] {
     var environment = parent
     if check.isolation == .snapshot {
-      // The snapshot is not a repository: git commands in it must not reach the real one.
+      // The snapshot is not a repository: git commands in it must not reach the real one, which
+      // holds it (`.git/tillit/snapshots/`); the ceiling stops git's search at the snapshot.
       for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] { environment[name] = nil }
+      let ceiling = settings.state.path + "/snapshots"
+      environment["GIT_CEILING_DIRECTORIES"] = [ceiling, environment["GIT_CEILING_DIRECTORIES"]].compactMap { $0 }.joined(separator: ":")
     }
     environment["TILLIT_CHECK"] = check.name
     environment["TILLIT_ISOLATION"] = check.isolation.rawValue

@@ -44,6 +44,7 @@ public struct CheckSession {
     }
     let cache = options.useCache ? ResultCache(state: state) : nil
     let plan = try CheckPlanner(cache: cache).plan(checks, for: subject, filter: options.filter)
+    if plan.contains(where: \.needsSnapshot) { try SnapshotLayout.check(try subject.files()) }
     let settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount)

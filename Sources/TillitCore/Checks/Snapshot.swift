@@ -4,87 +4,80 @@ import TillitGit
 import Glibc
 #endif
 
-/// A temporary directory holding exactly the files being checked (modes and symlinks
-/// included), so a check sees what is staged and the working tree is never touched.
+/// A private folder holding exactly the files being checked (modes and symlinks included), so a
+/// check sees what is staged and the working tree is never touched.
+///
+/// Snapshots live in `.git/tillit/snapshots/`, where only the user can write. Each is held open
+/// and locked (`flock`) while in use; a later run removes those whose lock is free, so a
+/// snapshot left by a killed Tillit is swept however its pid was reused. Every file is written
+/// relative to a held folder descriptor without following symlinks, and the file list is checked
+/// first: a crafted tree cannot make a snapshot write outside itself.
 public final class Snapshot {
   public let path: String
-  private static let prefix = "tillit-snapshot-"
+  private let folders: DirectoryHandle
+  private let folder: DirectoryHandle
+  private let name: [UInt8]
 
-  /// Writes `files` from `repository`'s object store into a new temporary directory.
-  public init(files: [FileEntry], from repository: Repository) throws {
-    Snapshot.removeAbandoned()
-    let base = Snapshot.temporaryBase()
-    var template = Array("\(base)/\(Snapshot.prefix)\(getpid())-XXXXXX".utf8CString)
+  static let prefix = "snapshot-"
+  private static let newPrefix = "new-"
+  /// A folder still being set up when its creator was killed is swept after this long.
+  private static let unfinishedAge = 600
+
+  /// Writes `files` (which passed `SnapshotLayout.check`) from `repository`'s object store into
+  /// a new snapshot under `state`.
+  public init(files: [FileEntry], from repository: Repository, state: StateDirectory) throws {
+    let base = try state.subdirectory("snapshots")
+    let folders = try DirectoryHandle(opening: base)
+    self.folders = folders
+    Snapshot.removeAbandoned(in: folders)
+    var template = Array("\(base)/\(Snapshot.newPrefix)XXXXXX".utf8CString)
     guard let created = mkdtemp(&template) else { throw FileError(path: base, errno: errno) }
-    path = String(cString: created)
+    let newName = Array(String(cString: created).utf8.suffix(Snapshot.newPrefix.utf8.count + 6))
+    let name = Array(Snapshot.prefix.utf8) + newName.dropFirst(Snapshot.newPrefix.utf8.count)
+    self.name = name
+    path = base + "/" + String(decoding: name, as: UTF8.self)
+    let opened = try folders.subdirectory(newName)
+    // Locked before it carries a name the sweep looks at, so no sweep can take it for abandoned.
+    flock(opened.descriptor, LOCK_EX)
+    let moved = Snapshot.withNames(newName, name) { renameat(folders.descriptor, $0, folders.descriptor, $1) }
+    guard moved == 0 else {
+      let code = errno
+      folders.remove(newName)
+      throw FileError(path: path, errno: code)
+    }
+    folder = opened
     do {
-      try write(files, from: repository)
+      try SnapshotWriter(root: folder, repository: repository).write(files)
     } catch {
-      FileSystem.removeTree(path)
+      remove()
       throw error
     }
   }
 
   /// Removes the snapshot and everything a check left in it.
-  public func remove() { FileSystem.removeTree(path) }
+  public func remove() {
+    folder.removeContents()
+    folders.remove(name)
+  }
 
-  private func write(_ files: [FileEntry], from repository: Repository) throws {
-    var madeDirectories: Set<ArraySlice<UInt8>> = []
-    for file in files {
-      let bytes = file.path.bytes
-      guard Snapshot.isSafe(bytes) else { throw CheckError.usage("the index holds an unsafe path '\(file.path)'") }
-      let target = Array(path.utf8) + [UInt8(ascii: "/")] + bytes
-      var slash = target.count - bytes.count
-      while let next = target[slash...].firstIndex(of: UInt8(ascii: "/")) {
-        let directory = target[..<next]
-        if madeDirectories.insert(directory).inserted {
-          let made = RepoPath(bytes: Array(directory)).withCString { mkdir($0, 0o755) }
-          if made != 0 && errno != EEXIST { throw FileError(path: String(decoding: directory, as: UTF8.self), errno: errno) }
-        }
-        slash = next + 1
-      }
-      try RepoPath(bytes: target).withCString { (cPath) throws in
-        switch file.mode {
-        case .submodule:
-          if mkdir(cPath, 0o755) != 0 { throw FileError(path: String(cString: cPath), errno: errno) }
-        case .symlink:
-          let link = RepoPath(bytes: try repository.blobContent(file.blob))
-          let made = link.withCString { symlink($0, cPath) }
-          if made != 0 { throw FileError(path: String(cString: cPath), errno: errno) }
-        case .regular, .executable:
-          let mode: mode_t = file.mode == .executable ? 0o755 : 0o644
-          let fd = open(cPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-          guard fd >= 0 else { throw FileError(path: String(cString: cPath), errno: errno) }
-          defer { close(fd) }
-          try repository.withBlobContent(file.blob) { try FileSystem.writeAll(fd, $0, path: String(cString: cPath)) }
-        }
-      }
+  /// Snapshots no running Tillit holds (it was killed) are removed; so are folders whose set-up
+  /// was cut short long ago. Only folders of this user's, reached without following symlinks.
+  static func removeAbandoned(in folders: DirectoryHandle) {
+    let user = getuid()
+    for entry in folders.entries() {
+      let isSnapshot = entry.starts(with: Array(prefix.utf8))
+      guard isSnapshot || entry.starts(with: Array(newPrefix.utf8)),
+        let info = folders.status(of: entry), (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == user,
+        isSnapshot || Int(time(nil)) - Int(info.st_mtim.tv_sec) > unfinishedAge,
+        let candidate = try? folders.subdirectory(entry)  // gone meanwhile: nothing to sweep
+      else { continue }
+      guard flock(candidate.descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
+      candidate.removeContents()
+      folders.remove(entry)
     }
   }
 
-  /// No absolute paths, no `..` and no `.git` components: libgit2 refuses them in an index,
-  /// and a snapshot refuses them again.
-  static func isSafe(_ path: [UInt8]) -> Bool {
-    guard let first = path.first, first != UInt8(ascii: "/") else { return false }
-    for component in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
-      if component.isEmpty || component.elementsEqual("..".utf8) || component.elementsEqual(".".utf8) { return false }
-      if component.elementsEqual(".git".utf8) { return false }
-    }
-    return true
-  }
-
-  private static func temporaryBase() -> String {
-    if let tmp = getenv("TMPDIR").map({ String(cString: $0) }), !tmp.isEmpty, FileSystem.isDirectory(tmp) { return tmp }
-    return "/tmp"
-  }
-
-  /// Snapshots whose tillit process is gone (killed with SIGKILL) are swept away.
-  private static func removeAbandoned() {
-    let base = temporaryBase()
-    for name in FileSystem.entries(of: base) where name.hasPrefix(prefix) {
-      let pidText = name.dropFirst(prefix.count).prefix { $0 != "-" }
-      guard let pid = pid_t(pidText), pid != getpid() else { continue }
-      if kill(pid, 0) != 0 && errno == ESRCH { FileSystem.removeTree(base + "/" + name) }
-    }
+  private static func withNames<Result>(_ first: [UInt8], _ second: [UInt8], _ body: (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Result) -> Result {
+    RepoPath(bytes: first).withCString { one in RepoPath(bytes: second).withCString { two in body(one, two) } }
   }
 }

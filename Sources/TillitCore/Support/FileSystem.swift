@@ -86,19 +86,6 @@ public enum FileSystem {
     try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
   }
 
-  /// Removes a file, or a directory and everything below it; a missing path is not an error.
-  public static func removeTree(_ path: String) {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      chmod(path, 0o755)
-      for entry in entries(of: path) { removeTree(path + "/" + entry) }
-      rmdir(path)
-    } else {
-      unlink(path)
-    }
-  }
-
   /// The names in a directory, without `.` and `..`.
   public static func entries(of path: String) -> [String] {
     guard let directory = opendir(path) else { return [] }
