@@ -20,7 +20,7 @@ struct Install: ParsableCommand {
         Output.standard("tillit: git fetch \(remote) now brings its ledger into refs/tillit/remotes/\(remote)/\n")
       }
       if let config = try ConfigLoader(repository: repository).loadFromWorkTree(), !config.checks.isEmpty {
-        try TrustStore(state: StateDirectory(repository: repository)).approve(config)
+        try TrustStore(state: StateDirectory(repository: repository)).approve(try Approval(config: config, content: ProgramContent(subject: nil, repository: repository)))
         Output.standard("tillit: approved the commands of \(ProjectConfig.fileName):\n")
         Output.listChecks(config)
         Output.standard("Next: commit as usual; the checks run on what you stage. `tillit check` runs them now.\n")

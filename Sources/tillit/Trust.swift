@@ -14,18 +14,20 @@ struct Trust: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let loader = ConfigLoader(repository: repository)
-      var configs: [(String, ProjectConfig)] = []
-      if let staged = try loader.load(for: try CheckSubject.staged(in: repository)) { configs.append(("staged", staged)) }
-      if let saved = try loader.loadFromWorkTree(), !configs.contains(where: { $0.1 == saved }) { configs.append(("work tree", saved)) }
+      var configs: [(String, ProjectConfig, CheckSubject?)] = []
+      let staged = try CheckSubject.staged(in: repository)
+      if let config = try loader.load(for: staged) { configs.append(("staged", config, staged)) }
+      if let saved = try loader.loadFromWorkTree(), !configs.contains(where: { $0.1 == saved }) { configs.append(("work tree", saved, nil)) }
       guard !configs.isEmpty else { throw UserError.usage("there is no \(ProjectConfig.fileName) to approve (`tillit init` writes one)") }
       let store = TrustStore(state: StateDirectory(repository: repository))
-      for (label, config) in configs {
-        let approved = store.isApproved(config)
+      for (label, config, subject) in configs {
+        let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
+        let approved = store.isApproved(approval)
         Output.standard("\(ProjectConfig.fileName) (\(label)), \(approved ? "approved" : "not approved yet"):\n")
-        config.checks.forEach { Output.standard("  \($0.name) (\($0.stage.rawValue), \($0.isolation.rawValue)): \($0.command.display)\n") }
+        approval.describedChecks.forEach { Output.standard($0 + "\n") }
         if !show && !approved {
-          try store.approve(config)
-          Output.standard("tillit: approved (id \(TrustStore.approvalID(of: config).hex.prefix(12)))\n")
+          try store.approve(approval)
+          Output.standard("tillit: approved (id \(approval.id.hex.prefix(12)))\n")
         }
       }
     }

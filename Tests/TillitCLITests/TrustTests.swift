@@ -16,7 +16,7 @@ import TillitTestSupport
     let blocked = try hooked.repo.git(["commit", "-m", "x"], in: clone, environment: hooked.environment, allowFailure: true)
     #expect(blocked.status != 0)
     #expect(blocked.output.contains("not approved"))
-    #expect(blocked.output.contains("record: scripts/record"))
+    #expect(blocked.output.contains("record (pre-commit, snapshot): scripts/record"), "\(blocked.output)")
     #expect(blocked.output.contains("tillit trust"))
     #expect(hooked.outFile("args") == nil, "an unapproved check ran")
 
@@ -43,5 +43,52 @@ import TillitTestSupport
     try hooked.repo.write(".tillit.yml", "checks:\n  - name: record\n    run: [scripts/record, --extra]\n    timeout: 5m\n")
     try hooked.repo.git(["add", ".tillit.yml"])
     #expect(try hooked.commit().status == 0)
+  }
+
+  /// A pulled `.tillit.yml` that changes only where, when or on what an approved command runs.
+  @Test(arguments: ["    isolation: worktree\n", "    pass-files: true\n", "    stage: pre-push\n"])
+  func changingWhereOrHowACommandRunsNeedsApprovalAgain(addition: String) throws {
+    let base = "checks:\n  - name: marker\n    run: \"touch \\\"$OUT/ran\\\"; touch MARKER\"\n"
+    let hooked = try HookedRepo(config: base)
+    try hooked.repo.write(".tillit.yml", base + addition)
+    try hooked.repo.git(["commit", "-q", "--no-verify", "-am", "pulled"])  // as a pull would bring it
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let blocked = try hooked.commit()
+    #expect(blocked.status != 0, "\(blocked.output)")
+    #expect(blocked.output.contains("not approved"), "\(blocked.output)")
+    #expect(hooked.outFile("ran") == nil, "the changed check ran without approval")
+    #expect(!hooked.repo.exists("MARKER"))
+    let shown = try hooked.repo.tillit(["trust", "--show"])
+    #expect(shown.stdout.contains("not approved yet"), "\(shown.output)")
+  }
+
+  /// A program of the repository is approved with its content: a pulled change to the script
+  /// runs nothing until approved again, in every way a command can name it.
+  @Test(arguments: ["[scripts/lint]", "\"./scripts/lint\"", "\"sh scripts/lint\"", "[env, FOO=1, ./scripts/lint]", "[sh, -c, \"true && scripts/lint\"]", "[scripts/link]"])
+  func aPulledChangeToAnApprovedScriptNeedsApprovalAgain(run: String) throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: lint\n    run: \(run)\n", install: false)
+    try hooked.repo.write("scripts/lint", "#!/bin/sh\ntouch \"$OUT/linted\"\n", executable: true)
+    _ = try FileManager.default.createSymbolicLink(atPath: hooked.repo.path + "/scripts/link", withDestinationPath: "lint")
+    try hooked.repo.commitAll("lint script")
+    #expect(try hooked.repo.tillit(["install"]).status == 0)
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let approved = try hooked.commit()
+    #expect(approved.status == 0, "\(approved.output)")
+    #expect(hooked.outFile("linted") != nil)
+    try FileManager.default.removeItem(atPath: hooked.out + "/linted")
+
+    try hooked.repo.write("scripts/lint", "#!/bin/sh\ntouch \"$OUT/linted\"; touch \"$OUT/pwned\"\n", executable: true)
+    try hooked.repo.git(["commit", "-q", "--no-verify", "-am", "pulled"])
+    try hooked.repo.write("b.txt", "b\n")
+    try hooked.repo.git(["add", "b.txt"])
+    let blocked = try hooked.commit()
+    #expect(blocked.status != 0, "\(blocked.output)")
+    #expect(blocked.output.contains("runs scripts/lint"), "\(blocked.output)")
+    #expect(hooked.outFile("pwned") == nil, "the changed script ran without approval")
+    #expect(try hooked.repo.tillit(["trust"]).status == 0)
+    #expect(try hooked.commit().status == 0)
+    #expect(hooked.outFile("pwned") != nil)
   }
 }

@@ -39,8 +39,9 @@ public struct CheckSession {
     guard let config = try ConfigLoader(repository: repository).load(for: subject) else { return .noConfig }
     let state = StateDirectory(repository: repository)
     let checks = config.checks(for: options.stage)
-    guard TrustStore(state: state).isApproved(config) else {
-      throw CheckError.untrusted(Self.untrustedMessage(config))
+    let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
+    guard TrustStore(state: state).isApproved(approval) else {
+      throw CheckError.untrusted(Self.untrustedMessage(approval))
     }
     let cache = options.useCache ? ResultCache(state: state) : nil
     let plan = try CheckPlanner(cache: cache).plan(checks, for: subject, filter: options.filter)
@@ -60,9 +61,9 @@ public struct CheckSession {
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-  static func untrustedMessage(_ config: ProjectConfig) -> String {
+  static func untrustedMessage(_ approval: Approval) -> String {
     var lines = ["\(ProjectConfig.fileName) has commands this clone has not approved, so no check ran:"]
-    lines += config.checks.map { "  \($0.name): \($0.command.display)" }
+    lines += approval.describedChecks
     lines.append("Read them, then approve with `tillit trust` (or skip the checks once with --no-verify).")
     return lines.joined(separator: "\n")
   }

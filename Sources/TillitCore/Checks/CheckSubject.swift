@@ -15,15 +15,15 @@ public final class CheckSubject: @unchecked Sendable {
   /// The changed paths, both sides of renames, deletions included.
   public let changedPaths: [RepoPath]
   private let listFiles: () throws -> [FileEntry]
-  private let configLookup: () throws -> ObjectID?
+  private let entryLookup: (RepoPath) throws -> FileEntry?
   private let lock = Lock()
   private var cachedFiles: [FileEntry]?
 
-  init(content: Content, changedPaths: [RepoPath], files: @escaping () throws -> [FileEntry], config: @escaping () throws -> ObjectID?) {
+  init(content: Content, changedPaths: [RepoPath], files: @escaping () throws -> [FileEntry], entry: @escaping (RepoPath) throws -> FileEntry?) {
     self.content = content
     self.changedPaths = changedPaths
     self.listFiles = files
-    self.configLookup = config
+    self.entryLookup = entry
   }
 
   /// Every file of the content, which a snapshot reproduces.
@@ -38,7 +38,12 @@ public final class CheckSubject: @unchecked Sendable {
 
   /// The `.tillit.yml` the content holds, or nil when it has none.
   public func configBlob() throws -> ObjectID? {
-    try lock.withLock { try configLookup() }
+    try entry(at: Self.configPath)?.blob
+  }
+
+  /// The content's entry at `path`, or nil when it has none.
+  public func entry(at path: RepoPath) throws -> FileEntry? {
+    try lock.withLock { try entryLookup(path) }
   }
 
   /// What is staged: the index against HEAD (the empty tree before the first commit).
@@ -52,7 +57,7 @@ public final class CheckSubject: @unchecked Sendable {
   public static func everything(in repository: Repository) throws -> CheckSubject {
     let index = try repository.index()
     let files = index.entries()
-    return CheckSubject(content: .index, changedPaths: files.map(\.path), files: { files }, config: { index.entry(at: configPath)?.blob })
+    return CheckSubject(content: .index, changedPaths: files.map(\.path), files: { files }, entry: { index.entry(at: $0) })
   }
 
   /// Named files of the index, as if they were changed.
@@ -72,12 +77,12 @@ public final class CheckSubject: @unchecked Sendable {
     return CheckSubject(
       content: .tree(new), changedPaths: changes.flatMap(\.paths),
       files: { try repository.files(inTree: newTree) },
-      config: { try repository.entry(at: configPath, inTree: newTree)?.blob })
+      entry: { try repository.entry(at: $0, inTree: newTree) })
   }
 
   private static let configPath = RepoPath(ProjectConfig.fileName)
 
   private static func indexSubject(_ index: Index, changedPaths: [RepoPath]) -> CheckSubject {
-    CheckSubject(content: .index, changedPaths: changedPaths, files: { index.entries() }, config: { index.entry(at: configPath)?.blob })
+    CheckSubject(content: .index, changedPaths: changedPaths, files: { index.entries() }, entry: { index.entry(at: $0) })
   }
 }

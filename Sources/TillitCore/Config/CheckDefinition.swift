@@ -17,6 +17,14 @@ public struct CheckDefinition: Hashable, Sendable {
       }
     }
 
+    /// `argv` or `sh`: how the command is run.
+    public var kind: String {
+      switch self {
+      case .argv: return "argv"
+      case .shell: return "sh"
+      }
+    }
+
     /// The command as a person would type it.
     public var display: String {
       switch self {
@@ -66,11 +74,18 @@ public struct CheckDefinition: Hashable, Sendable {
     (files.isEmpty || files.contains { $0.matches(path) }) && !exclude.contains { $0.matches(path) }
   }
 
+  /// Everything that decides what runs, where, when, on which files and with which arguments:
+  /// what an approval covers (a new key that changes any of these belongs here). Only what
+  /// narrows the trigger (`files`, `exclude`) and `timeout` are left out.
+  public var approvedSettings: [(key: String, value: String)] {
+    [("stage", stage.rawValue), ("isolation", isolation.rawValue), ("pass-files", String(passFiles))]
+  }
+
   /// Everything that decides what the check does, as one canonical text: the key of its
   /// cached results.
   public var fingerprint: String {
-    var parts = ["name=\(name)", "run=\(command.argv.joined(separator: "\u{0}"))",
-                 "isolation=\(isolation.rawValue)", "pass-files=\(passFiles)"]
+    var parts = ["name=\(name)", "run=\(command.argv.joined(separator: "\u{0}"))"]
+    parts += approvedSettings.filter { $0.key != "stage" }.map { "\($0.key)=\($0.value)" }
     parts.append("files=" + files.map(\.pattern).joined(separator: "\u{0}"))
     parts.append("exclude=" + exclude.map(\.pattern).joined(separator: "\u{0}"))
     return parts.joined(separator: "\n")

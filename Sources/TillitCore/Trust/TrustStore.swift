@@ -1,8 +1,9 @@
 import TillitGit
 
 /// The commands of `.tillit.yml` this clone has approved. A checked-out configuration runs
-/// nothing until approved; any change to a command needs approval again. Approvals live in
-/// `.git/tillit/trusted/`, outside the work tree, so a commit cannot approve itself.
+/// nothing until approved; any change to what runs, where, when or on which files needs approval
+/// again. Approvals live in `.git/tillit/trusted/`, outside the work tree, so a commit cannot
+/// approve itself.
 public struct TrustStore: Sendable {
   let directory: String
 
@@ -10,35 +11,87 @@ public struct TrustStore: Sendable {
     directory = state.path + "/trusted"
   }
 
-  /// The commands as approved: one line per check, name and argv.
-  public static func commands(of config: ProjectConfig) -> String {
-    config.checks.map { check in
-      let kind: String
-      switch check.command {
-      case .argv: kind = "argv"
-      case .shell: kind = "sh"
+  /// Whether these exact commands, settings and programs were approved. The stored text is
+  /// compared in full, so a hash collision cannot pass for an approval.
+  public func isApproved(_ approval: Approval) -> Bool {
+    if approval.isEmpty { return true }
+    guard let stored = try? FileSystem.read(directory + "/" + approval.id.hex) else { return false }  // none stored: not approved
+    return stored == Array(approval.text.utf8)
+  }
+
+  public func approve(_ approval: Approval) throws {
+    try FileSystem.makeDirectories(directory)
+    try FileSystem.writeAtomically(Array(approval.text.utf8), to: directory + "/" + approval.id.hex)
+  }
+}
+
+/// What approving a configuration covers: per check its name, command, the settings that
+/// decide what runs where (`CheckDefinition.approvedSettings`), and the content (blob id) of
+/// every file of the repository its command runs as a program (`CommandPrograms`).
+public struct Approval: Sendable {
+  public struct Program: Sendable {
+    public let path: RepoPath
+    /// nil when the content has no such file.
+    public let blob: ObjectID?
+  }
+
+  public let config: ProjectConfig
+  /// The programs of each check, in check order.
+  public let programs: [[Program]]
+
+  public init(config: ProjectConfig, content: ProgramContent) throws {
+    self.config = config
+    programs = try config.checks.map { check in
+      try CommandPrograms.paths(of: check.command).flatMap { path in
+        try Self.resolve(path, isolation: check.isolation, content: content)
       }
-      return ([check.name, kind] + check.command.argv).map(escape).joined(separator: " ")
+    }
+  }
+
+  public var isEmpty: Bool { config.checks.isEmpty }
+
+  /// Each check as a person reads it before approving: name, when and where it runs, the
+  /// command, and the repository's programs it runs.
+  public var describedChecks: [String] {
+    zip(config.checks, programs).map { check, programs in
+      let settings = check.approvedSettings.filter { $0.key != "pass-files" || $0.value == "true" }
+        .map { $0.key == "pass-files" ? "pass-files" : $0.value }.joined(separator: ", ")
+      var line = "  \(check.name) (\(settings)): \(check.command.display)"
+      for program in programs {
+        line += "\n      runs \(program.path) (\(program.blob.map { "content \($0.hex.prefix(12))" } ?? "not in the repository"))"
+      }
+      return line
+    }
+  }
+
+  /// The approval as text: a block per check, every word escaped onto one line.
+  public var text: String {
+    zip(config.checks, programs).map { check, programs in
+      var lines = [([check.name, check.command.kind] + check.command.argv).map(Self.escape).joined(separator: " ")]
+      lines += check.approvedSettings.map { "  \($0.key) \(Self.escape($0.value))" }
+      lines += programs.map { "  program \(Self.escape($0.path.description)) \($0.blob?.hex ?? "absent")" }
+      return lines.joined(separator: "\n")
     }.joined(separator: "\n") + "\n"
   }
 
-  /// The approval's id: a hash of the commands.
-  public static func approvalID(of config: ProjectConfig) -> ObjectID {
-    ObjectID.hashing(Array(commands(of: config).utf8))
-  }
+  /// The approval's id: a hash of its text.
+  public var id: ObjectID { ObjectID.hashing(Array(text.utf8)) }
 
-  /// Whether these exact commands were approved. The stored text is compared in full, so a
-  /// hash collision cannot pass for an approval.
-  public func isApproved(_ config: ProjectConfig) -> Bool {
-    if config.checks.isEmpty { return true }
-    let path = directory + "/" + Self.approvalID(of: config).hex
-    guard let stored = try? FileSystem.read(path) else { return false }
-    return stored == Array(Self.commands(of: config).utf8)
-  }
-
-  public func approve(_ config: ProjectConfig) throws {
-    try FileSystem.makeDirectories(directory)
-    try FileSystem.writeAtomically(Array(Self.commands(of: config).utf8), to: directory + "/" + Self.approvalID(of: config).hex)
+  /// A program that is a symlink is followed inside the content (a few hops), so the script it
+  /// leads to is approved with the link.
+  private static func resolve(_ path: RepoPath, isolation: CheckDefinition.Isolation, content: ProgramContent) throws -> [Program] {
+    var chain: [Program] = []
+    var current = path
+    for _ in 0..<8 {
+      guard let entry = try content.entry(at: current, isolation: isolation) else {
+        chain.append(Program(path: current, blob: nil))
+        break
+      }
+      chain.append(Program(path: current, blob: entry.blob))
+      guard entry.mode == .symlink, let next = ProgramContent.join(folderOf: current, target: try content.linkTarget(of: entry, isolation: isolation)) else { break }
+      current = next
+    }
+    return chain
   }
 
   private static func escape(_ word: String) -> String {
