@@ -121,7 +121,7 @@ public final class CheckRunner: @unchecked Sendable {
   private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String, environment parent: [String: String]) throws -> RunEnding {
     let base = check.command.argv.map { Array($0.utf8) }
     let environment = childEnvironment(for: check, inheriting: parent)
-    let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(files.map(\.bytes), after: base, environment: environment)
+    let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(files.map(\.passedAsArgument), after: base, environment: environment)
     let deadline = check.timeout.map { Double(Clock.milliseconds()) / 1000 + $0 }
     var worst: Termination = .exited(0)
     for (number, batch) in batches.enumerated() {
