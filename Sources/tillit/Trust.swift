@@ -22,7 +22,7 @@ struct Trust: ParsableCommand {
       for (label, config) in configs {
         let approved = store.isApproved(config)
         Output.standard("\(ProjectConfig.fileName) (\(label)), \(approved ? "approved" : "not approved yet"):\n")
-        config.checks.forEach { Output.standard("  \($0.name) (\($0.stage.rawValue), \($0.isolation.rawValue)): \($0.command.display)\n") }
+        Output.listChecks(config, isolation: true)
         if !show && !approved {
           try store.approve(config)
           Output.standard("tillit: approved (id \(TrustStore.approvalID(of: config).hex.prefix(12)))\n")

@@ -61,7 +61,9 @@ public struct CheckSession {
 
   static func untrustedMessage(_ config: ProjectConfig) -> String {
     var lines = ["\(ProjectConfig.fileName) has commands this clone has not approved, so no check ran:"]
-    lines += config.checks.map { "  \($0.name): \($0.command.display)" }
+    // Committed by someone else: shown with every control character visible, so that no
+    // escape sequence can hide part of a command from the person asked to approve it.
+    lines += config.checks.map { "  \(TerminalText.escaped($0.name)): \(TerminalText.escaped($0.command.display))" }
     lines.append("Read them, then approve with `tillit trust` (or skip the checks once with --no-verify).")
     return lines.joined(separator: "\n")
   }
