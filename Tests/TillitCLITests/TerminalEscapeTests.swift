@@ -164,5 +164,12 @@ import TillitTestSupport
     let trusted = try hooked.repo.tillit(["trust"], environment: ["NO_COLOR": "1"])
     Self.expectClean(trusted, "tillit trust")
     #expect(trusted.stdout.contains(shown), "\(trusted.stdout)")
+
+    // Approved, the checks run (the second fails: `fake:` is no command) and the table names
+    // them escaped too, the failed one's log included.
+    let ran = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment.merging(["NO_COLOR": "1"]) { $1 })
+    #expect(ran.status == 1, "\(ran.output)")
+    Self.expectClean(ran, "the check table")
+    #expect(ran.stdout.contains("── split\\e[2J failed, exit 127 ──"), "\(ran.stdout)")
   }
 }

@@ -9,8 +9,8 @@ import TillitGit
 /// - `\e` for ESC, `\r` for CR, `\n` for LF and `\t` for TAB;
 /// - `\x07` (two hex digits) for the other C0 controls (U+0000–U+001F) and for DEL (U+007F);
 /// - `\u{9b}` (hex code point) for the C1 controls (U+0080–U+009F) and for the characters that
-///   reorder or break lines without showing (U+200E, U+200F, U+2028, U+2029, U+202A–U+202E,
-///   U+2066–U+2069), which can make a line read differently from what it holds;
+///   reorder or break lines without showing (U+061C, U+200E, U+200F, U+2028, U+2029,
+///   U+202A–U+202E, U+2066–U+2069), which can make a line read differently from what it holds;
 /// - `\xff` for each byte that is not part of valid UTF-8 (when the text is given as bytes).
 ///
 /// A backslash is left as it is: the result holds no control character, so escaping it again
@@ -55,13 +55,15 @@ public enum TerminalText {
   /// Tillit writes over several lines and that may quote other people's text.
   public static func escapedLines(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 != UInt8(ascii: "\n") && mayNeedEscape($0) }) else { return text }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")
+    // Split on the byte: as Characters, CR LF is one, and its CR would hide in it.
+    return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      .map { escaped(String(decoding: $0, as: UTF8.self)) }.joined(separator: "\n")
   }
 
   /// Whether a UTF-8 byte may start something to escape: a C0 control or DEL, or the first byte
-  /// of a C1 control (0xC2) or of a line or direction mark (0xE2).
+  /// of a C1 control (0xC2) or of a line or direction mark (0xD8, 0xE2).
   private static func mayNeedEscape(_ byte: UInt8) -> Bool {
-    byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
   }
 
   private static func append(_ scalar: Unicode.Scalar, to result: inout String) {
@@ -71,7 +73,7 @@ public enum TerminalText {
     case 0x0A: result += "\\n"
     case 0x09: result += "\\t"
     case 0x00..<0x20, 0x7F: result += "\\x" + hex(UInt8(scalar.value))
-    case 0x80...0x9F, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+    case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
       result += "\\u{" + String(scalar.value, radix: 16) + "}"
     default: result.unicodeScalars.append(scalar)
     }
