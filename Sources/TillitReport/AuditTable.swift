@@ -1,11 +1,13 @@
 import TillitCore
 
-/// The audit for an 80-column terminal, leading with the three numbers that matter.
+/// The audit for an 80-column terminal, leading with the three numbers that matter. Names,
+/// emails, paths and check names come from other people's commits and ledger events: every cell
+/// goes through `clip` or `pad`, which show their control characters escaped.
 public enum AuditTable {
   public static func render(_ report: Audit.Report, style: TerminalStyle) -> String {
     let spread = report.spread
     let reviews = report.reviews
-    let what = report.path.bytes.isEmpty ? "the repository" : report.path.description + "/"
+    let what = report.path.bytes.isEmpty ? "the repository" : TerminalText.escaped(report.path) + "/"
     var lines: [String] = []
     lines.append("Audit of \(what) at \(report.head.hex.prefix(12)), since \(AuditFigures.day(report.since))")
     lines.append("")
@@ -56,23 +58,27 @@ public enum AuditTable {
       lines.append("Files at risk (first \(shown.count) of \(spread.atRisk.count); --format json lists all)")
       for file in shown {
         let who = file.activeKnowers.first.map { report.person($0).name } ?? "nobody active"
-        lines.append("  " + pad(clip(file.path.description, 56), 56) + " " + clip(who, 20))
+        lines.append("  " + pad(clip(TerminalText.escaped(file.path), 56), 56) + " " + clip(who, 20))
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A cell of at most `width` characters, escaped first so that the width is what shows.
   static func clip(_ text: String, _ width: Int) -> String {
-    text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    let text = TerminalText.escaped(text)
+    return text.count <= width ? text : String(text.prefix(width - 1)) + "…"
   }
 
   static func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    let text = TerminalText.escaped(text)
+    return text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
   }
 
   static func lpad(_ value: Int, _ width: Int) -> String { lpad(String(value), width) }
 
   static func lpad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    let text = TerminalText.escaped(text)
+    return text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
   }
 }

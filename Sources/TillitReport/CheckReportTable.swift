@@ -15,25 +15,28 @@ public struct CheckReportTable {
     self.readTail = readTail
   }
 
+  /// The checks' names come from a committed `.tillit.yml` and their notes may quote it: both
+  /// are shown with their control characters escaped.
   public func render(_ report: CheckReport) -> String {
-    let width = max(8, report.results.map(\.name.count).max() ?? 0)
+    let names = report.results.map { TerminalText.escaped($0.name) }
+    let width = max(8, names.map(\.count).max() ?? 0)
     var lines: [String] = []
-    for result in report.results {
-      let name = result.name + String(repeating: " ", count: width - result.name.count)
+    for (result, shownName) in zip(report.results, names) {
+      let name = shownName + String(repeating: " ", count: width - shownName.count)
       var line = "  \(symbol(result.outcome)) \(name)  \(label(result.outcome))"
       if result.outcome != .skipped && result.outcome != .cached { line += "  " + style.dim(Self.duration(result.durationMs)) }
-      if let note = result.note, result.outcome != .failed { line += "  " + style.dim("(\(note))") }
+      if let note = result.note, result.outcome != .failed { line += "  " + style.dim("(\(TerminalText.escaped(note)))") }
       lines.append(line)
     }
-    for result in report.results where !result.isSuccess && result.outcome != .interrupted {
+    for (result, name) in zip(report.results, names) where !result.isSuccess && result.outcome != .interrupted {
       lines.append("")
       let exit = result.exitCode.map { ", exit \($0)" } ?? ""
-      lines.append(style.bold("── \(result.name) \(result.outcome.rawValue)\(exit) ──"))
-      if let note = result.note, result.outcome == .failed { lines.append(note) }
+      lines.append(style.bold("── \(name) \(result.outcome.rawValue)\(exit) ──"))
+      if let note = result.note, result.outcome == .failed { lines.append(TerminalText.escapedLines(note)) }
       if let log = result.logPath {
         let tail = readTail(log, tailLines)
         lines += tail
-        lines.append(style.dim("(full output: \(log))"))
+        lines.append(style.dim("(full output: \(TerminalText.escaped(log)))"))
       }
     }
     lines.append("")

@@ -15,28 +15,36 @@ public enum LedgerRenderers {
     }
   }
 
+  /// Every field is someone's text from the ledger, so each goes in through `field`.
   private static func line(_ event: LedgerEvent, into output: inout [UInt8]) {
-    output += event.at.utf8
+    field(event.at, into: &output)
     output += "  ".utf8
-    output += event.kind.utf8
+    field(event.kind, into: &output)
     if let commit = event.subject["commit"]?.stringValue {
       output.append(UInt8(ascii: " "))
-      output += commit.prefix(12).utf8
+      field(String(commit.prefix(12)), into: &output)
     }
     if let verdict = event.data["verdict"]?.stringValue {
       output.append(UInt8(ascii: " "))
-      output += verdict.utf8
+      field(verdict, into: &output)
     }
     output += "  ".utf8
-    output += event.by.utf8
+    field(event.by, into: &output)
     if let path = event.subject["path"]?.stringValue {
-      output += " \(path):\(event.subject["line"]?.intValue ?? 0)".utf8
+      output.append(UInt8(ascii: " "))
+      field(path, into: &output)
+      output += ":\(event.subject["line"]?.intValue ?? 0)".utf8
     }
     if let message = event.data["message"]?.stringValue, !message.isEmpty {
       output += " — ".utf8
-      output += message.utf8
+      field(message, into: &output)
     }
     output.append(UInt8(ascii: "\n"))
+  }
+
+  /// A field as one line, its control characters shown escaped.
+  private static func field(_ text: String, into output: inout [UInt8]) {
+    output += TerminalText.escaped(text).utf8
   }
 
   /// `{"events": [...], "warnings": [...]}`, indented; the events written a piece per core, the

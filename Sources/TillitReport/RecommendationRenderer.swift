@@ -1,28 +1,30 @@
 import TillitCore
 
-/// Suggested reviewers as lines for a terminal, a few lines for a hook, or JSON.
+/// Suggested reviewers as lines for a terminal, a few lines for a hook, or JSON. Names, emails,
+/// paths and reasons (which quote paths and names) come from other people's commits: the lines
+/// take them only through `label`, `reasons` and `shown`, which escape their control characters.
 public enum RecommendationRenderer {
   public static func table(_ recommendation: Recommendation, explain: Bool, style: TerminalStyle, heading: String = "Reviewers for") -> String {
     let change = recommendation.change
-    let by = change.authorName.map { " by \($0)" } ?? ""
+    let by = change.authorName.map { " by \(shown($0))" } ?? ""
     let mode = heading == "Reviewers for" ? ", mode \(recommendation.mode.rawValue)" : ""
-    var lines = ["\(heading) \(change.label)\(by): \(change.paths.count) file\(change.paths.count == 1 ? "" : "s")\(mode)"]
+    var lines = ["\(heading) \(shown(change.label))\(by): \(change.paths.count) file\(change.paths.count == 1 ? "" : "s")\(mode)"]
     if recommendation.reviewers.isEmpty {
       lines.append("  nobody active knows these files or their folders yet; ask a maintainer")
     }
     for (position, pick) in recommendation.reviewers.enumerated() {
       lines.append("  \(position + 1). \(style.bold(label(pick)))  \(pick.role.rawValue)")
       if explain {
-        for reason in pick.reasons { lines.append("       - \(reason)") }
+        for reason in reasons(pick) { lines.append("       - \(reason)") }
         lines.append("       score \(pick.score): " + pick.parts.map { "\($0.name) \($0.value)" }.joined(separator: ", "))
       } else {
-        lines.append("     " + pick.reasons.joined(separator: "; "))
+        lines.append("     " + reasons(pick).joined(separator: "; "))
       }
     }
     if !recommendation.filesAtRisk.isEmpty {
-      let shown = recommendation.filesAtRisk.prefix(explain ? 50 : 3).map(\.description)
-      let more = recommendation.filesAtRisk.count - shown.count
-      lines.append("At risk (at most one active person knows them): " + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
+      let paths = recommendation.filesAtRisk.prefix(explain ? 50 : 3).map(TerminalText.escaped)
+      let more = recommendation.filesAtRisk.count - paths.count
+      lines.append("At risk (at most one active person knows them): " + paths.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -32,7 +34,7 @@ public enum RecommendationRenderer {
     guard !recommendation.reviewers.isEmpty else { return "" }
     var lines = ["tillit: suggested reviewers" + (recorded ? " (recorded; see tillit inbox --for EMAIL)" : "") + ":"]
     for pick in recommendation.reviewers {
-      lines.append("  \(label(pick)) (\(pick.role.rawValue)): \(pick.reasons.prefix(2).joined(separator: "; "))")
+      lines.append("  \(label(pick)) (\(pick.role.rawValue)): \(reasons(pick).prefix(2).joined(separator: "; "))")
     }
     if !recommendation.filesAtRisk.isEmpty {
       lines.append("  \(recommendation.filesAtRisk.count) changed file\(recommendation.filesAtRisk.count == 1 ? " is" : "s are") known by at most one active person")
@@ -62,7 +64,14 @@ public enum RecommendationRenderer {
     ]).text(pretty: true) + "\n"
   }
 
+  /// How a pick is named on a terminal.
   static func label(_ pick: Recommendation.Pick) -> String {
-    pick.name.isEmpty || pick.name == pick.email ? pick.email : "\(pick.name) <\(pick.email)>"
+    shown(pick.name.isEmpty || pick.name == pick.email ? pick.email : "\(pick.name) <\(pick.email)>")
   }
+
+  /// A pick's reasons as terminal lines.
+  static func reasons(_ pick: Recommendation.Pick) -> [String] { pick.reasons.map(shown) }
+
+  /// Someone else's text as one terminal line.
+  static func shown(_ text: String) -> String { TerminalText.escaped(text) }
 }

@@ -22,7 +22,7 @@ enum CheckExecution {
           Output.error("tillit: no \(ProjectConfig.fileName) here, so there is nothing to check (`tillit init` writes one)\n")
         }
       case .ran(let report):
-        report.warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+        report.warnings.forEach { Output.warning($0) }
         results += report.results
         duration += report.durationMs
       }

@@ -16,9 +16,9 @@ struct Inbox: ParsableCommand {
       let repository = try global.openRepository()
       let me = try person ?? LedgerIdentity(repository: repository).person
       let (requests, warnings) = try ReviewLedger(repository: repository).inbox(for: me)
-      warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+      warnings.forEach { Output.warning($0) }
       switch format {
-      case .table: Output.standard(requests.isEmpty ? [Array("tillit: no reviews waiting for \(me)\n".utf8)] : LedgerRenderers.table(requests))
+      case .table: Output.standard(requests.isEmpty ? [Array("tillit: no reviews waiting for \(TerminalText.escaped(me))\n".utf8)] : LedgerRenderers.table(requests))
       case .json: Output.standard(LedgerRenderers.json(requests, warnings: warnings))
       }
     }

@@ -20,9 +20,10 @@ struct Init: ParsableCommand {
       let text = StarterConfig.text(forRootFiles: Set(FileSystem.entries(of: workdir)))
       let config = try ConfigParser().parse(text)
       try FileSystem.writeAtomically(Array(text.utf8), to: path)
-      try TrustStore(state: StateDirectory(repository: repository)).approve(try Approval(config: config, content: ProgramContent(subject: nil, repository: repository)))
+      let approval = try Approval(config: config, content: ProgramContent(subject: nil, repository: repository))
+      try TrustStore(state: StateDirectory(repository: repository)).approve(approval)
       Output.standard("tillit: wrote \(path) with \(config.checks.count) checks, and approved them:\n")
-      Output.listChecks(config)
+      Output.listChecks(approval)
       Output.standard("Next: edit it to taste, `git add` it, and run `tillit trust` after changing a command.\n")
     }
   }

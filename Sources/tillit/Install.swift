@@ -20,9 +20,10 @@ struct Install: ParsableCommand {
         Output.standard("tillit: git fetch \(remote) now brings its ledger into refs/tillit/remotes/\(remote)/\n")
       }
       if let config = try ConfigLoader(repository: repository).loadFromWorkTree(), !config.checks.isEmpty {
-        try TrustStore(state: StateDirectory(repository: repository)).approve(try Approval(config: config, content: ProgramContent(subject: nil, repository: repository)))
+        let approval = try Approval(config: config, content: ProgramContent(subject: nil, repository: repository))
+        try TrustStore(state: StateDirectory(repository: repository)).approve(approval)
         Output.standard("tillit: approved the commands of \(ProjectConfig.fileName):\n")
-        Output.listChecks(config)
+        Output.listChecks(approval)
         Output.standard("Next: commit as usual; the checks run on what you stage. `tillit check` runs them now.\n")
       } else {
         Output.standard("Next: `tillit init` writes a starter \(ProjectConfig.fileName) for this project.\n")

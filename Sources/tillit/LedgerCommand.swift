@@ -39,7 +39,7 @@ struct LedgerCommand: ParsableCommand {
         }
         // Each stream is read in order; several are merged into one order.
         if streamsWithEvents > 1 { LedgerEvent.order(&events) }
-        warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+        warnings.forEach { Output.warning($0) }
         switch format {
         case .table: Output.standard(LedgerRenderers.table(events))
         case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
@@ -102,7 +102,7 @@ struct LedgerCommand: ParsableCommand {
       try reportingErrors {
         let problems = try LedgerStore(repository: try global.openRepository()).verify()
         guard problems.isEmpty else {
-          problems.forEach { Output.standard("damaged: \($0)\n") }
+          problems.forEach { Output.standard("damaged: \(TerminalText.escaped($0))\n") }
           throw ExitCode(1)
         }
         Output.standard("tillit: the ledger verifies\n")

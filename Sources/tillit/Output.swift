@@ -9,7 +9,12 @@ import Glibc
 enum Output {
   static func standard(_ text: String) { write(text, to: STDOUT_FILENO) }
   static func standard(_ pieces: [[UInt8]]) { pieces.forEach { write($0, to: STDOUT_FILENO) } }
-  static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+  /// Diagnostics may quote other people's text (a ledger entry's name, a path, a committed
+  /// command): every control character but the line ends is shown escaped.
+  static func error(_ text: String) { write(TerminalText.escapedLines(text), to: STDERR_FILENO) }
+
+  /// `tillit: warning: ...`, one line whatever the warning holds.
+  static func warning(_ text: String) { error("tillit: warning: \(TerminalText.escaped(text))\n") }
 
   static func style(for descriptor: Int32) -> TerminalStyle {
     TerminalStyle(colour: isatty(descriptor) == 1 && getenv("NO_COLOR") == nil)
@@ -19,9 +24,11 @@ enum Output {
     CheckReportTable(style: style(for: descriptor), readTail: { FileSystem.tail($0, lines: $1) })
   }
 
-  /// The checks of a configuration, one line each, as install and init print them.
-  static func listChecks(_ config: ProjectConfig) {
-    config.checks.forEach { standard("  \($0.name) (\($0.stage.rawValue)): \($0.command.display)\n") }
+  /// The checks of a configuration, one line each, as install, init and trust print them: the
+  /// names and commands with every control character shown, for the person approving them.
+  /// The checks an approval covers, as `tillit trust`, `install` and `init` show them.
+  static func listChecks(_ approval: Approval) {
+    approval.describedChecks.forEach { standard($0 + "\n") }
   }
 
   static func write(_ text: String, to descriptor: Int32) { write(Array(text.utf8), to: descriptor) }

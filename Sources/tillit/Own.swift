@@ -35,12 +35,16 @@ struct Own: ParsableCommand {
 
   private func list(_ ledger: OwnershipLedger) throws {
     let (claims, warnings) = try ledger.current()
-    warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+    warnings.forEach { Output.warning($0) }
     guard !claims.isEmpty else { return Output.standard("tillit: no ownership is claimed\n") }
-    let width = claims.map(\.pattern.count).max() ?? 0
-    for claim in claims {
-      let note = claim.note.isEmpty ? "" : "  (\(claim.note))"
-      Output.standard(claim.pattern + String(repeating: " ", count: width - claim.pattern.count) + "  " + claim.people.joined(separator: ", ") + note + "\n")
+    // The claims come from the ledger, written by anyone: shown with their controls escaped.
+    let rows = claims.map { claim in
+      (pattern: TerminalText.escaped(claim.pattern), people: TerminalText.escaped(claim.people.joined(separator: ", ")),
+       note: claim.note.isEmpty ? "" : "  (\(TerminalText.escaped(claim.note)))")
+    }
+    let width = rows.map(\.pattern.count).max() ?? 0
+    for row in rows {
+      Output.standard(row.pattern + String(repeating: " ", count: width - row.pattern.count) + "  " + row.people + row.note + "\n")
     }
   }
 

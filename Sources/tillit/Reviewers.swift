@@ -37,7 +37,7 @@ struct Reviewers: ParsableCommand {
         throw UserError.usage("this repository has no commits yet; commit first, or use --staged")
       }
       let result = try suggestion.suggest(target, mode: mode ?? settings.mode, count: count ?? settings.count)
-      result.warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+      result.warnings.forEach { Output.warning($0) }
       switch format {
       case .table: Output.standard(RecommendationRenderer.table(result.recommendation, explain: explain, style: Output.style(for: STDOUT_FILENO)))
       case .json: Output.standard(RecommendationRenderer.json(result.recommendation))

@@ -17,7 +17,7 @@ struct Show: ParsableCommand {
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)
       let (events, warnings) = try ReviewLedger(repository: repository).history(of: commit)
-      warnings.forEach { Output.error("tillit: warning: \($0)\n") }
+      warnings.forEach { Output.warning($0) }
       switch format {
       case .table: Output.standard(LedgerRenderers.table(events))
       case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))

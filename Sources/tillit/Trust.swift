@@ -24,7 +24,7 @@ struct Trust: ParsableCommand {
         let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
         let approved = store.isApproved(approval)
         Output.standard("\(ProjectConfig.fileName) (\(label)), \(approved ? "approved" : "not approved yet"):\n")
-        approval.describedChecks.forEach { Output.standard($0 + "\n") }
+        Output.listChecks(approval)
         if !show && !approved {
           try store.approve(approval)
           Output.standard("tillit: approved (id \(approval.id.hex.prefix(12)))\n")

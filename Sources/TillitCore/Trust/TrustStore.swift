@@ -56,9 +56,11 @@ public struct Approval: Sendable {
     zip(config.checks, programs).map { check, programs in
       let settings = check.approvedSettings.filter { $0.key != "pass-files" || $0.value == "true" }
         .map { $0.key == "pass-files" ? "pass-files" : $0.value }.joined(separator: ", ")
-      var line = "  \(check.name) (\(settings)): \(check.command.display)"
+      // Committed by someone else: shown with every control character visible, so that no
+      // escape sequence can hide part of a command from the person asked to approve it.
+      var line = "  \(TerminalText.escaped(check.name)) (\(settings)): \(TerminalText.escaped(check.command.display))"
       for program in programs {
-        line += "\n      runs \(program.path) (\(program.blob.map { "content \($0.hex.prefix(12))" } ?? "not in the repository"))"
+        line += "\n      runs \(TerminalText.escaped(program.path.description)) (\(program.blob.map { "content \($0.hex.prefix(12))" } ?? "not in the repository"))"
       }
       return line
     }
