@@ -48,9 +48,11 @@ let package = Package(
     .target(
       name: "TillitGit", dependencies: staticLibgit2Archives == nil ? ["CLibgit2"] : ["CLibgit2", "CLibgit2Static"],
       linkerSettings: libgit2Linking),
+    // Stops a killed Tillit's checks: forked, so written in C (see process_guard.c).
+    .target(name: "CProcessGuard"),
     .target(
       name: "TillitCore",
-      dependencies: ["TillitGit"],
+      dependencies: ["TillitGit", "CProcessGuard"],
       resources: [.embedInCode("Hooks/Resources/shim.sh")]
     ),
     .target(name: "TillitReport", dependencies: ["TillitCore"]),

@@ -61,9 +61,8 @@ import TillitTestSupport
     kill(tillitPID, SIGKILL)
     let ending = ProcessGroupRunner.wait(pid)
     #expect(!ending.succeeded)
-    // The orphaned check keeps its own process group; stop it as a user would.
-    let checkPID = try #require(hooked.outText("check-pid").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
-    ProcessGroupRunner.signalGroup(checkPID, SIGKILL)
+    // Tillit's guard stops the check it left behind, and what the check started.
+    #expect(isGone(hooked.outText("check-pid")), "the check outlived a kill -9 of Tillit")
     #expect(try hooked.repo.workTreeFingerprint() == before)
     #expect(try hooked.headCount() == 2)
     #expect(hooked.snapshots().count == 1)
@@ -74,6 +73,23 @@ import TillitTestSupport
     let next = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
     #expect(next.status == 0, "\(next.output)")
     #expect(hooked.snapshots().isEmpty)
+  }
+
+  @Test func aCheckWithATimeoutDiesWithAKilledTillitNotAtItsTimeout() throws {
+    let hooked = try HookedRepo(config: """
+      checks:
+        - name: slow
+          run: "sleep 60 & echo $! > \\"$OUT/child-pid\\"; exec scripts/wait-forever"
+          files: ["*.txt"]
+          timeout: 30s
+      """)
+    let (pid, before) = try startCommit(hooked)
+    let tillitPID = try #require(hooked.outText("tillit-pid").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+    kill(tillitPID, SIGKILL)
+    _ = ProcessGroupRunner.wait(pid)
+    #expect(isGone(hooked.outText("check-pid")), "the check outlived a kill -9 of Tillit")
+    #expect(isGone(hooked.outText("child-pid")), "what the check started outlived a kill -9 of Tillit")
+    #expect(try hooked.repo.workTreeFingerprint() == before)
   }
 
   @Test func ctrlCDuringTillitCheckExits130() throws {

@@ -19,6 +19,7 @@ public final class InterruptMonitor: @unchecked Sendable {
   public var signal: Int32? { lock.withLock { caughtSignal } }
 
   public func start() {
+    ProcessGuard.start()
     for number in [SIGINT, SIGTERM, SIGHUP] {
       Glibc.signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -36,13 +37,15 @@ public final class InterruptMonitor: @unchecked Sendable {
 
   /// Registers a running process group; false when the run is already stopping.
   func register(_ pid: pid_t) -> Bool {
-    lock.withLock {
+    ProcessGuard.watch(pid)
+    return lock.withLock {
       running.insert(pid)
       return caughtSignal == nil
     }
   }
 
   func unregister(_ pid: pid_t) {
+    ProcessGuard.release(pid)
     lock.withLock { _ = running.remove(pid) }
   }
 

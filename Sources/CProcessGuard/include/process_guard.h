@@ -1,0 +1,10 @@
+#ifndef TILLIT_PROCESS_GUARD_H
+#define TILLIT_PROCESS_GUARD_H
+
+/// Starts the guard: a small process that outlives nothing. It reads process group ids from a
+/// socket (a positive id adds a group, a negative one removes it); when the socket closes because
+/// Tillit ended in any way, SIGKILL included, it stops every group still listed (SIGTERM, then
+/// SIGKILL after `grace_ms`) and exits. Returns Tillit's end of the socket, or -1.
+int tillit_guard_start(int grace_ms);
+
+#endif

@@ -1,0 +1,84 @@
+// The guard is forked from a process with many threads, so the child runs only
+// async-signal-safe calls on memory it owns: no allocation, no locks, no Swift runtime. That is
+// why it is written in C.
+#define _GNU_SOURCE
+#include "process_guard.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { max_groups = 1024 };
+
+static void sleep_ms(int ms) {
+  struct timespec left = {ms / 1000, (long)(ms % 1000) * 1000000L};
+  while (nanosleep(&left, &left) != 0 && errno == EINTR) {}
+}
+
+static void stop_all(const int32_t *groups, int count, int grace_ms) {
+  int alive = 0;
+  for (int i = 0; i < count; i++) {
+    if (groups[i] > 0 && kill(-groups[i], SIGTERM) == 0) alive = 1;
+  }
+  if (!alive) return;
+  sleep_ms(grace_ms);
+  for (int i = 0; i < count; i++) {
+    if (groups[i] > 0) kill(-groups[i], SIGKILL);
+  }
+}
+
+static void run_guard(int input, int grace_ms) {
+  struct sigaction ignore = {0};
+  ignore.sa_handler = SIG_IGN;
+  int ignored[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU};
+  for (unsigned i = 0; i < sizeof ignored / sizeof ignored[0]; i++) sigaction(ignored[i], &ignore, 0);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, 0);
+  setpgid(0, 0);  // out of the terminal's job: Ctrl-C is Tillit's to handle
+  prctl(PR_SET_NAME, "tillit-guard", 0, 0, 0);
+  long highest = sysconf(_SC_OPEN_MAX);
+  if (highest < 0 || highest > 65536) highest = 65536;
+  for (int fd = 0; fd < highest; fd++) {
+    if (fd != input) close(fd);  // holds no lock, pipe or terminal of Tillit's
+  }
+
+  int32_t groups[max_groups];
+  int count = 0;
+  int32_t value;
+  for (;;) {
+    ssize_t got = read(input, &value, sizeof value);
+    if (got < 0 && errno == EINTR) continue;
+    if (got != (ssize_t)sizeof value) break;  // Tillit is gone (or wrote nonsense): stop all
+    if (value > 0) {
+      if (count < max_groups) groups[count++] = value;
+    } else {
+      for (int i = 0; i < count; i++) {
+        if (groups[i] == -value) { groups[i] = groups[--count]; break; }
+      }
+    }
+  }
+  stop_all(groups, count, grace_ms);
+  _exit(0);
+}
+
+int tillit_guard_start(int grace_ms) {
+  // A socket rather than a pipe: Tillit writes with MSG_NOSIGNAL, so a guard killed by hand
+  // cannot take Tillit down with SIGPIPE.
+  int fds[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return -1;
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return -1;
+  }
+  if (pid == 0) run_guard(fds[0], grace_ms);
+  close(fds[0]);
+  return fds[1];
+}
