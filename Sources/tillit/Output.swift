@@ -13,8 +13,8 @@ enum Output {
   /// command): every control character but the line ends is shown escaped.
   static func error(_ text: String) { write(TerminalText.escapedLines(text), to: STDERR_FILENO) }
 
-  /// `tillit: warning: ...`, one line whatever the warning holds.
-  static func warning(_ text: String) { error("tillit: warning: \(TerminalText.escaped(text))\n") }
+  /// `tillit: warning: ...`, one line whatever the warning holds (see `Diagnostics`).
+  static func warning(_ text: String) { Diagnostics.warning(text) }
 
   static func style(for descriptor: Int32) -> TerminalStyle {
     TerminalStyle(colour: isatty(descriptor) == 1 && getenv("NO_COLOR") == nil)
@@ -24,8 +24,6 @@ enum Output {
     CheckReportTable(style: style(for: descriptor), readTail: { FileSystem.tail($0, lines: $1) })
   }
 
-  /// The checks of a configuration, one line each, as install, init and trust print them: the
-  /// names and commands with every control character shown, for the person approving them.
   /// The checks an approval covers, as `tillit trust`, `install` and `init` show them.
   static func listChecks(_ approval: Approval) {
     approval.describedChecks.forEach { standard($0 + "\n") }

@@ -49,7 +49,11 @@ func describe(_ error: Error) -> (String, Int32) {
     if case .usage = error { return (error.description, 2) }
     return (error.description, 1)
   case let error as MalformedTreeError: return (error.description, 2)
+  case let error as GitError where error.isEnvironment:
+    return ("the repository cannot be written: \(error.message). Check free space and that .git is writable, then try again", 3)
   case let error as GitError: return ("git: \(error.description)", 2)
+  case let error as FileError:
+    return ("\(error). Check free space and that the folder is writable, then try again", 3)
   default: return ("\(error)", 1)
   }
 }

@@ -10,7 +10,7 @@ struct TrendCache {
   private var points: [Int64: (head: ObjectID, point: Audit.TrendPoint)] = [:]
 
   init(repository: Repository, fingerprint: String) throws {
-    path = try StateDirectory(repository: repository).subdirectory("audit") + "/trend"
+    path = StateDirectory(repository: repository).cacheFile("audit", "trend")
     self.fingerprint = fingerprint
     guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
           (try? reader.string()) == fingerprint, let count = try? reader.count(minimumSize: 36) else { return }

@@ -44,8 +44,14 @@ public struct CheckSession {
       throw CheckError.untrusted(Self.untrustedMessage(approval))
     }
     let cache = options.useCache ? ResultCache(state: state) : nil
+    // A folder that cannot be written stops the run as an environment error, named, instead of
+    // failing each check with it.
+    _ = try state.subdirectory("logs")
     let plan = try CheckPlanner(cache: cache).plan(checks, for: subject, filter: options.filter)
-    if plan.contains(where: \.needsSnapshot) { try SnapshotLayout.check(try subject.files()) }
+    if plan.contains(where: \.needsSnapshot) {
+      try SnapshotLayout.check(try subject.files())
+      _ = try state.subdirectory("snapshots")
+    }
     let settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount)

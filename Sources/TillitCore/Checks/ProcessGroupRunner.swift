@@ -59,16 +59,23 @@ public struct LaunchError: Error, CustomStringConvertible, Sendable {
 }
 
 public enum ProcessGroupRunner {
-  /// Starts `launch`; with `ownProcessGroup`, its pid is also its process group id.
-  public static func spawn(_ launch: ProcessLaunch) throws(LaunchError) -> pid_t {
+  /// Starts `launch`; with `ownProcessGroup`, its pid is also its process group id. A log that
+  /// cannot be opened is a `FileError` (the environment's fault); a command that cannot start
+  /// is a `LaunchError`.
+  public static func spawn(_ launch: ProcessLaunch) throws -> pid_t {
     let command = String(decoding: launch.argv.first ?? [], as: UTF8.self)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, launch.inputPath ?? "/dev/null", O_RDONLY, 0)
+    var log: Int32 = -1
+    defer { if log >= 0 { close(log) } }
     if case .log(let path, let append) = launch.output {
-      posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
-      posix_spawn_file_actions_adddup2(&actions, 1, 2)
+      // Opened here, not in the child, so that a log that cannot be written is reported as such.
+      log = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+      guard log >= 0 else { throw FileError(path: path, errno: errno) }
+      posix_spawn_file_actions_adddup2(&actions, log, 1)
+      posix_spawn_file_actions_adddup2(&actions, log, 2)
     }
     guard let addChdir = Self.addChdir else { throw LaunchError(command: command, errno: ENOSYS) }
     let chdirResult = addChdir(&actions, launch.directory)

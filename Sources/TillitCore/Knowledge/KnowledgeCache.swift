@@ -8,7 +8,7 @@ struct KnowledgeCache {
   let path: String
 
   init(repository: Repository) throws {
-    path = try StateDirectory(repository: repository).subdirectory("knowledge") + "/model"
+    path = StateDirectory(repository: repository).cacheFile("knowledge", "model")
   }
 
   func load(fingerprint: String) -> KnowledgeModel? {

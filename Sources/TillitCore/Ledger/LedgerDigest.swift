@@ -48,7 +48,7 @@ struct LedgerDigest {
     var tips: [(ref: String, tip: ObjectID)] = []
     for ref in refs { if let tip = try repository.referenceTarget(ref) { tips.append((ref, tip)) } }
     let key = tips.map { "\($0.ref)=\($0.tip.hex)" }.joined(separator: ";")
-    let path = try StateDirectory(repository: repository).subdirectory("ledger") + "/\(stream.rawValue).digest"
+    let path = StateDirectory(repository: repository).cacheFile("ledger", "\(stream.rawValue).digest")
     let cached = load(path)
     if let cached, cached.key == key { return (cached.records, cached.warnings) }
     var known: [ObjectID: Record] = [:]

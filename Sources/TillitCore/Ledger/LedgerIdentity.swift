@@ -22,10 +22,21 @@ public struct LedgerIdentity: Sendable {
     }
     let name = try repository.config().string("user.name") ?? ""
     person = (try? Mailmap(repository: repository).resolve(name: name, email: email).email) ?? email
-    writer = try Self.writerID(state: StateDirectory(repository: repository))
+    writer = Self.writerID(state: StateDirectory(repository: repository))
   }
 
-  private static func writerID(state: StateDirectory) throws -> String {
+  /// This clone's writer id, kept in `.git/tillit/writer`. When that cannot be read or made (a
+  /// folder in its place, a read-only `.git`), a one-time id serves this run, with a warning.
+  private static func writerID(state: StateDirectory) -> String {
+    do {
+      return try storedWriterID(state: state)
+    } catch {
+      Diagnostics.warning("this clone's writer id cannot be kept (\(error)); this run uses a one-time id")
+      return RandomID.make()
+    }
+  }
+
+  private static func storedWriterID(state: StateDirectory) throws -> String {
     let path = state.path + "/writer"
     if let existing = try? FileSystem.readText(path).trimmingSpaces, existing.count == 16 { return existing }
     try FileSystem.makeDirectories(state.path)
@@ -37,7 +48,9 @@ public struct LedgerIdentity: Sendable {
       return fresh
     }
     // Another process made it first: use theirs.
-    return try FileSystem.readText(path).trimmingSpaces
+    let theirs = try FileSystem.readText(path).trimmingSpaces
+    guard theirs.count == 16 else { throw FileError(path: path, errno: EINVAL) }
+    return theirs
   }
 
   /// A new event by this identity, now.
