@@ -37,7 +37,7 @@ enum HookRunner {
     if ProcessEnvironment.value("TILLIT") == "0" { return }
     if name == "post-commit" { return suggestReviewers(repository) }
     let subjects: [CheckSubject]
-    var options = CheckSession.Options()
+    var options = CheckSession.Options(fromHook: true)
     options.filter.addEnvironment()
     if name == "pre-push" {
       options.stage = .prePush

@@ -91,4 +91,27 @@ import TillitTestSupport
     #expect(try hooked.commit().status == 0)
     #expect(hooked.outFile("pwned") != nil)
   }
+
+  /// CI checks a fresh clone: `--trust-config` (or TILLIT_TRUST_CONFIG=1) runs the repository's
+  /// own configuration, and the refusal without it names only remedies `tillit check` has.
+  @Test func ciRunsTheRepositorysConfigWithTrustConfig() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: record\n    run: [scripts/record]\n", install: false)
+    let clone = hooked.repo.root + "/clone"
+    try hooked.repo.git(["clone", "-q", hooked.repo.path, clone])
+    let refused = try hooked.repo.tillit(["check", "--all"], in: clone, environment: hooked.environment)
+    #expect(refused.status == 1, "\(refused.output)")
+    #expect(refused.stderr.contains("--trust-config") && !refused.stderr.contains("--no-verify"), "\(refused.output)")
+    #expect(hooked.outFile("args") == nil)
+    let flagged = try hooked.repo.tillit(["check", "--all", "--trust-config"], in: clone, environment: hooked.environment)
+    #expect(flagged.status == 0, "\(flagged.output)")
+    #expect(hooked.outFile("args") != nil)
+    try FileManager.default.removeItem(atPath: hooked.out + "/args")
+    var environment = hooked.environment
+    environment["TILLIT_TRUST_CONFIG"] = "1"
+    let variable = try hooked.repo.tillit(["check", "--all", "--no-cache"], in: clone, environment: environment)
+    #expect(variable.status == 0, "\(variable.output)")
+    #expect(hooked.outFile("args") != nil)
+    // Nothing was stored: the next plain run still refuses.
+    #expect(try hooked.repo.tillit(["check", "--all", "--no-cache"], in: clone, environment: hooked.environment).status == 1)
+  }
 }
