@@ -199,6 +199,25 @@ import TillitTestSupport
     }
   }
 
+  /// Before: a gc stamp (`.git/tillit/ledger/gc.after`) holding a huge count made every append
+  /// trap multiplying it.
+  @Test func aDamagedGcStampStopsNoAppend() throws {
+    let temp = try TempRepo()
+    try temp.write("a.txt", "one\n")
+    try temp.commitAll("first")
+    try temp.git(["config", "gc.auto", "1"])
+    // Loose objects in every folder, the sampled one among them.
+    let folder = temp.root + "/loose"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let paths = (0..<2_000).map { "\(folder)/\($0)" }
+    for (number, path) in paths.enumerated() { try Data("loose \(number)\n".utf8).write(to: URL(fileURLWithPath: path)) }
+    try temp.git(["hash-object", "-w", "--stdin-paths"], input: paths.joined(separator: "\n") + "\n")
+    try FileManager.default.createDirectory(atPath: temp.path + "/.git/tillit/ledger", withIntermediateDirectories: true)
+    try "36028797018963968\n".write(toFile: temp.path + "/.git/tillit/ledger/gc.after", atomically: true, encoding: .utf8)
+    let review = try temp.tillit(["review", "HEAD", "--approve"])
+    #expect(review.status == 0, "\(review.output)")
+  }
+
   /// Before: a commit dated in the year 2,147,485,547 made `import-trailers` trap writing the date.
   @Test func aCommitFromTheFarFutureIsImportedWithoutATrap() throws {
     let temp = try TempRepo()

@@ -31,7 +31,7 @@ public struct LedgerStore {
     var lockWaits = 0
     while true {
       let tip = try localTip(stream)
-      let base = try highestLamport(in: stream)
+      let base = try highestLamport(in: stream, localTip: tip)
       var events: [LedgerEvent] = []
       for (offset, draft) in drafts.enumerated() {
         var event = draft
@@ -110,11 +110,18 @@ public struct LedgerStore {
     LamportClock.recorded(inMessage: try repository.commit(tip.commit).message)
   }
 
-  /// The highest lamport clock recorded by the tips of `stream` (0 for none). Copies that are
-  /// not streams are left out here; every read names them.
-  private func highestLamport(in stream: LedgerStream) throws -> Int {
-    var ignored: [String] = []
-    return try tips(of: stream, warnings: &ignored).map(lamport(of:)).max() ?? 0
+  /// The highest lamport clock recorded by this clone's tip of `stream` and the fetched ones (0
+  /// for none). Fetched copies that are not streams are left out here; every read names them.
+  private func highestLamport(in stream: LedgerStream, localTip: StreamTip?) throws -> Int {
+    var highest = try localTip.map(lamport(of:)) ?? 0
+    for ref in try repository.referenceNames(matching: stream.remoteGlob) {
+      do {
+        if let tip = try tip(of: ref) { highest = max(highest, try lamport(of: tip)) }
+      } catch LedgerError.notAStream {
+        continue
+      }
+    }
+    return highest
   }
 
   /// Waits for a held lock; one older than `staleLockSeconds` was left by a crashed writer (git
