@@ -17,6 +17,23 @@ public struct TreeEntryInput: Sendable {
   }
 }
 
+/// What a tree entry says it is, by its mode (the object it names may still be something else).
+public enum TreeEntryKind: Sendable {
+  /// A regular file (mode 100644 or 100755).
+  case file
+  case tree
+  /// A symbolic link, a submodule's commit, or a mode git does not write.
+  case other
+
+  init(_ mode: git_filemode_t) {
+    switch mode {
+    case GIT_FILEMODE_BLOB, GIT_FILEMODE_BLOB_EXECUTABLE: self = .file
+    case GIT_FILEMODE_TREE: self = .tree
+    default: self = .other
+    }
+  }
+}
+
 /// An entry of a tree as read: its name, id and whether it is a tree itself.
 public struct TreeListing: Sendable, Hashable {
   public let name: [UInt8]
@@ -48,13 +65,13 @@ extension Repository {
 
   /// Calls `body` with each entry of one tree, its name as bytes borrowed for the call: for
   /// trees of thousands of entries, where making each name an array would dominate.
-  public func eachTreeEntry(_ id: ObjectID, _ body: (_ name: UnsafeBufferPointer<UInt8>, _ id: ObjectID, _ isTree: Bool) throws -> Void) throws {
+  public func eachTreeEntry(_ id: ObjectID, _ body: (_ name: UnsafeBufferPointer<UInt8>, _ id: ObjectID, _ kind: TreeEntryKind) throws -> Void) throws {
     let tree = try lookupTree(id)
     defer { git_tree_free(tree) }
     for position in 0..<git_tree_entrycount(tree) {
       guard let entry = git_tree_entry_byindex(tree, position), let name = git_tree_entry_name(entry) else { continue }
       let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
-      try body(bytes, ObjectID(git_tree_entry_id(entry).pointee), git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+      try body(bytes, ObjectID(git_tree_entry_id(entry).pointee), TreeEntryKind(git_tree_entry_filemode(entry)))
     }
   }
 

@@ -63,6 +63,7 @@ struct LedgerCommand: ParsableCommand {
           throw UserError.usage("there is no remote named '\(remote)'; the remotes are: \(try repository.remoteNames().joined(separator: ", "))")
         }
         let summary = try LedgerSync(repository: repository).sync(remote: remote)
+        summary.warnings.forEach { Output.error("tillit: warning: \($0)\n") }
         let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(summary.merged.map(\.rawValue).joined(separator: ", "))"
         Output.standard("tillit: ledger in sync with \(remote) (\(merged); \(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
       }

@@ -14,6 +14,8 @@ public struct CheckHealth: Sendable {
   }
 
   public let checks: [Check]
+  /// The longest run a duration read from the ledger is taken to have lasted: a year.
+  static let longestDurationMs = 365.0 * 24 * 3600 * 1000
 
   /// Runs at or after `since` (seconds since 1970); cached and skipped results are not runs.
   public init(repository: Repository, since: Int64) throws {
@@ -23,7 +25,8 @@ public struct CheckHealth: Sendable {
       guard let name = event.subject["check"]?.stringValue, let input = event.subject["inputHash"]?.stringValue,
             let outcome = event.data["outcome"]?.stringValue, outcome == "passed" || outcome == "failed",
             let time = Timestamp.seconds(ofInstant: event.at), time >= since else { continue }
-      let duration = event.data["durationMs"]?.numberValue ?? 0
+      // Clamped: any event may say anything, and a duration is turned into a whole number to be shown.
+      let duration = min(max(event.data["durationMs"]?.numberValue ?? 0, 0), Self.longestDurationMs)
       runs[name, default: []].append((input, outcome == "passed", duration))
     }
     checks = runs.keys.sorted().map { name in

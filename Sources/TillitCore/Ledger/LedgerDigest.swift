@@ -39,15 +39,16 @@ struct LedgerDigest {
     }
   }
 
-  static let magic = "tillit-ledger-digest-3"
+  /// Changed whenever what a read accepts changes, so that no digest made before is reused.
+  static let magic = "tillit-ledger-digest-4"
 
   /// The records of `stream`, in (lamport, id) order, and the warnings a read gives.
   static func read(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
     let repository = store.repository
     let refs = [stream.localRef] + (try repository.referenceNames(matching: stream.remoteGlob))
-    var tips: [(ref: String, tip: ObjectID)] = []
-    for ref in refs { if let tip = try repository.referenceTarget(ref) { tips.append((ref, tip)) } }
-    let key = tips.map { "\($0.ref)=\($0.tip.hex)" }.joined(separator: ";")
+    var targets: [String] = []
+    for ref in refs { if let target = try repository.referenceTarget(ref) { targets.append("\(ref)=\(target.hex)") } }
+    let key = targets.joined(separator: ";")
     let path = StateDirectory(repository: repository).cacheFile("ledger", "\(stream.rawValue).digest")
     let cached = load(path)
     if let cached, cached.key == key { return (cached.records, cached.warnings) }
@@ -60,30 +61,22 @@ struct LedgerDigest {
     var warnings: [String] = []
     var seen: Set<ObjectID> = []
     var buckets: [ObjectID: [ObjectID]] = [:]
-    var pending: [(id: ObjectID, ref: String)] = []
-    for (ref, tip) in tips {
-      try store.eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &warnings, skipBucket: { bucket in
-        if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
-        guard let ids = cleanBuckets[bucket], ids.allSatisfy({ known[$0] != nil }) else { return false }
-        buckets[bucket] = ids
-        for id in ids where seen.insert(id).inserted { records.append(known[id]!) }
-        return true
-      }) { id, bucket in
-        buckets[bucket, default: []].append(id)
-        guard seen.insert(id).inserted else { return }
-        if let record = known[id] {
-          records.append(record)
-        } else {
-          pending.append((id, ref))
-        }
-      }
+    let tips = try store.tips(of: stream, warnings: &warnings)
+    let checked = store.checkedEvents(in: tips, warnings: &warnings, skipBucket: { bucket in
+      if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
+      guard let ids = cleanBuckets[bucket], ids.allSatisfy({ known[$0] != nil }) else { return false }
+      buckets[bucket] = ids
+      for id in ids where seen.insert(id).inserted { if let record = known[id] { records.append(record) } }
+      return true
+    }) { id, bucket in
+      buckets[bucket, default: []].append(id)
+      guard seen.insert(id).inserted else { return false }
+      guard let record = known[id] else { return true }
+      records.append(record)
+      return false
     }
-    let loaded = store.loadEvents(pending.map(\.id))
-    for (index, entry) in pending.enumerated() {
-      switch loaded.take(index) {
-      case .success(let event): records.append(Record(event, id: entry.id))
-      case .failure(let error): warnings.append("\(LedgerStore.place(of: entry.id, in: entry.ref)): skipped: \(error)")
-      }
+    for entry in checked.entries {
+      if case .success(let event) = checked.loaded.take(entry.slot) { records.append(Record(event, id: entry.id)) }
     }
     records.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
     // Every bucket of every tip was either reused whole or listed whole above.
@@ -102,7 +95,7 @@ struct LedgerDigest {
       for _ in 0..<count {
         guard let id = ObjectID(bytes: try reader.data()) else { return nil }
         let kind = try reader.string()
-        let lamport = Int(try reader.int64())
+        let lamport = LamportClock.clamped(Int(try reader.int64()))
         let at = try reader.string()
         let by = try reader.string()
         let commit = try reader.string()

@@ -51,7 +51,8 @@ public struct LedgerEvent: Sendable, Equatable {
     return object.sortedKeys().bytes()
   }
 
-  /// Reads a stored event, checking every field's type; unknown fields are ignored.
+  /// Reads a stored event, checking every field's type; unknown fields are ignored. Only an
+  /// event of the right types is read: its content comes from whoever wrote the blob.
   public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> LedgerEvent {
     let value: JSONValue
     do {
@@ -65,7 +66,9 @@ public struct LedgerEvent: Sendable, Equatable {
       return field
     }
     guard let version = value["v"]?.intValue, version >= 1 else { throw LedgerError.malformed("has no version 'v'") }
-    guard let lamport = value["lamport"]?.intValue, lamport >= 0 else { throw LedgerError.malformed("has no whole number 'lamport'") }
+    guard let clock = value["lamport"]?.intValue, clock >= 0 else { throw LedgerError.malformed("has no whole number 'lamport'") }
+    // A clock past the largest one the ledger counts to is read as that one (see LamportClock).
+    let lamport = LamportClock.clamped(clock)
     guard let subject = value["subject"], case .object = subject else { throw LedgerError.malformed("has no object 'subject'") }
     guard let data = value["data"], case .object = data else { throw LedgerError.malformed("has no object 'data'") }
     return LedgerEvent(
@@ -80,12 +83,15 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
   case tooLarge(Int)
   case locked(String)
   case usage(String)
+  /// A ref where a stream should be that does not point at a ledger commit.
+  case notAStream(ref: String, reason: String)
 
   public var description: String {
     switch self {
     case .malformed(let problem): return "the event \(problem)"
     case .tooLarge(let size): return "the event is \(size) bytes; events are at most \(LedgerEvent.maximumSize) bytes"
     case .locked(let message), .usage(let message): return message
+    case .notAStream(let ref, let reason): return "\(ref) is not a ledger stream: \(reason)"
     }
   }
 }

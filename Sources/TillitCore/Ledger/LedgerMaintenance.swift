@@ -32,8 +32,9 @@ public enum LedgerMaintenance {
     guard looseCount(sample) * 256 > limit, let state = try? StateDirectory(repository: repository).subdirectory("ledger") else { return }
     let lock = state + "/gc.lock"
     let after = state + "/gc.after"
+    // The count is read from a file: compared by division, so no number in it can overflow.
     if let age = FileSystem.age(of: after), age < retryAfterSeconds,
-      let left = (try? FileSystem.readText(after)).flatMap({ Int($0.filter(\.isNumber)) }), left * 256 > limit
+      let left = (try? FileSystem.readText(after)).flatMap({ Int($0.filter(\.isASCII).filter(\.isNumber)) }), left > limit / 256
     {
       return
     }

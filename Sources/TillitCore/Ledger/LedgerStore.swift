@@ -30,12 +30,12 @@ public struct LedgerStore {
     guard !drafts.isEmpty else { return [] }
     var lockWaits = 0
     while true {
-      let tip = try repository.referenceTarget(stream.localRef)
+      let tip = try localTip(stream)
       let base = try highestLamport(in: stream, localTip: tip)
       var events: [LedgerEvent] = []
       for (offset, draft) in drafts.enumerated() {
         var event = draft
-        event.lamport = base + 1 + offset
+        event.lamport = LamportClock.advanced(base, by: 1 + offset)
         let bytes = event.encoded()
         guard bytes.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(bytes.count) }
         event.id = try writingObjects { try repository.writeBlob(bytes) }
@@ -43,11 +43,12 @@ public struct LedgerStore {
       }
       let summary = drafts.count == 1 ? "record \(drafts[0].kind)" : "record \(drafts.count) events"
       let commit = try writingObjects {
-        let tree = try treeAdding(events.compactMap(\.id), to: tip.map { try repository.treeID(ofCommit: $0) })
-        return try repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: Self.message(summary, lamport: base + drafts.count))
+        let tree = try treeAdding(events.compactMap(\.id), to: tip?.tree)
+        let lamport = LamportClock.advanced(base, by: drafts.count)
+        return try repository.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: Self.message(summary, lamport: lamport))
       }
       do {
-        try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip, message: "tillit: \(summary)")
+        try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)")
         LedgerMaintenance.packIfNeeded(repository)
         return events
       } catch ReferenceUpdateFailure.lostRace {
@@ -98,24 +99,29 @@ public struct LedgerStore {
   /// A bucket folder's name: the two hex digits of its events' first byte.
   static func hexDigits(_ byte: UInt8) -> [UInt8] { [hexTable[Int(byte >> 4)], hexTable[Int(byte & 15)]] }
 
-  private static let hexTable = Array("0123456789abcdef".utf8)
+  static let hexTable = Array("0123456789abcdef".utf8)
 
   static func message(_ summary: String, lamport: Int) -> String {
     "tillit: \(summary)\n\nlamport: \(lamport)\n"
   }
 
-  /// The highest lamport clock recorded by a stream's tip commit (0 for none).
-  static func lamport(ofMessage message: String) -> Int {
-    for line in message.split(separator: "\n") where line.hasPrefix("lamport: ") {
-      return Int(line.dropFirst("lamport: ".count)) ?? 0
-    }
-    return 0
+  /// The clock a stream commit records, clamped (see `LamportClock`).
+  func lamport(of tip: StreamTip) throws -> Int {
+    LamportClock.recorded(inMessage: try repository.commit(tip.commit).message)
   }
 
-  private func highestLamport(in stream: LedgerStream, localTip: ObjectID?) throws -> Int {
-    var tips = try repository.referenceNames(matching: stream.remoteGlob).compactMap { try repository.referenceTarget($0) }
-    if let localTip { tips.append(localTip) }
-    return try tips.map { Self.lamport(ofMessage: try repository.commit($0).message) }.max() ?? 0
+  /// The highest lamport clock recorded by this clone's tip of `stream` and the fetched ones (0
+  /// for none). Fetched copies that are not streams are left out here; every read names them.
+  private func highestLamport(in stream: LedgerStream, localTip: StreamTip?) throws -> Int {
+    var highest = try localTip.map(lamport(of:)) ?? 0
+    for ref in try repository.referenceNames(matching: stream.remoteGlob) {
+      do {
+        if let tip = try tip(of: ref) { highest = max(highest, try lamport(of: tip)) }
+      } catch LedgerError.notAStream {
+        continue
+      }
+    }
+    return highest
   }
 
   /// Waits for a held lock; one older than `staleLockSeconds` was left by a crashed writer (git
@@ -141,89 +147,24 @@ public struct LedgerStore {
 
   /// Every event of `stream`: this clone's and every fetched copy's, each event once.
   public func read(_ stream: LedgerStream) throws -> Reading {
-    var refs = [stream.localRef]
-    refs += try repository.referenceNames(matching: stream.remoteGlob)
-    var seen: Set<ObjectID> = []
-    var pending: [(id: ObjectID, ref: String)] = []
     var reading = Reading(events: [], warnings: [])
-    for ref in refs {
-      guard let tip = try repository.referenceTarget(ref) else { continue }
-      try eachEvent(in: try repository.treeID(ofCommit: tip), ref: ref, warnings: &reading.warnings) { id, _ in
-        // One tree names each event once; only several copies of the stream can repeat one.
-        if refs.count == 1 || seen.insert(id).inserted { pending.append((id, ref)) }
-      }
-    }
-    let loaded = loadEvents(pending.map(\.id))
+    let copies = try tips(of: stream, warnings: &reading.warnings)
+    var seen: Set<ObjectID> = []
+    // One tree names each event once; only several copies of the stream can repeat one.
+    let checked = checkedEvents(in: copies, warnings: &reading.warnings) { id, _ in copies.count == 1 || seen.insert(id).inserted }
     // The ledger's order (lamport clock, then id) is found on small keys; each event is then
     // moved once, from where it was read to its place.
-    var order: [(lamport: Int, id: ObjectID, index: Int)] = []
-    order.reserveCapacity(pending.count)
-    for (index, entry) in pending.enumerated() {
-      if let lamport = loaded.lamport(index) {
-        order.append((lamport, entry.id, index))
-      } else if case .failure(let error) = loaded.take(index) {
-        reading.warnings.append("\(Self.place(of: entry.id, in: entry.ref)): skipped: \(error)")
-      }
+    var order: [(lamport: Int, id: ObjectID, slot: Int)] = []
+    order.reserveCapacity(checked.entries.count)
+    for entry in checked.entries {
+      if let lamport = checked.loaded.lamport(entry.slot) { order.append((lamport, entry.id, entry.slot)) }
     }
     order.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
-    reading.events = order.map { key in
-      guard case .success(let event) = loaded.take(key.index) else { preconditionFailure("a read event has gone") }
+    reading.events = order.compactMap { key in
+      guard case .success(let event) = checked.loaded.take(key.slot) else { return nil }
       return event
     }
     return reading
-  }
-
-  /// Calls `body` with the id of every event of a stream's tree whose name fits its content (so
-  /// `place(of:in:)` names it), and the id of its bucket folder; anything else under `events/`
-  /// becomes a warning. `skipBucket` may claim a bucket folder (by its tree id) as already
-  /// known; its entries are then not listed.
-  func eachEvent(in root: ObjectID, ref: String, warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
-                 _ body: (_ id: ObjectID, _ bucket: ObjectID) throws -> Void) throws {
-    guard let events = try repository.listTree(root).first(where: { $0.name == Self.eventsName && $0.isTree }) else { return }
-    for bucket in try repository.listTree(events.id) {
-      let bucketName = String(decoding: bucket.name, as: UTF8.self)
-      guard bucket.isTree, bucket.name.count == 2, let first = Self.byte(ofHex: bucket.name) else {
-        warnings.append("\(ref): skipped 'events/\(bucketName)': not an event folder")
-        continue
-      }
-      if skipBucket(bucket.id) { continue }
-      try repository.eachTreeEntry(bucket.id) { name, id, isTree in
-        guard !isTree, id.firstByte == first, Self.isFileName(name, of: id) else {
-          warnings.append("\(ref): events/\(bucketName)/\(String(decoding: name, as: UTF8.self)): skipped: its name does not match its content")
-          return
-        }
-        try body(id, bucket.id)
-      }
-    }
-  }
-
-  /// Where an event sits in a stream, for warnings about it.
-  static func place(of id: ObjectID, in ref: String) -> String {
-    "\(ref): events/\(id.hex.prefix(2))/\(id.hex).json"
-  }
-
-  /// Whether `name` is `<id in lowercase hex>.json`.
-  static func isFileName(_ name: UnsafeBufferPointer<UInt8>, of id: ObjectID) -> Bool {
-    guard name.count == 45, name[40...].elementsEqual(".json".utf8) else { return false }
-    return id.withBytes { bytes in
-      bytes.indices.allSatisfy { name[2 * $0] == hexTable[Int(bytes[$0] >> 4)] && name[2 * $0 + 1] == hexTable[Int(bytes[$0] & 15)] }
-    }
-  }
-
-  /// The byte two lowercase hex digits spell, or nil.
-  static func byte(ofHex digits: [UInt8]) -> UInt8? {
-    guard digits.count == 2, let high = hexTable.firstIndex(of: digits[0]), let low = hexTable.firstIndex(of: digits[1]) else { return nil }
-    return UInt8(high << 4 | low)
-  }
-
-  /// One event, read and checked (size, JSON, types).
-  func loadEvent(_ id: ObjectID) throws -> LedgerEvent {
-    var event = try repository.withBlobContent(id) { content in
-      guard content.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(content.count) }
-      return try LedgerEvent.decode(content)
-    }
-    event.id = id
-    return event
   }
 }
 
@@ -233,17 +174,17 @@ extension LedgerStore {
   public func verify() throws -> [String] {
     var problems: [String] = []
     for stream in LedgerStream.allCases {
-      let refs = [stream.localRef] + (try repository.referenceNames(matching: stream.remoteGlob))
-      for ref in refs {
-        guard let tip = try repository.referenceTarget(ref) else { continue }
+      // The copies that are not streams are named by the read below.
+      var named: [String] = []
+      for tip in try tips(of: stream, warnings: &named) {
         do {
-          try repository.walk(WalkSpec(include: [tip])) { commit in
+          try repository.walk(WalkSpec(include: [tip.commit])) { commit in
             let tree = try repository.commit(commit).tree
             guard repository.contains(tree) else { throw LedgerError.malformed("commit \(commit.hex) has no tree \(tree.hex)") }
             return true
           }
         } catch {
-          problems.append("\(ref): the chain of commits cannot be read: \(error)")
+          problems.append("\(tip.ref): the chain of commits cannot be read: \(error)")
         }
       }
       do {

@@ -3,6 +3,10 @@ import TillitGit
 /// Shares the ledger through a remote: fetch its streams into `refs/tillit/remotes/<remote>/`,
 /// merge them into the local streams (the union of both event sets), push without force, and
 /// start again when the push is refused because someone pushed meanwhile.
+///
+/// What a remote holds is whatever anyone pushed there. Only events that pass the same checks
+/// as a read (`checkedEvents`) are merged; the rest, and copies that are not streams at all, are
+/// reported and left out, so that nothing a remote holds can stop a sync for good.
 public struct LedgerSync {
   let repository: Repository
   let store: LedgerStore
@@ -20,6 +24,9 @@ public struct LedgerSync {
   public struct Summary: Sendable {
     public var merged: [LedgerStream] = []
     public var rounds = 0
+    /// What was left out: the remote's entries that are not sound events, and streams (the
+    /// remote's or this clone's) that are not ledgers, with what to do about them.
+    public var warnings: [String] = []
   }
 
   public func sync(remote: String, maximumRounds: Int = 10) throws -> Summary {
@@ -31,12 +38,16 @@ public struct LedgerSync {
       guard fetch.status == 0 else {
         throw LedgerError.usage("git fetch \(remote) failed: \(fetch.output.trimmingSpaces)")
       }
-      for stream in LedgerStream.allCases where try merge(stream, from: remote) {
-        if !summary.merged.contains(stream) { summary.merged.append(stream) }
+      var pushable: [LedgerStream] = []
+      var warnings: [String] = []
+      for stream in LedgerStream.allCases {
+        let outcome = try merge(stream, from: remote, warnings: &warnings)
+        if outcome.moved, !summary.merged.contains(stream) { summary.merged.append(stream) }
+        if outcome.pushable { pushable.append(stream) }
       }
-      let local = try LedgerStream.allCases.filter { try repository.referenceTarget($0.localRef) != nil }
-      guard !local.isEmpty else { return summary }
-      let push = try GitCommand.run(["push", "--quiet", "--porcelain", remote] + local.map { "\($0.localRef):\($0.localRef)" }, in: workdir)
+      for warning in warnings where !summary.warnings.contains(warning) { summary.warnings.append(warning) }
+      guard !pushable.isEmpty else { return summary }
+      let push = try GitCommand.run(["push", "--quiet", "--porcelain", remote] + pushable.map { "\($0.localRef):\($0.localRef)" }, in: workdir)
       if push.status == 0 { return summary }
       guard push.output.contains("rejected") || push.output.contains("fetch first") || push.output.contains("non-fast-forward") else {
         throw LedgerError.usage("git push \(remote) failed: \(push.output.trimmingSpaces)")
@@ -45,54 +56,59 @@ public struct LedgerSync {
     throw LedgerError.usage("the ledger kept changing on \(remote) during \(maximumRounds) rounds of sync; run tillit ledger sync again")
   }
 
-  /// Brings the fetched copy of `stream` into the local one; returns whether the local one moved.
-  func merge(_ stream: LedgerStream, from remote: String) throws -> Bool {
+  /// Brings the fetched copy of `stream` into the local one. Says whether the local one moved,
+  /// and whether it may be pushed: not when either copy is not a stream (git would refuse to
+  /// replace the remote's without force, and this clone's is not a ledger to share).
+  func merge(_ stream: LedgerStream, from remote: String, warnings: inout [String]) throws -> (moved: Bool, pushable: Bool) {
     let remoteRef = "refs/tillit/remotes/\(remote)/v1/\(stream.rawValue)"
     while true {
-      guard let theirs = try repository.referenceTarget(remoteRef) else { return false }
-      let ours = try repository.referenceTarget(stream.localRef)
-      let target: ObjectID
-      if let ours {
-        if try ours == theirs || repository.isDescendant(ours, of: theirs) { return false }
-        if try repository.isDescendant(theirs, of: ours) {
-          target = theirs
-        } else {
-          let tree = try store.unionTree(try repository.treeID(ofCommit: ours), try repository.treeID(ofCommit: theirs))
-          let lamport = max(LedgerStore.lamport(ofMessage: try repository.commit(ours).message),
-                            LedgerStore.lamport(ofMessage: try repository.commit(theirs).message))
-          target = try repository.writeCommit(tree: tree, parents: [ours, theirs], message: LedgerStore.message("merge \(remote)", lamport: lamport))
-        }
-      } else {
-        target = theirs
+      let theirs: StreamTip?
+      let ours: StreamTip?
+      do {
+        theirs = try store.tip(of: remoteRef)
+      } catch LedgerError.notAStream(_, let reason) {
+        warnings.append("\(remoteRef): skipped: \(reason); \(stream.localRef) was not pushed: ask whoever looks after \(remote) to delete its \(stream.localRef)")
+        return (false, false)
       }
       do {
-        try repository.compareAndSwapReference(stream.localRef, to: target, expecting: ours, message: "tillit: sync with \(remote)")
-        return true
+        ours = try store.tip(of: stream.localRef)
+      } catch LedgerError.notAStream(_, let reason) {
+        warnings.append("\(stream.localRef): skipped: \(reason); not merged or pushed: see what it holds with git cat-file -t \(stream.localRef), and if it is nothing of yours delete it with git update-ref -d \(stream.localRef)")
+        return (false, false)
+      }
+      guard let theirs else { return (false, ours != nil) }
+      if let ours, try ours.commit == theirs.commit || repository.isDescendant(ours.commit, of: theirs.commit) { return (false, true) }
+      let fresh = try soundEvents(of: theirs, missingFrom: ours, warnings: &warnings)
+      guard ours != nil || !fresh.isEmpty else { return (false, false) }
+      let tree = try store.treeAdding(fresh, to: ours?.tree)
+      let theirsFollowsOurs = try ours.map { try repository.isDescendant(theirs.commit, of: $0.commit) } ?? true
+      let target: ObjectID
+      if theirsFollowsOurs && tree == theirs.tree {
+        target = theirs.commit  // theirs holds exactly what a merge would: a fast-forward
+      } else {
+        // Their commit is a parent, so that the push is not refused; the tree holds only what passed.
+        let lamport = max(try ours.map(store.lamport(of:)) ?? 0, try store.lamport(of: theirs))
+        let parents = (theirsFollowsOurs ? [] : ours.map { [$0.commit] } ?? []) + [theirs.commit]
+        target = try repository.writeCommit(tree: tree, parents: parents, message: LedgerStore.message("merge \(remote)", lamport: lamport))
+      }
+      do {
+        try repository.compareAndSwapReference(stream.localRef, to: target, expecting: ours?.commit, message: "tillit: sync with \(remote)")
+        return (true, true)
       } catch ReferenceUpdateFailure.lostRace {
         continue
       }
     }
   }
-}
 
-extension LedgerStore {
-  /// A tree holding every event of both trees: event names are their content's ids, so a union
-  /// never conflicts.
-  func unionTree(_ left: ObjectID, _ right: ObjectID) throws -> ObjectID {
-    guard left != right else { return left }
-    let rightEvents = try repository.listTree(right).first { $0.name == Self.eventsName && $0.isTree }
-    guard let rightEvents else { return left }
-    let leftEvents = try repository.listTree(left).first { $0.name == Self.eventsName && $0.isTree }
-    let leftBuckets = Dictionary((try leftEvents.map { try repository.listTree($0.id) } ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    var changed: [TreeEntryInput] = []
-    for bucket in try repository.listTree(rightEvents.id) where bucket.isTree {
-      let mine = leftBuckets[bucket.name]
-      if mine?.id == bucket.id { continue }
-      let entries = try repository.listTree(bucket.id).filter { !$0.isTree }.map { TreeEntryInput(name: $0.name, id: $0.id, isTree: false) }
-      let merged = try repository.writeTree(base: mine?.isTree == true ? mine?.id : nil, putting: entries)
-      changed.append(TreeEntryInput(name: bucket.name, id: merged, isTree: true))
+  /// The events of `theirs` that pass a read's checks and that `ours` does not hold; the rest
+  /// become warnings. Folders `ours` holds the same (by tree id) are not read.
+  func soundEvents(of theirs: StreamTip, missingFrom ours: StreamTip?, warnings: inout [String]) throws -> [ObjectID] {
+    let held = try ours.map { try store.eventIDs(in: $0.tree) } ?? []
+    let heldBuckets = Set(ours?.buckets.map(\.id) ?? [])
+    var seen: Set<ObjectID> = []
+    let checked = store.checkedEvents(in: [theirs], warnings: &warnings, skipBucket: { heldBuckets.contains($0) }) { id, _ in
+      !held.contains(id) && seen.insert(id).inserted
     }
-    let events = try repository.writeTree(base: leftEvents?.id, putting: changed)
-    return try repository.writeTree(base: left, putting: [TreeEntryInput(name: Self.eventsName, id: events, isTree: true)])
+    return checked.entries.map(\.id)
   }
 }

@@ -54,10 +54,10 @@ extension LedgerStore {
   /// again writes nothing.
   func appendImported(_ events: [[UInt8]], summary: String) throws -> Int {
     while true {
-      let tip = try repository.referenceTarget(LedgerStream.reviews.localRef)
+      let tip = try localTip(.reviews)
       let batch = try PackedWrites(into: repository)
       let writer = LedgerStore(repository: batch.repository)
-      let base = try tip.map { try repository.treeID(ofCommit: $0) }
+      let base = tip?.tree
       let present = try base.map(eventIDs) ?? []
       var fresh: Set<ObjectID> = []
       for bytes in events {
@@ -66,11 +66,11 @@ extension LedgerStore {
       }
       guard !fresh.isEmpty else { return 0 }
       let tree = try writer.treeAdding(Array(fresh), to: base)
-      let lamport = try tip.map { LedgerStore.lamport(ofMessage: try repository.commit($0).message) } ?? 0
-      let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
+      let lamport = try tip.map(lamport(of:)) ?? 0
+      let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
       try batch.store(reachableFrom: commit)
       do {
-        try repository.compareAndSwapReference(LedgerStream.reviews.localRef, to: commit, expecting: tip, message: "tillit: \(summary)")
+        try repository.compareAndSwapReference(LedgerStream.reviews.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)")
         return fresh.count
       } catch ReferenceUpdateFailure.lostRace {
         continue

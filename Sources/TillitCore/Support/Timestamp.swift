@@ -6,12 +6,14 @@ import Glibc
 public enum Timestamp {
   public static func now() -> String { format(seconds: Int(time(nil))) }
 
+  /// Any number of seconds (a commit's date says what its writer wants): the year is widened
+  /// before 1900 is added, as gmtime's year may be the largest `Int32`.
   public static func format(seconds: Int) -> String {
     var value = time_t(seconds)
     var parts = tm()
     gmtime_r(&value, &parts)
     func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
-    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    return "\(Int(parts.tm_year) + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 }
 
