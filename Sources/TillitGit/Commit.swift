@@ -8,8 +8,18 @@ import Glibc
 public struct Signature: Hashable, Sendable {
   public let name: String
   public let email: String
-  /// Seconds since 1970.
+  /// Seconds since 1970, within `supportedTimes`.
   public let time: Int64
+
+  /// 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z: the times a `YYYY-MM-DD` date can name. A
+  /// commit dated outside (only a crafted object can be; git itself writes no such date) reads
+  /// as the nearest end, so that no later arithmetic on commit times can overflow.
+  public static let supportedTimes: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
+
+  /// The time, moved to the nearest end of `supportedTimes` when outside it.
+  public static func supported(_ time: Int64) -> Int64 {
+    min(max(time, supportedTimes.lowerBound), supportedTimes.upperBound)
+  }
 }
 
 /// The parts of a commit that Tillit reads.
@@ -58,7 +68,7 @@ extension Repository {
     return try body(committed, UnsafeBufferPointer(rebasing: bytes[messageStart...]))
   }
 
-  /// The committer's time (0 when there is none) and where the message starts (after the first
+  /// The committer's time (0 when there is none; clamped to `Signature.supportedTimes`) and where the message starts (after the first
   /// blank line) in a raw commit.
   static func committerTime(andMessageStartIn bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int) {
     var time: Int64 = 0
@@ -66,7 +76,7 @@ extension Repository {
     while start < bytes.count {
       var end = start
       while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-      if end == start { return (time, min(end + 1, bytes.count)) }  // the blank line
+      if end == start { return (Signature.supported(time), min(end + 1, bytes.count)) }  // the blank line
       let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
       if line.starts(with: "committer ".utf8) {
         // `committer Name <email> SECONDS +ZONE`: the second field from the end.
@@ -75,7 +85,7 @@ extension Repository {
       }
       start = end + 1
     }
-    return (time, bytes.count)
+    return (Signature.supported(time), bytes.count)
   }
 }
 
@@ -83,6 +93,6 @@ extension Signature {
   init(_ raw: git_signature) {
     name = String(cString: raw.name)
     email = String(cString: raw.email)
-    time = Int64(raw.when.time)
+    time = Self.supported(Int64(raw.when.time))
   }
 }

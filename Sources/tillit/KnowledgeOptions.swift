@@ -17,11 +17,17 @@ struct KnowledgeOptions: ParsableArguments {
 
 extension RecommendationMode: ExpressibleByArgument {}
 
-/// Reads `YYYY-MM-DD` for --since and --until.
+/// Reads `YYYY-MM-DD` for --since and --until. A day the calendar does not have (2023-02-31)
+/// is refused, naming the day that exists nearest to it.
 func parseDate(_ text: String?, option: String) throws -> Int64? {
   guard let text else { return nil }
-  guard let seconds = Timestamp.seconds(ofDate: text) else {
+  if let seconds = Timestamp.seconds(ofDate: text) { return seconds }
+  guard let written = CivilDate(shapeOf: text) else {
     throw UserError.usage("\(option) takes a date like 2023-01-01, not '\(text)'")
   }
-  return seconds
+  let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+  let reason = (1...12).contains(written.month)
+    ? "\(months[Int(written.month) - 1]) \(written.year) has \(CivilDate.days(inMonth: written.month, of: written.year)) days"
+    : "there is no month \(written.month)"
+  throw UserError.usage("\(option) \(text) is not a day of the calendar (\(reason)); write one that exists, like \(written.nearestThatExists.text)")
 }

@@ -82,10 +82,7 @@ struct LedgerCommand: ParsableCommand {
     func run() throws {
       try reportingErrors {
         let repository = try global.openRepository()
-        let sinceSeconds = try since.map { date -> Int64 in
-          guard let seconds = Timestamp.seconds(ofDate: date) else { throw UserError.usage("--since must be a date like 2023-01-01, not '\(date)'") }
-          return seconds
-        }
+        let sinceSeconds = try parseDate(since, option: "--since")
         let keys = trailers.isEmpty ? ["Reviewed-by"] : trailers
         let summary = try TrailerImport(repository: repository).run(keys: keys, since: sinceSeconds)
         let (commits, trailers, added) = (summary.commits, summary.trailers, summary.added)

@@ -82,4 +82,32 @@ import Testing
     #expect(try read("") == nil)
     #expect(try read("# nothing\n\n---\n") == nil)
   }
+
+  /// `levels` list items, each on its own line one column deeper than the one before.
+  static func nestedLines(_ levels: Int) -> String {
+    (0..<levels).map { String(repeating: " ", count: $0) + "-\n" }.joined()
+  }
+
+  @Test func nestingDeeperThanTheLimitIsRefusedOnTheLineItStarts() throws {
+    #expect(throws: Never.self) { try read(Self.nestedLines(YAMLReader.deepestNesting)) }
+    // Deeper nesting on lines of their own grows the file quadratically; 1,000 levels is as
+    // much a stack overflow without the limit as 30,000.
+    for text in [Self.nestedLines(1_000), "- " + String(repeating: "- ", count: 30_000) + "x\n",
+                 (0..<1_000).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()] {
+      do {
+        _ = try read(text)
+        Issue.record("read \(text.prefix(40))")
+      } catch {
+        #expect(error.line == (text.hasPrefix("- -") ? 1 : YAMLReader.deepestNesting + 1))
+        #expect(error.problem == "nests lists or mappings more than 64 levels deep; Tillit reads at most 64")
+      }
+    }
+  }
+
+  @Test func windowsAndUnixLineEndsReadTheSame() throws {
+    let unix = "checks:\n  - name: a\n    run: |\n      one\n      two\n  - b\n"
+    let windows = String(unix.unicodeScalars.flatMap { $0 == "\n" ? ["\r", "\n"] : [$0] }.map(Character.init))
+    #expect(try read(windows) == read(unix))
+    #expect(try read(windows) != nil)
+  }
 }

@@ -40,6 +40,10 @@ public struct Audit {
     public func person(_ index: Int32) -> Person { people[Int(index)] }
   }
 
+  /// The most quarters a trend shows, the latest ones: a century. An early `--since` or a
+  /// commit dated far ahead would otherwise ask for thousands of points.
+  static let longestTrend = 400
+
   let base: KnowledgeBase
 
   public init(base: KnowledgeBase) { self.base = base }
@@ -62,6 +66,7 @@ public struct Audit {
       boundaries.append(boundary)
       boundary = Quarter.next(after: boundary)
     }
+    boundaries = Array(boundaries.suffix(Self.longestTrend))
     var points = boundaries.compactMap { cache.point(at: $0, validFor: head, in: repository) }
     let loaded: KnowledgeBase.Loaded
     if points.count == boundaries.count {

@@ -29,8 +29,7 @@ public struct CheckHealth: Sendable {
       let duration = min(max(event.data["durationMs"]?.numberValue ?? 0, 0), Self.longestDurationMs)
       runs[name, default: []].append((input, outcome == "passed", duration))
     }
-    checks = runs.keys.sorted().map { name in
-      let all = runs[name]!
+    checks = runs.sorted { $0.key < $1.key }.map { name, all in
       var outcomes: [String: Set<Bool>] = [:]
       for run in all { outcomes[run.input, default: []].insert(run.passed) }
       return Check(name: name, runs: all.count, passRate: Double(all.filter(\.passed).count) / Double(all.count),

@@ -30,14 +30,14 @@ struct TrendCache {
   func save(_ points: [Audit.TrendPoint], head: ObjectID) {
     var writer = BinaryWriter()
     writer.string(fingerprint)
-    writer.int32(Int32(points.count))
+    writer.int32(Int32(clamping: points.count))
     for point in points {
       writer.string(head.hex)
       writer.string(point.quarter)
       writer.int64(point.end)
-      writer.int32(Int32(point.truckFactor))
-      writer.int32(Int32(point.files))
-      writer.int32(Int32(point.filesAtRisk))
+      writer.int32(Int32(clamping: point.truckFactor))
+      writer.int32(Int32(clamping: point.files))
+      writer.int32(Int32(clamping: point.filesAtRisk))
     }
     try? FileSystem.writeAtomically(writer.sealed(), to: path)
   }

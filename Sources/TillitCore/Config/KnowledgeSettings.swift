@@ -30,7 +30,7 @@ public struct KnowledgeSettings: Hashable, Sendable {
 
   /// A short text that changes whenever a setting that shapes the knowledge model changes.
   var modelFingerprint: String {
-    let aliasText = aliases.keys.sorted().map { "\($0)=\(aliases[$0]!.sorted().joined(separator: ","))" }.joined(separator: ";")
+    let aliasText = aliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: ";")
     return [aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
             String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife)].joined(separator: "|")
   }

@@ -5,7 +5,13 @@
 ///
 /// Tillit reads YAML itself rather than through a YAML library because the library brings all
 /// of Foundation into a binary that git starts on every commit (measured in README.md).
+///
+/// Lists and mappings nest at most `deepestNesting` levels: the reader is recursive, and a
+/// hostile file nesting thousands of levels would otherwise exhaust the stack.
 public struct YAMLReader {
+  /// How deep lists and mappings may nest. A configuration needs four or five levels.
+  public static let deepestNesting = 64
+
   private struct Line {
     let number: Int
     let indent: Int
@@ -15,11 +21,14 @@ public struct YAMLReader {
   private var lines: [Line] = []
   private var raw: [Substring] = []
   private var position = 0
+  private var depth = 0
 
   public init() {}
 
   public mutating func read(_ text: String) throws(YAMLError) -> YAMLNode? {
-    raw = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    // Split by scalar, not Character: "\r\n" is one Character and would never equal "\n".
+    raw = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+      .map { $0.unicodeScalars.last == "\r" ? Substring($0.unicodeScalars.dropLast()) : $0 }
     lines = []
     for (offset, line) in raw.enumerated() {
       let indent = line.prefix { $0 == " " }.count
@@ -31,6 +40,7 @@ public struct YAMLReader {
       lines.append(Line(number: offset + 1, indent: indent, text: body))
     }
     position = 0
+    depth = 0
     guard let first = lines.first else { return nil }
     let node = try block(indent: first.indent)
     if position < lines.count {
@@ -42,6 +52,11 @@ public struct YAMLReader {
   /// A block node whose lines start at exactly `indent`.
   private mutating func block(indent: Int) throws(YAMLError) -> YAMLNode {
     let line = lines[position]
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.deepestNesting else {
+      throw YAMLError(line: line.number, problem: "nests lists or mappings more than \(Self.deepestNesting) levels deep; Tillit reads at most \(Self.deepestNesting)")
+    }
     if Self.isSequenceItem(line.text) { return try sequence(indent: indent) }
     if try Self.splitKey(line.text, line: line.number) != nil { return try mapping(indent: indent) }
     position += 1

@@ -1,6 +1,11 @@
 /// Reads JSON text (RFC 8259) into a `JSONValue`, strictly: one value, nothing after it, nesting
-/// at most 64 deep. Object keys keep their order; a repeated key is an error.
+/// at most `deepestNesting` deep (the parser is recursive; a hostile ledger event or cache
+/// nesting thousands of levels is a parse error, not a stack overflow). Object keys keep their
+/// order; a repeated key is an error.
 public struct JSONParser {
+  /// How deep arrays and objects may nest. Tillit's own documents nest four or five levels.
+  public static let deepestNesting = 64
+
   private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var depth = 0
@@ -57,7 +62,7 @@ public struct JSONParser {
 
   private mutating func nest() throws(Failure) {
     depth += 1
-    if depth > 64 { throw fail("nesting deeper than 64") }
+    if depth > Self.deepestNesting { throw fail("nesting deeper than \(Self.deepestNesting)") }
   }
 
   private mutating func object() throws(Failure) -> JSONValue {

@@ -75,7 +75,7 @@ struct KnowledgeCache {
     for index in 0..<peopleCount {
       let email = try reader.string()
       let name = try reader.string()
-      let lastActive = try reader.int64()
+      let lastActive = Timestamp.clamped(try reader.int64())
       model.people.append(Person(email: email, name: name, lastActive: lastActive))
       model.personIndex[email] = Int32(index)
       model.reviewsGiven.append(try decodeTrace(&reader))
@@ -123,6 +123,7 @@ struct KnowledgeCache {
   }
 
   private static func decodeTrace(_ reader: inout BinaryReader) throws -> Trace {
-    Trace(count: try reader.int32(), last: try reader.int64(), weight: try reader.double())
+    // Times are clamped as commit times are, so that no arithmetic on them can overflow.
+    Trace(count: try reader.int32(), last: Timestamp.clamped(try reader.int64()), weight: try reader.double())
   }
 }

@@ -1,19 +1,37 @@
+import TillitGit
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// ISO 8601 times in UTC, as the ledger records them.
 public enum Timestamp {
+  /// The times Tillit reads and writes: 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, the years
+  /// a four-digit `YYYY` can name. Commit times outside it (only a crafted object has one) are
+  /// clamped to it as they are read, so arithmetic on times cannot overflow.
+  public static let supported = Signature.supportedTimes
+
+  /// The time, moved to the nearest end of `supported` when outside it.
+  public static func clamped(_ seconds: Int64) -> Int64 { Signature.supported(seconds) }
+
   public static func now() -> String { format(seconds: Int(time(nil))) }
 
-  /// Any number of seconds (a commit's date says what its writer wants): the year is widened
-  /// before 1900 is added, as gmtime's year may be the largest `Int32`.
+  /// `YYYY-MM-DDTHH:MM:SSZ`, always 20 characters: a time outside `supported` is written as the
+  /// nearest end of it.
   public static func format(seconds: Int) -> String {
-    var value = time_t(seconds)
-    var parts = tm()
-    gmtime_r(&value, &parts)
-    func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
-    return "\(Int(parts.tm_year) + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    let (date, second) = split(Int64(seconds))
+    func two(_ number: Int64) -> String { number < 10 ? "0\(number)" : "\(number)" }
+    return "\(date.text)T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
+  }
+
+  /// The day (UTC) of a time (clamped to `supported`).
+  public static func day(of seconds: Int64) -> CivilDate { split(seconds).date }
+
+  /// The day of a time (clamped to `supported`) and the seconds since its midnight.
+  private static func split(_ seconds: Int64) -> (date: CivilDate, second: Int64) {
+    let time = clamped(seconds)
+    let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
+    return (CivilDate(days: days), time - days * 86_400)
   }
 }
 
@@ -29,27 +47,20 @@ public enum RandomID {
 }
 
 extension Timestamp {
-  /// Seconds since 1970 for a `YYYY-MM-DD` date (midnight UTC); nil when it is not one.
+  /// Seconds since 1970 for a `YYYY-MM-DD` date (midnight UTC); nil when it is not one, or not
+  /// a day the calendar has (2023-02-31).
   public static func seconds(ofDate text: String) -> Int64? {
-    let parts = text.split(separator: "-").compactMap { Int64($0) }
-    guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let year = parts[0] - (parts[1] <= 2 ? 1 : 0)
-    let era = (year >= 0 ? year : year - 399) / 400
-    let yearOfEra = year - era * 400
-    let month = parts[1] > 2 ? parts[1] - 3 : parts[1] + 9
-    let dayOfYear = (153 * month + 2) / 5 + parts[2] - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return (era * 146097 + dayOfEra - 719468) * 86400
+    guard let date = CivilDate(shapeOf: text), date.exists else { return nil }
+    return date.days * 86_400
   }
-}
 
-extension Timestamp {
   /// Seconds since 1970 for a ledger time `YYYY-MM-DDTHH:MM:SSZ`; nil when it is not one.
   public static func seconds(ofInstant text: String) -> Int64? {
-    guard text.count == 20, text.hasSuffix("Z"), let day = seconds(ofDate: String(text.prefix(10))) else { return nil }
-    let clock = text.dropFirst(11).dropLast().split(separator: ":").compactMap { Int64($0) }
-    guard clock.count == 3 else { return nil }
-    return day + clock[0] * 3600 + clock[1] * 60 + clock[2]
+    let bytes = Array(text.utf8)
+    guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+          bytes[19] == UInt8(ascii: "Z"), let day = seconds(ofDate: String(decoding: bytes[0..<10], as: UTF8.self)),
+          let hour = CivilDate.number(bytes[11..<13]), let minute = CivilDate.number(bytes[14..<16]),
+          let second = CivilDate.number(bytes[17..<19]), hour < 24, minute < 60, second <= 60 else { return nil }
+    return day + hour * 3600 + minute * 60 + second
   }
 }
