@@ -37,7 +37,7 @@ extension Index {
 extension Index {
   /// Writes the index as tree objects, as `git write-tree` does, reusing the trees its
   /// cache-tree still vouches for; returns the root tree's id. Fails while conflicts remain.
-  func writeTree() throws -> ObjectID {
+  public func writeTree() throws -> ObjectID {
     var oid = git_oid()
     // The entries name blobs that `git add` stored, as `git write-tree` trusts them to be;
     // libgit2's strict mode would open every one of them again. It is on again at once.

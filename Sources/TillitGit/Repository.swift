@@ -34,6 +34,16 @@ public final class Repository {
     }
   }
 
+  /// Opens the repository at exactly `path` (a work tree, a linked worktree's folder or a git
+  /// directory), without searching upwards and without git's environment variables.
+  public init(exactly path: String) throws {
+    Libgit2.ensureInitialized()
+    var pointer: OpaquePointer?
+    try check(git_repository_open_ext(&pointer, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil), "git_repository_open_ext")
+    guard let pointer else { throw GitError(call: "git_repository_open_ext", code: -1, message: "no repository") }
+    handle = pointer
+  }
+
   deinit { git_repository_free(handle) }
 
   /// The work tree's root, with a trailing slash; nil for a bare repository.

@@ -49,7 +49,7 @@ import TillitTestSupport
     #expect(result.status == 0, "\(result.output)")
     #expect(hooked.outText("seen") == "one\nstaged\n")
     // The check ran in a snapshot, not in the work tree, and the snapshot is gone.
-    #expect(hooked.outText("cwd")?.hasPrefix(hooked.snapshotFolder + "/snapshot-") == true)
+    #expect(hooked.outText("cwd")?.hasPrefix(hooked.snapshotFolder + "/slot-") == true)
     #expect(hooked.snapshots().isEmpty)
     let after = try hooked.repo.workTreeFingerprint()
     // Only the commit itself changed what is staged: compare the work tree's files.

@@ -40,10 +40,10 @@ import TillitTestSupport
     return HookedRepo.waitUntil(seconds: 10) { kill(pid, 0) != 0 }
   }
 
-  @Test func ctrlCStopsTheCheckRemovesTheSnapshotAndKeepsEverything() throws {
+  @Test func ctrlCStopsTheCheckReleasesTheSnapshotAndKeepsEverything() throws {
     let hooked = try HookedRepo(config: Self.waitingConfig)
     let (pid, before) = try startCommit(hooked)
-    #expect(hooked.snapshots().count == 1)
+    #expect(hooked.slots() == ["slot-0"])
     ProcessGroupRunner.signalGroup(pid, SIGINT)  // what Ctrl-C in a terminal does
     let ending = ProcessGroupRunner.wait(pid)
     #expect(!ending.succeeded)
@@ -54,7 +54,7 @@ import TillitTestSupport
     #expect(try hooked.headCount() == 2)
   }
 
-  @Test func killingTillitLosesNothingAndTheNextRunSweepsTheSnapshot() throws {
+  @Test func killingTillitLosesNothingAndTheNextRunReusesTheSnapshot() throws {
     let hooked = try HookedRepo(config: Self.waitingConfig)
     let (pid, before) = try startCommit(hooked)
     let tillitPID = try #require(hooked.outText("tillit-pid").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
@@ -65,14 +65,15 @@ import TillitTestSupport
     #expect(isGone(hooked.outText("check-pid")), "the check outlived a kill -9 of Tillit")
     #expect(try hooked.repo.workTreeFingerprint() == before)
     #expect(try hooked.headCount() == 2)
-    #expect(hooked.snapshots().count == 1)
-    // The next run that makes a snapshot removes the abandoned one.
+    #expect(hooked.slots() == ["slot-0"])
+    // The killed run's slot is free again: the next run takes it, moved to its content.
     try hooked.repo.write(".tillit.yml", "checks:\n  - name: quick\n    run: [\"true\"]\n")
     try hooked.repo.git(["add", ".tillit.yml"])
     #expect(try hooked.repo.tillit(["trust"]).status == 0)
     let next = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
     #expect(next.status == 0, "\(next.output)")
     #expect(hooked.snapshots().isEmpty)
+    #expect(hooked.slots() == ["slot-0"])
   }
 
   @Test func aCheckWithATimeoutDiesWithAKilledTillitNotAtItsTimeout() throws {

@@ -80,29 +80,31 @@ import TillitTestSupport
     }
   }
 
-  @Test func theSweepRemovesAbandonedSnapshotsWithoutFollowingSymlinks() throws {
+  @Test func aDamagedSlotIsRebuiltWithoutFollowingSymlinks() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: quick\n    run: [\"true\"]\n")
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.git(["add", "a.txt"])
+    #expect(try hooked.repo.tillit(["check"], environment: hooked.environment).status == 0)
     let victim = hooked.repo.root + "/victim"
     try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
     for number in 0..<20 { try Data("keep \(number)\n".utf8).write(to: URL(fileURLWithPath: "\(victim)/file-\(number)")) }
-    let folder = hooked.snapshotFolder
-    try FileManager.default.createDirectory(atPath: folder + "/snapshot-old/deep", withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(atPath: folder + "/snapshot-link", withDestinationPath: victim)
-    try FileManager.default.createSymbolicLink(atPath: folder + "/snapshot-old/deep/into-victim", withDestinationPath: victim)
-    try FileManager.default.createSymbolicLink(atPath: folder + "/snapshot-old/victim-file", withDestinationPath: victim + "/file-0")
-    // A name that is not UTF-8, which a sweep working on Strings could not remove.
-    let odd = Array((folder + "/snapshot-old/bad-").utf8) + [0xff] + Array("-name.txt".utf8)
+    let slot = hooked.snapshotFolder + "/slot-0"
+    try FileManager.default.createDirectory(atPath: slot + "/deep", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: slot + "/deep/into-victim", withDestinationPath: victim)
+    try FileManager.default.createSymbolicLink(atPath: slot + "/victim-file", withDestinationPath: victim + "/file-0")
+    // A name that is not UTF-8, which a removal working on Strings could not remove.
+    let odd = Array((slot + "/deep/bad-").utf8) + [0xff] + Array("-name.txt".utf8)
     let fd = open(odd.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT, 0o644)
     try #require(fd >= 0)
     close(fd)
-    chmod(folder + "/snapshot-old/deep", 0o500)
+    chmod(slot + "/deep", 0o500)
+    try FileManager.default.removeItem(atPath: slot + "/.git")  // damaged: the slot is rebuilt
 
-    try hooked.repo.write("a.txt", "a\n")
-    try hooked.repo.git(["add", "a.txt"])
-    let result = try hooked.repo.tillit(["check"], environment: hooked.environment)
+    let result = try hooked.repo.tillit(["check", "--no-cache"], environment: hooked.environment)
     #expect(result.status == 0, "\(result.output)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: victim).count == 20, "the sweep deleted files it reached through a symlink")
-    #expect(!FileManager.default.fileExists(atPath: folder + "/snapshot-old"), "the abandoned snapshot was left behind")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: victim).count == 20, "the rebuild deleted files it reached through a symlink")
+    #expect(!FileManager.default.fileExists(atPath: slot + "/deep"), "the damaged slot was not rebuilt")
+    #expect(try hooked.repo.git(["status", "--porcelain"], in: slot).stdout == "A  a.txt\n")
   }
 
   @Test func aFileNameThatIsNotUTF8LeavesNoSnapshotBehind() throws {
@@ -119,18 +121,22 @@ import TillitTestSupport
     #expect(hooked.snapshots().isEmpty, "\(hooked.snapshots())")
   }
 
-  @Test func gitInsideASnapshotDoesNotReachTheRepositoryThatHoldsIt() throws {
+  @Test func gitInsideASnapshotAnswersForTheSnapshotNotTheWorkTree() throws {
     let hooked = try HookedRepo(config: """
       checks:
         - name: where
-          run: "git rev-parse --absolute-git-dir > \\"$OUT/git-dir\\" 2>&1; git status --short >> \\"$OUT/git-dir\\" 2>&1; true"
+          run: "git rev-parse --verify HEAD && git describe --always && git rev-parse --show-toplevel > \\"$OUT/top\\" && git ls-files > \\"$OUT/files\\" && git status --porcelain > \\"$OUT/status\\""
       """)
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])
+    try hooked.repo.write("unstaged.txt", "not staged\n")
     let result = try hooked.repo.tillit(["check"], environment: hooked.environment)
     #expect(result.status == 0, "\(result.output)")
-    let seen = hooked.outText("git-dir") ?? ""
-    #expect(seen.contains("not a git repository"), "\(seen)")
-    #expect(!seen.contains(hooked.repo.path + "/.git"), "\(seen)")
+    #expect(hooked.outText("top") == hooked.snapshotFolder + "/slot-0\n")
+    #expect(hooked.outText("files")?.contains("a.txt") == true)
+    #expect(hooked.outText("files")?.contains("unstaged.txt") == false)
+    // As in the repository, HEAD is the commit built on and the index the staged content (so
+    // `git diff --cached` shows the change); the snapshot's files are exactly its index.
+    #expect(hooked.outText("status") == "A  a.txt\n", "\(hooked.outText("status") ?? "")")
   }
 }

@@ -83,9 +83,15 @@ public final class HookedRepo: @unchecked Sendable {
   /// Where Tillit keeps this repository's snapshots.
   public var snapshotFolder: String { repo.path + "/.git/tillit/snapshots" }
 
-  /// Snapshots left behind, and anything else Tillit left in the private TMPDIR.
+  /// The snapshot slots Tillit keeps (`slot-N`), which persist between runs.
+  public func slots() -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: snapshotFolder)) ?? []).filter { $0.hasPrefix("slot-") && !$0.hasSuffix(".lock") }.sorted()
+  }
+
+  /// What Tillit left behind that is not a slot: stray folders beside the slots, and anything in
+  /// the private TMPDIR.
   public func snapshots() -> [String] {
-    let kept = (try? FileManager.default.contentsOfDirectory(atPath: snapshotFolder)) ?? []
+    let kept = ((try? FileManager.default.contentsOfDirectory(atPath: snapshotFolder)) ?? []).filter { !$0.hasPrefix("slot-") }
     let temporary = (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? []
     return kept + temporary.filter { $0.hasPrefix("tillit-") }
   }

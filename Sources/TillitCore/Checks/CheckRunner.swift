@@ -5,20 +5,23 @@ import TillitGit
 import Glibc
 #endif
 
-/// Runs the planned checks, up to `jobs` at once, each in its own snapshot (or in the working
-/// tree), its own process group, with its timeout; passes are remembered in the cache.
+/// Runs the planned checks, up to `jobs` at once, in the run's snapshot (or in the working
+/// tree), each in its own process group, with its timeout; passes are remembered in the cache.
 public final class CheckRunner: @unchecked Sendable {
   public struct Settings: Sendable {
     /// The git directory to open one repository per worker from.
     public var gitDirectory: String
     /// The working tree's root, for `isolation: worktree`; nil in a bare repository.
     public var workTree: String?
+    /// The snapshot the run's `isolation: snapshot` checks share, moved to the content.
+    public var snapshot: String?
     public var state: StateDirectory
     public var jobs: Int
 
-    public init(gitDirectory: String, workTree: String?, state: StateDirectory, jobs: Int) {
+    public init(gitDirectory: String, workTree: String?, snapshot: String?, state: StateDirectory, jobs: Int) {
       self.gitDirectory = gitDirectory
       self.workTree = workTree
+      self.snapshot = snapshot
       self.state = state
       self.jobs = jobs
     }
@@ -75,8 +78,7 @@ public final class CheckRunner: @unchecked Sendable {
     do {
       let logs = try settings.state.subdirectory("logs")
       logPath = logs + "/" + check.name + ".log"
-      let (directory, snapshot) = try prepareDirectory(for: check, subject: subject)
-      defer { snapshot?.remove() }
+      let directory = try self.directory(for: check)
       let termination = try runBatches(check, files: passedFiles, directory: directory, logPath: logPath ?? "", environment: environment)
       let elapsed = Clock.milliseconds() - started
       switch termination {
@@ -96,18 +98,17 @@ public final class CheckRunner: @unchecked Sendable {
     }
   }
 
-  private func prepareDirectory(for check: CheckDefinition, subject: CheckSubject) throws -> (String, Snapshot?) {
+  private func directory(for check: CheckDefinition) throws -> String {
     switch check.isolation {
     case .worktree:
       guard var workTree = settings.workTree else {
         throw CheckError.usage("check '\(check.name)' uses isolation: worktree, but this repository has no working tree")
       }
       while workTree.count > 1 && workTree.hasSuffix("/") { workTree.removeLast() }
-      return (workTree, nil)
+      return workTree
     case .snapshot:
-      let repository = try Repository(discoveringFrom: settings.gitDirectory)
-      let snapshot = try Snapshot(files: try subject.files(), from: repository, state: settings.state)
-      return (snapshot.path, snapshot)
+      guard let snapshot = settings.snapshot else { throw CheckError.usage("check '\(check.name)' has no snapshot to run in") }
+      return snapshot
     }
   }
 
@@ -167,6 +168,11 @@ public final class CheckRunner: @unchecked Sendable {
       for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] { environment[name] = nil }
       let ceiling = settings.state.path + "/snapshots"
       environment["GIT_CEILING_DIRECTORIES"] = [ceiling, environment["GIT_CEILING_DIRECTORIES"]].compactMap { $0 }.joined(separator: ":")
+      environment["TILLIT_SNAPSHOT"] = settings.snapshot
+    }
+    if var workTree = settings.workTree {
+      while workTree.count > 1 && workTree.hasSuffix("/") { workTree.removeLast() }
+      environment["TILLIT_REPO"] = workTree
     }
     environment["TILLIT_CHECK"] = check.name
     environment["TILLIT_ISOLATION"] = check.isolation.rawValue

@@ -56,12 +56,15 @@ public struct CheckSession {
     // failing each check with it.
     _ = try state.subdirectory("logs")
     let plan = try CheckPlanner(cache: cache).plan(checks, for: subject, filter: options.filter)
+    var snapshot: Snapshot?
     if plan.contains(where: \.needsSnapshot) {
-      try SnapshotLayout.check(try subject.files())
-      _ = try state.subdirectory("snapshots")
+      // A pushed tree is someone else's: refused before anything is written if malformed.
+      if case .tree = subject.content { try SnapshotLayout.check(try subject.files()) }
+      snapshot = try Snapshot(tree: try subject.tree(), base: subject.base, repository: repository, state: state)
     }
+    defer { snapshot?.release() }
     let settings = CheckRunner.Settings(
-      gitDirectory: repository.gitDir, workTree: repository.workdir, state: state,
+      gitDirectory: repository.gitDir, workTree: repository.workdir, snapshot: snapshot?.path, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount)
     let results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
     var warnings: [String] = []

@@ -16,14 +16,26 @@ public final class CheckSubject: @unchecked Sendable {
   public let changedPaths: [RepoPath]
   private let listFiles: () throws -> [FileEntry]
   private let entryLookup: (RepoPath) throws -> FileEntry?
+  private let treeLookup: () throws -> ObjectID
+  /// The commit the content is built on: HEAD for the index (nil before the first commit), the
+  /// pushed commit for a push. A snapshot's HEAD points there.
+  public let base: ObjectID?
   private let lock = Lock()
   private var cachedFiles: [FileEntry]?
 
-  init(content: Content, changedPaths: [RepoPath], files: @escaping () throws -> [FileEntry], entry: @escaping (RepoPath) throws -> FileEntry?) {
+  init(content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
+       entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID) {
     self.content = content
     self.changedPaths = changedPaths
+    self.base = base
     self.listFiles = files
     self.entryLookup = entry
+    self.treeLookup = tree
+  }
+
+  /// The content as a tree (the index is written as tree objects, as `git write-tree` does).
+  public func tree() throws -> ObjectID {
+    try lock.withLock { try treeLookup() }
   }
 
   /// Every file of the content, which a snapshot reproduces.
@@ -50,14 +62,13 @@ public final class CheckSubject: @unchecked Sendable {
   public static func staged(in repository: Repository) throws -> CheckSubject {
     let index = try repository.index()
     let changes = try repository.stagedChanges(in: index)
-    return indexSubject(index, changedPaths: changes.flatMap(\.paths))
+    return try indexSubject(index, in: repository, changedPaths: changes.flatMap(\.paths))
   }
 
   /// Every file in the index, as if all were changed.
   public static func everything(in repository: Repository) throws -> CheckSubject {
     let index = try repository.index()
-    let files = index.entries()
-    return CheckSubject(content: .index, changedPaths: files.map(\.path), files: { files }, entry: { index.entry(at: $0) })
+    return try indexSubject(index, in: repository, changedPaths: index.entries().map(\.path))
   }
 
   /// Named files of the index, as if they were changed.
@@ -66,7 +77,7 @@ public final class CheckSubject: @unchecked Sendable {
     if let missing = paths.first(where: { index.entry(at: $0) == nil }) {
       throw CheckError.usage("'\(missing)' is not in the index; `git add` it first, or name a tracked file")
     }
-    return indexSubject(index, changedPaths: paths)
+    return try indexSubject(index, in: repository, changedPaths: paths)
   }
 
   /// What commit `new` changes since `old` (nil: since the empty tree), with `new`'s files.
@@ -75,14 +86,16 @@ public final class CheckSubject: @unchecked Sendable {
     let oldTree = try old.map { try repository.treeID(ofCommit: $0) }
     let changes = try repository.changes(from: oldTree, to: newTree)
     return CheckSubject(
-      content: .tree(new), changedPaths: changes.flatMap(\.paths),
+      content: .tree(new), changedPaths: changes.flatMap(\.paths), base: new,
       files: { try repository.files(inTree: newTree) },
-      entry: { try repository.entry(at: $0, inTree: newTree) })
+      entry: { try repository.entry(at: $0, inTree: newTree) }, tree: { newTree })
   }
 
   private static let configPath = RepoPath(ProjectConfig.fileName)
 
-  private static func indexSubject(_ index: Index, changedPaths: [RepoPath]) -> CheckSubject {
-    CheckSubject(content: .index, changedPaths: changedPaths, files: { index.entries() }, entry: { index.entry(at: $0) })
+  private static func indexSubject(_ index: Index, in repository: Repository, changedPaths: [RepoPath]) throws -> CheckSubject {
+    CheckSubject(
+      content: .index, changedPaths: changedPaths, base: try repository.headCommitID(),
+      files: { index.entries() }, entry: { index.entry(at: $0) }, tree: { try index.writeTree() })
   }
 }

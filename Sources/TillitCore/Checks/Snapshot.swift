@@ -4,80 +4,65 @@ import TillitGit
 import Glibc
 #endif
 
-/// A private folder holding exactly the files being checked (modes and symlinks included), so a
-/// check sees what is staged and the working tree is never touched.
+/// Where checks run: a linked worktree Tillit owns, one of a small pool of slots under
+/// `.git/tillit/snapshots/`, each with its own index and HEAD, so `git` works inside it. A slot is
+/// moved from the tree it last held to the one being checked by writing only what differs
+/// (libgit2's checkout against the slot's own index); what checks leave untracked — `.build/`,
+/// `target/`, `__pycache__/` — stays for the next run, so incremental builds stay incremental.
 ///
-/// Snapshots live in `.git/tillit/snapshots/`, where only the user can write. Each is held open
-/// and locked (`flock`) while in use; a later run removes those whose lock is free, so a
-/// snapshot left by a killed Tillit is swept however its pid was reused. Every file is written
-/// relative to a held folder descriptor without following symlinks, and the file list is checked
-/// first: a crafted tree cannot make a snapshot write outside itself.
+/// Each slot is taken under a lock (`flock` on `slot-N.lock`), so concurrent commits use
+/// different slots, and a slot whose Tillit was killed is free again at once. Tracked content is
+/// exactly the tree at every run: the checkout overwrites files a check edited, restores those it
+/// deleted and replaces untracked files in the way of new ones. A slot found half-moved (its
+/// marker left by a killed Tillit) or that will not open is rebuilt.
 public final class Snapshot {
   public let path: String
-  private let folders: DirectoryHandle
-  private let folder: DirectoryHandle
-  private let name: [UInt8]
+  private let lock: Int32
 
-  static let prefix = "snapshot-"
-  private static let newPrefix = "new-"
-  /// A folder still being set up when its creator was killed is swept after this long.
-  private static let unfinishedAge = 600
+  static let slotPrefix = "slot-"
+  /// Slots beyond this many are not made; a run then waits for one.
+  static let maximumSlots = 8
 
-  /// Writes `files` (which passed `SnapshotLayout.check`) from `repository`'s object store into
-  /// a new snapshot under `state`.
-  public init(files: [FileEntry], from repository: Repository, state: StateDirectory) throws {
-    let base = try state.subdirectory("snapshots")
-    let folders = try DirectoryHandle(opening: base)
-    self.folders = folders
-    Snapshot.removeAbandoned(in: folders)
-    var template = Array("\(base)/\(Snapshot.newPrefix)XXXXXX".utf8CString)
-    guard let created = mkdtemp(&template) else { throw FileError(path: base, errno: errno) }
-    let newName = Array(String(cString: created).utf8.suffix(Snapshot.newPrefix.utf8.count + 6))
-    let name = Array(Snapshot.prefix.utf8) + newName.dropFirst(Snapshot.newPrefix.utf8.count)
-    self.name = name
-    path = base + "/" + String(decoding: name, as: UTF8.self)
-    let opened = try folders.subdirectory(newName)
-    // Locked before it carries a name the sweep looks at, so no sweep can take it for abandoned.
-    flock(opened.descriptor, LOCK_EX)
-    let moved = Snapshot.withNames(newName, name) { renameat(folders.descriptor, $0, folders.descriptor, $1) }
-    guard moved == 0 else {
-      let code = errno
-      folders.remove(newName)
-      throw FileError(path: path, errno: code)
-    }
-    folder = opened
+  /// Takes a free slot (making one when none is free) and moves it to `tree`, HEAD at `base`.
+  public init(tree: ObjectID, base: ObjectID?, repository: Repository, state: StateDirectory) throws {
+    let folder = try state.subdirectory("snapshots")
+    let (number, lock) = try Self.takeSlot(in: folder)
+    self.lock = lock
+    let slot = SnapshotSlot(folder: folder, slot: Self.slotPrefix + String(number), repository: repository)
+    path = slot.path
     do {
-      try SnapshotWriter(root: folder, repository: repository).write(files)
+      try slot.move(to: tree, base: base)
     } catch {
-      remove()
+      close(lock)
       throw error
     }
   }
 
-  /// Removes the snapshot and everything a check left in it.
-  public func remove() {
-    folder.removeContents()
-    folders.remove(name)
-  }
+  /// Gives the slot back; its content stays for the next run.
+  public func release() { close(lock) }
 
-  /// Snapshots no running Tillit holds (it was killed) are removed; so are folders whose set-up
-  /// was cut short long ago. Only folders of this user's, reached without following symlinks.
-  static func removeAbandoned(in folders: DirectoryHandle) {
-    let user = getuid()
-    for entry in folders.entries() {
-      let isSnapshot = entry.starts(with: Array(prefix.utf8))
-      guard isSnapshot || entry.starts(with: Array(newPrefix.utf8)),
-        let info = folders.status(of: entry), (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == user,
-        isSnapshot || Int(time(nil)) - Int(info.st_mtim.tv_sec) > unfinishedAge,
-        let candidate = try? folders.subdirectory(entry)  // gone meanwhile: nothing to sweep
-      else { continue }
-      guard flock(candidate.descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
-      candidate.removeContents()
-      folders.remove(entry)
+  /// The first slot whose lock is free, or, when all are taken, a wait for the first one.
+  private static func takeSlot(in folder: String) throws -> (Int, Int32) {
+    for number in 0..<maximumSlots {
+      let lock = try openLock(folder, number)
+      if flock(lock, LOCK_EX | LOCK_NB) == 0 { return (number, lock) }
+      close(lock)
     }
+    let lock = try openLock(folder, 0)
+    while flock(lock, LOCK_EX) != 0 {
+      guard errno == EINTR else {
+        let code = errno
+        close(lock)
+        throw FileError(path: folder + "/\(slotPrefix)0.lock", errno: code)
+      }
+    }
+    return (0, lock)
   }
 
-  private static func withNames<Result>(_ first: [UInt8], _ second: [UInt8], _ body: (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Result) -> Result {
-    RepoPath(bytes: first).withCString { one in RepoPath(bytes: second).withCString { two in body(one, two) } }
+  private static func openLock(_ folder: String, _ number: Int) throws -> Int32 {
+    let lockPath = folder + "/\(slotPrefix)\(number).lock"
+    let fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw FileError(path: lockPath, errno: errno) }
+    return fd
   }
 }

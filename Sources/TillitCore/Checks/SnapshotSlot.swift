@@ -1,0 +1,77 @@
+import TillitGit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One slot of the snapshot pool on disk: its work tree (`.git/tillit/snapshots/slot-N/`) and the
+/// linked worktree's administrative folder git knows it by (`.git/worktrees/tillit-slot-N/`,
+/// locked so `git worktree prune` leaves it alone). Used only under the slot's lock.
+struct SnapshotSlot {
+  /// `.git/tillit/snapshots`.
+  let folder: String
+  /// `slot-N`.
+  let slot: String
+  let repository: Repository
+
+  var path: String { folder + "/" + slot }
+  /// The linked worktree's name: `tillit-slot-N`.
+  private var name: String { "tillit-" + slot }
+
+  private var administration: String {
+    var common = repository.commonDir
+    while common.hasSuffix("/") { common.removeLast() }
+    return common + "/worktrees/" + name
+  }
+
+  /// Left while the slot moves; found at the next move, it means a Tillit was killed half-way.
+  private var marker: String { administration + "/tillit-moving" }
+
+  /// Makes the slot hold exactly `tree`, with HEAD at `base`.
+  func move(to tree: ObjectID, base: ObjectID?) throws {
+    if !isSound { try rebuild() }
+    if FileSystem.exists(marker) { unlink(administration + "/index") }  // half-moved: compare every file again
+    try FileSystem.writeAtomically([], to: marker)
+    do {
+      try checkout(tree, base: base)
+    } catch let error as GitError where !error.isEnvironment {
+      // Damaged beyond what a checkout mends (an unreadable index, a broken HEAD): from nothing.
+      try rebuild()
+      try FileSystem.writeAtomically([], to: marker)
+      try checkout(tree, base: base)
+    }
+    unlink(marker)
+  }
+
+  private func checkout(_ tree: ObjectID, base: ObjectID?) throws {
+    let slot = try Repository(exactly: path)
+    try slot.detachHead(at: base)
+    try slot.forceCheckout(tree: tree)
+  }
+
+  /// Whether the work tree and the administrative folder still point at each other.
+  private var isSound: Bool {
+    guard let link = try? FileSystem.readText(path + "/.git"),  // missing or unreadable: rebuild
+      link == "gitdir: \(administration)\n",
+      let back = try? FileSystem.readText(administration + "/gitdir"), back == "\(path)/.git\n",
+      FileSystem.exists(administration + "/HEAD"), FileSystem.exists(administration + "/commondir")
+    else { return false }
+    return true
+  }
+
+  /// Removes whatever is there, without following symlinks a check may have left, and makes an
+  /// empty linked worktree.
+  private func rebuild() throws {
+    try DirectoryHandle(opening: folder).remove(Array(slot.utf8))
+    let worktrees = String(administration.dropLast(name.utf8.count + 1))
+    try FileSystem.makeDirectories(worktrees)
+    try DirectoryHandle(opening: worktrees).remove(Array(name.utf8))
+    try FileSystem.makeDirectories(administration)
+    try FileSystem.makeDirectories(path)
+    try FileSystem.writeAtomically(Array("../..\n".utf8), to: administration + "/commondir")
+    try FileSystem.writeAtomically(Array("\(path)/.git\n".utf8), to: administration + "/gitdir")
+    try FileSystem.writeAtomically(Array("ref: refs/heads/tillit-unborn\n".utf8), to: administration + "/HEAD")
+    try FileSystem.writeAtomically(Array("a snapshot slot of Tillit's (tillit snapshots)\n".utf8), to: administration + "/locked")
+    try FileSystem.writeAtomically(Array("gitdir: \(administration)\n".utf8), to: path + "/.git")
+  }
+}
