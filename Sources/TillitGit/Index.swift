@@ -25,6 +25,15 @@ public final class Index {
 }
 
 extension Index {
+  /// Whether the index holds a file inside the folder `folder`.
+  public func hasEntries(inFolder folder: RepoPath) -> Bool {
+    var position = 0
+    let prefix = RepoPath(bytes: folder.bytes + [UInt8(ascii: "/")])
+    let found = prefix.withCString { git_index_find_prefix(&position, handle, $0) }
+    if found != 0 { git_error_clear() }
+    return found == 0
+  }
+
   /// The stage-0 entry at `path`, or nil when the index has none.
   public func entry(at path: RepoPath) -> FileEntry? {
     path.withCString { cPath in

@@ -60,7 +60,10 @@ public struct CheckSession {
     if plan.contains(where: \.needsSnapshot) {
       // A pushed tree is someone else's: refused before anything is written if malformed.
       if case .tree = subject.content { try SnapshotLayout.check(try subject.files()) }
-      snapshot = try Snapshot(tree: try subject.tree(), base: subject.base, repository: repository, state: state)
+      let configured = plan.filter(\.needsSnapshot).flatMap(\.definition.share)
+      let shared = try repository.workdir.map { try SharedFolders.folders(for: subject, configured: configured, workTree: $0) } ?? []
+      snapshot = try Snapshot(
+        tree: try subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
     }
     defer { snapshot?.release() }
     let settings = CheckRunner.Settings(

@@ -17,6 +17,7 @@ public final class CheckSubject: @unchecked Sendable {
   private let listFiles: () throws -> [FileEntry]
   private let entryLookup: (RepoPath) throws -> FileEntry?
   private let treeLookup: () throws -> ObjectID
+  private let folderLookup: (RepoPath) throws -> Bool
   /// The commit the content is built on: HEAD for the index (nil before the first commit), the
   /// pushed commit for a push. A snapshot's HEAD points there.
   public let base: ObjectID?
@@ -24,13 +25,20 @@ public final class CheckSubject: @unchecked Sendable {
   private var cachedFiles: [FileEntry]?
 
   init(content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
-       entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID) {
+       entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID,
+       tracksFolder: @escaping (RepoPath) throws -> Bool) {
     self.content = content
     self.changedPaths = changedPaths
     self.base = base
     self.listFiles = files
     self.entryLookup = entry
     self.treeLookup = tree
+    self.folderLookup = tracksFolder
+  }
+
+  /// Whether the content holds files inside `folder` (then it is not a folder to share).
+  public func tracks(folder: RepoPath) throws -> Bool {
+    try lock.withLock { try folderLookup(folder) }
   }
 
   /// The content as a tree (the index is written as tree objects, as `git write-tree` does).
@@ -88,7 +96,8 @@ public final class CheckSubject: @unchecked Sendable {
     return CheckSubject(
       content: .tree(new), changedPaths: changes.flatMap(\.paths), base: new,
       files: { try repository.files(inTree: newTree) },
-      entry: { try repository.entry(at: $0, inTree: newTree) }, tree: { newTree })
+      entry: { try repository.entry(at: $0, inTree: newTree) }, tree: { newTree },
+      tracksFolder: { try repository.entry(at: $0, inTree: newTree) != nil })
   }
 
   private static let configPath = RepoPath(ProjectConfig.fileName)
@@ -96,6 +105,7 @@ public final class CheckSubject: @unchecked Sendable {
   private static func indexSubject(_ index: Index, in repository: Repository, changedPaths: [RepoPath]) throws -> CheckSubject {
     CheckSubject(
       content: .index, changedPaths: changedPaths, base: try repository.headCommitID(),
-      files: { index.entries() }, entry: { index.entry(at: $0) }, tree: { try index.writeTree() })
+      files: { index.entries() }, entry: { index.entry(at: $0) }, tree: { try index.writeTree() },
+      tracksFolder: { index.hasEntries(inFolder: $0) })
   }
 }

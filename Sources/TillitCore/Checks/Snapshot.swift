@@ -23,15 +23,16 @@ public final class Snapshot {
   /// Slots beyond this many are not made; a run then waits for one.
   static let maximumSlots = 8
 
-  /// Takes a free slot (making one when none is free) and moves it to `tree`, HEAD at `base`.
-  public init(tree: ObjectID, base: ObjectID?, repository: Repository, state: StateDirectory) throws {
+  /// Takes a free slot (making one when none is free) and moves it to `tree`, HEAD at `base`,
+  /// with the `shared` folders of `workTree` linked in (`SharedFolders`).
+  public init(tree: ObjectID, base: ObjectID?, shared: [RepoPath] = [], workTree: String?, repository: Repository, state: StateDirectory) throws {
     let folder = try state.subdirectory("snapshots")
     let (number, lock) = try Self.takeSlot(in: folder)
     self.lock = lock
     let slot = SnapshotSlot(folder: folder, slot: Self.slotPrefix + String(number), repository: repository)
     path = slot.path
     do {
-      try slot.move(to: tree, base: base)
+      try slot.move(to: tree, base: base, shared: shared, workTree: workTree)
     } catch {
       close(lock)
       throw error

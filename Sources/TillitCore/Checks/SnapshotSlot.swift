@@ -27,9 +27,17 @@ struct SnapshotSlot {
   /// Left while the slot moves; found at the next move, it means a Tillit was killed half-way.
   private var marker: String { administration + "/tillit-moving" }
 
-  /// Makes the slot hold exactly `tree`, with HEAD at `base`.
-  func move(to tree: ObjectID, base: ObjectID?) throws {
+  /// The folders shared into the slot at its last move, one per line.
+  private var sharedRecord: String { administration + "/tillit-shared" }
+
+  /// Makes the slot hold exactly `tree`, with HEAD at `base`, and `shared` folders of
+  /// `workTree` linked in.
+  func move(to tree: ObjectID, base: ObjectID?, shared: [RepoPath], workTree: String?) throws {
     if !isSound { try rebuild() }
+    // Links go before the checkout and come back after it, so it never writes through them.
+    let linked = ((try? FileSystem.read(sharedRecord)) ?? []).split(separator: UInt8(ascii: "\n")).map { RepoPath(bytes: Array($0)) }
+    SharedFolders.unlink(linked, in: path)
+    unlink(sharedRecord)
     if FileSystem.exists(marker) { unlink(administration + "/index") }  // half-moved: compare every file again
     try FileSystem.writeAtomically([], to: marker)
     do {
@@ -39,6 +47,10 @@ struct SnapshotSlot {
       try rebuild()
       try FileSystem.writeAtomically([], to: marker)
       try checkout(tree, base: base)
+    }
+    if let workTree, !shared.isEmpty {
+      try FileSystem.writeAtomically(Array(shared.map(\.bytes).joined(separator: [UInt8(ascii: "\n")])), to: sharedRecord)
+      try SharedFolders.link(shared, into: path, from: workTree)
     }
     unlink(marker)
   }

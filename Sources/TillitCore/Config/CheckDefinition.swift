@@ -55,6 +55,8 @@ public struct CheckDefinition: Hashable, Sendable {
   public var timeout: Double?
   public var passFiles: Bool
   public var isolation: Isolation
+  /// Folders of the work tree this check sees in its snapshot, besides the configuration's.
+  public var share: [RepoPath] = []
 
   public init(name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
               timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot) {
@@ -79,6 +81,7 @@ public struct CheckDefinition: Hashable, Sendable {
   /// narrows the trigger (`files`, `exclude`) and `timeout` are left out.
   public var approvedSettings: [(key: String, value: String)] {
     [("stage", stage.rawValue), ("isolation", isolation.rawValue), ("pass-files", String(passFiles))]
+      + (share.isEmpty ? [] : [("share", share.map(\.description).joined(separator: ","))])
   }
 
   /// Everything that decides what the check does, as one canonical text: the key of its

@@ -1,3 +1,5 @@
+import TillitGit
+
 /// Reads `.tillit.yml` text into a `ProjectConfig`, checking every key and value so that a
 /// mistake is reported with its line and what was expected.
 public struct ConfigParser {
@@ -5,10 +7,10 @@ public struct ConfigParser {
 
   public init(file: String = ProjectConfig.fileName) { self.file = file }
 
-  static let topLevelKeys = ["checks", "jobs", "people", "ignore", "reviewers"]
+  static let topLevelKeys = ["checks", "jobs", "share", "people", "ignore", "reviewers"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "record", "trailers", "max-files"]
-  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation"]
+  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
     let root: YAMLNode?
@@ -34,6 +36,8 @@ public struct ConfigParser {
           throw fail(value, key, "must be a whole number of checks to run at once, like 4")
         }
         config.jobs = jobs
+      case "share":
+        config.share = try parseFolders(value, key)
       case "people":
         try parsePeople(value, into: &config.knowledge)
       case "ignore":
@@ -44,6 +48,8 @@ public struct ConfigParser {
         throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known key; expected one of: \(Self.topLevelKeys.joined(separator: ", "))")
       }
     }
+    // What the configuration shares, each check sees: part of what each check's approval covers.
+    for position in config.checks.indices { config.checks[position].share = config.share + config.checks[position].share }
     var seen: Set<String> = []
     for check in config.checks where !seen.insert(check.name).inserted {
       throw ConfigError(file: file, line: nil, key: "name", problem: "'\(check.name)' is used by two checks; names must be unique")
@@ -85,6 +91,8 @@ public struct ConfigParser {
       case "pass-files":
         guard let flag = scalar(value).flatMap(Self.bool) else { throw fail(value, key, "must be true or false") }
         check.passFiles = flag
+      case "share":
+        check.share = try parseFolders(value, key)
       case "isolation":
         guard let isolation = scalar(value).flatMap(CheckDefinition.Isolation.init(rawValue:)) else {
           throw fail(value, key, "must be one of: \(CheckDefinition.Isolation.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -180,6 +188,22 @@ public struct ConfigParser {
     default:
       throw fail(node, "run", "must be a command list like [swift, test] or a shell line like \"make lint\"")
     }
+  }
+
+  /// Folders of the work tree, relative to its root, such as `node_modules` or `web/.venv`.
+  private func parseFolders(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [RepoPath] {
+    var folders: [RepoPath] = []
+    for word in try parseWords(node, key) {
+      var text = Substring(word)
+      while text.hasSuffix("/") { text = text.dropLast() }
+      while text.hasPrefix("./") { text = text.dropFirst(2) }
+      let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+      guard !text.isEmpty, !text.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0 == ".git" }) else {
+        throw fail(node, key, "must list folders inside the repository, like [node_modules, .venv]; '\(word)' is not one")
+      }
+      folders.append(RepoPath(String(text)))
+    }
+    return folders
   }
 
   private func parseGlobs(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [Glob] {

@@ -1,3 +1,5 @@
+import TillitGit
+
 /// The parsed `.tillit.yml`.
 public struct ProjectConfig: Hashable, Sendable {
   public static let fileName = ".tillit.yml"
@@ -5,6 +7,9 @@ public struct ProjectConfig: Hashable, Sendable {
   public var checks: [CheckDefinition]
   /// How many checks run at once; nil means one per CPU core.
   public var jobs: Int?
+  /// Folders of the work tree (ignored dependencies such as `node_modules`) that every snapshot
+  /// check sees at the same place, besides the defaults (`SharedFolders`).
+  public var share: [RepoPath] = []
   /// People, ignored paths and reviewer suggestions.
   public var knowledge = KnowledgeSettings()
 

@@ -77,6 +77,14 @@ public final class DirectoryHandle {
     return found == 0 ? info : nil
   }
 
+  /// Where the symlink `name` points, as stored; nil when it is not a symlink.
+  public func linkTarget(of name: [UInt8]) -> [UInt8]? {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = Self.withName(name) { readlinkat(descriptor, $0, &buffer, buffer.count) }
+    guard count >= 0 else { return nil }
+    return buffer[..<count].map { UInt8(bitPattern: $0) }
+  }
+
   /// Removes `name` and, when it is a directory, everything below it. Symlinks are removed,
   /// never followed; a missing name is not an error. Returns false when something stayed.
   @discardableResult
