@@ -169,8 +169,9 @@ import TillitTestSupport
     #expect(try hooked.repo.tillit(["trust"]).status == 0)
     try hooked.repo.write(String(repeating: "a", count: 80), "a\n")
     try hooked.repo.git(["add", "--all"])
-    // Stopped after a minute (exit 124) rather than left to hang the test run.
-    let result = try Command.run(["timeout", "60", TillitBinary.path, "check", "--format", "json"], in: hooked.repo.path,
+    // Killed after a minute (status 137) rather than left to hang the test run: tillit lets a
+    // check finish on SIGTERM, so plain `timeout` would not stop it.
+    let result = try Command.run(["timeout", "--signal=KILL", "60", TillitBinary.path, "check", "--format", "json"], in: hooked.repo.path,
                                  environment: TempRepo.gitEnvironment.merging(hooked.environment) { _, new in new })
     #expect(result.status == 0, "\(result.output)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
