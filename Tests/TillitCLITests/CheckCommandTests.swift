@@ -169,8 +169,8 @@ import TillitTestSupport
     #expect(try hooked.repo.tillit(["trust"]).status == 0)
     try hooked.repo.write(String(repeating: "a", count: 80), "a\n")
     try hooked.repo.git(["add", "--all"])
-    // Killed after a minute (status 137) rather than left to hang the test run: tillit lets a
-    // check finish on SIGTERM, so plain `timeout` would not stop it.
+    // Killed after a minute rather than left to hang the test run: tillit catches SIGTERM to
+    // stop its checks' processes, so plain `timeout` would not stop it while it matches.
     let result = try Command.run(["timeout", "--signal=KILL", "60", TillitBinary.path, "check", "--format", "json"], in: hooked.repo.path,
                                  environment: TempRepo.gitEnvironment.merging(hooked.environment) { _, new in new })
     #expect(result.status == 0, "\(result.output)")
