@@ -155,6 +155,31 @@ import TillitTestSupport
     #expect(hooked.outText("cwd") == hooked.repo.path + "\n")
   }
 
+  /// `files` is not part of what `tillit trust` approves, so a pulled `.tillit.yml` may carry any
+  /// pattern: one that a backtracking matcher takes minutes over must not stall the hook.
+  @Test func aFilesPatternWithManyStarsDoesNotStallTheCheck() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: quick\n    run: [\"true\"]\n")
+    try hooked.repo.write(".tillit.yml", """
+      checks:
+        - name: stars
+          run: [scripts/record]
+          files: ["*a*a*a*a*a*a*a*a*b"]
+      """)
+    try hooked.repo.git(["add", ".tillit.yml"])
+    #expect(try hooked.repo.tillit(["trust"]).status == 0)
+    try hooked.repo.write(String(repeating: "a", count: 80), "a\n")
+    try hooked.repo.git(["add", "--all"])
+    // Killed after a minute rather than left to hang the test run: tillit catches SIGTERM to
+    // stop its checks' processes, so plain `timeout` would not stop it while it matches.
+    let result = try Command.run(["timeout", "--signal=KILL", "60", TillitBinary.path, "check", "--format", "json"], in: hooked.repo.path,
+                                 environment: TempRepo.gitEnvironment.merging(hooked.environment) { _, new in new })
+    #expect(result.status == 0, "\(result.output)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let checks = try #require(json["checks"] as? [[String: Any]])
+    #expect(checks.map { $0["outcome"] as? String } == ["skipped"])
+    #expect(hooked.outFile("args") == nil)
+  }
+
   @Test func outsideARepositoryTheErrorSaysSo() throws {
     let directory = try TempRepo.makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -44,4 +44,52 @@ import TillitGit
     #expect(try Glob("data/*.csv").matches(path))
     #expect(try Glob("*.csv").matches(path))
   }
+
+  @Test func theDocumentedSemanticsHoldCaseByCase() throws {
+    // `**/` is zero or more whole folders.
+    #expect(try matches("**/x", "x"))
+    #expect(try matches("**/x", "a/b/x"))
+    #expect(try !matches("**/x", "ax"))
+    #expect(try !matches("**/x", "a/bx"))
+    // A trailing `**` is everything inside the folder, not the folder's name alone.
+    #expect(try matches("a/**", "a/b"))
+    #expect(try matches("a/**", "a/b/c"))
+    #expect(try !matches("a/**", "a"))
+    #expect(try !matches("a/**", "ab/c"))
+    #expect(try matches("a/**/b", "a/b"))
+    #expect(try matches("a/**/b", "a/x/y/b"))
+    #expect(try !matches("a/**/b", "a/xb"))
+    #expect(try !matches("a/**/b", "ab"))
+    // `**` that is not a whole folder name is a `*`.
+    #expect(try matches("src/a**b", "src/axyb"))
+    #expect(try !matches("src/a**b", "src/a/b"))
+    // No `/`: the name at any depth, the whole name.
+    #expect(try matches("*.md", "d/e/f.md"))
+    #expect(try !matches("*.md", "d/f.md.txt"))
+    #expect(try !matches("src/*.md", "x/src/a.md"))
+    // `?` and sets are one byte, never `/`.
+    #expect(try matches("a/[bc]?/d", "a/cx/d"))
+    #expect(try !matches("a/[bc]?/d", "a/c//d"))
+    #expect(try !matches("a[!x]b", "a/b"))
+    #expect(try !matches("a?b", "a/b"))
+    #expect(try matches("[a-c][!a-c]", "deep/bz"))
+    #expect(try !matches("[a-c][!a-c]", "deep/bb"))
+  }
+
+  /// 20 stars against a 4 KiB name: trying every way to split the name among the stars, as
+  /// the first matcher did, would run for hours.
+  @Test func manyStarsAgainstALongNameMatchInOnePass() throws {
+    let stars = String(repeating: "*a", count: 20)
+    let name = String(repeating: "a", count: 4096)
+    #expect(try !matches(stars + "b", name))
+    #expect(try !matches("src/" + stars + "b", "src/" + name))
+    #expect(try matches(stars + "b", "deep/" + name + "b"))
+    #expect(try matches(stars, name))
+    #expect(try !matches(stars, String(repeating: "a", count: 19)))
+    let folders = String(repeating: "*a*/**/", count: 20)
+    #expect(try !matches(folders + "b", String(repeating: "a/", count: 2048) + "c"))
+    #expect(try matches(folders + "b", String(repeating: "a/", count: 2048) + "b"))
+    #expect(Wildcard(stars + "b").matches(name) == false)
+    #expect(Wildcard(stars + "B").matches(String(repeating: "A/", count: 2048) + "ab"))
+  }
 }

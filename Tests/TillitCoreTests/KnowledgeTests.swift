@@ -82,6 +82,11 @@ import TillitGit
     ("*-bot", "build-bot", true),
     ("*-bot", "bot-builder", false),
     ("exact@example.com", "EXACT@example.com", true),
+    ("ci/*@example.com", "CI/deploy/nightly@example.com", true),
+    ("build?", "builds", false),
+    ("build?", "BUILD?", true),
+    ("", "", true),
+    ("", "x", false),
   ])
   func botPatterns(pattern: String, text: String, matches: Bool) {
     #expect(Wildcard(pattern).matches(text) == matches)

@@ -5,15 +5,9 @@ import TillitGit
 /// at any depth (`*.md` is `**/*.md`), as in `.gitignore`.
 public struct Glob: Hashable, Sendable {
   public let pattern: String
-  private let tokens: [Token]
+  private let matcher: PatternMatcher
 
-  private enum Token: Hashable, Sendable {
-    case literal(UInt8)
-    case anyByte
-    case star
-    case globstar  // `**/` or a trailing `**`: zero or more whole folders
-    case set(negated: Bool, ranges: [ClosedRange<UInt8>])
-  }
+  private typealias Token = PatternMatcher.Token
 
   public init(_ pattern: String) throws(GlobError) {
     self.pattern = pattern
@@ -21,12 +15,12 @@ public struct Glob: Hashable, Sendable {
     if bytes.first == UInt8(ascii: "/") { bytes.removeFirst() }
     else if !bytes.contains(UInt8(ascii: "/")) { bytes = Array("**/".utf8) + bytes }
     guard !bytes.isEmpty else { throw GlobError(pattern: pattern, problem: "it is empty") }
-    tokens = try Glob.tokenize(bytes, pattern: pattern)
+    matcher = PatternMatcher(tokens: try Glob.tokenize(bytes, pattern: pattern))
   }
 
   /// Whether `path` (relative to the repository root) matches.
   public func matches(_ path: RepoPath) -> Bool {
-    Glob.match(tokens[...], path.bytes[...])
+    matcher.matches(path.bytes)
   }
 
   private static func tokenize(_ bytes: [UInt8], pattern: String) throws(GlobError) -> [Token] {
@@ -41,13 +35,13 @@ public struct Glob: Hashable, Sendable {
         if isDouble && atSegmentStart {
           let afterStars = index + 2
           if afterStars == bytes.count {
-            tokens.append(.globstar)
+            tokens.append(.folders)
             tokens.append(.star)
             index = afterStars
             continue
           }
           if bytes[afterStars] == UInt8(ascii: "/") {
-            tokens.append(.globstar)
+            tokens.append(.folders)
             index = afterStars + 1
             continue
           }
@@ -96,43 +90,6 @@ public struct Glob: Hashable, Sendable {
       }
     }
     return nil
-  }
-
-  private static func match(_ tokens: ArraySlice<Token>, _ path: ArraySlice<UInt8>) -> Bool {
-    var tokens = tokens
-    var path = path
-    while let token = tokens.first {
-      switch token {
-      case .literal(let byte):
-        guard path.first == byte else { return false }
-        path.removeFirst()
-      case .anyByte:
-        guard let byte = path.first, byte != UInt8(ascii: "/") else { return false }
-        path.removeFirst()
-      case .set(let negated, let ranges):
-        guard let byte = path.first, byte != UInt8(ascii: "/") else { return false }
-        guard ranges.contains(where: { $0.contains(byte) }) != negated else { return false }
-        path.removeFirst()
-      case .star:
-        let rest = tokens.dropFirst()
-        var candidate = path
-        while true {
-          if match(rest, candidate) { return true }
-          guard let byte = candidate.first, byte != UInt8(ascii: "/") else { return false }
-          candidate.removeFirst()
-        }
-      case .globstar:
-        let rest = tokens.dropFirst()
-        var candidate = path
-        while true {
-          if match(rest, candidate) { return true }
-          guard let slash = candidate.firstIndex(of: UInt8(ascii: "/")) else { return false }
-          candidate = candidate[(slash + 1)...]
-        }
-      }
-      tokens.removeFirst()
-    }
-    return path.isEmpty
   }
 }
 
