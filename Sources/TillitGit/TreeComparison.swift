@@ -91,3 +91,17 @@ extension Repository {
     return leftByte == rightByte ? 0 : (leftByte < rightByte ? -1 : 1)
   }
 }
+
+extension Repository {
+  /// Each file that differs between two trees, as its entry on both sides (nil: absent), no
+  /// renames detected: what a fixer changed, path by path.
+  public func fileDifferences(from old: ObjectID, to new: ObjectID) throws -> [(path: RepoPath, old: FileEntry?, new: FileEntry?)] {
+    try treeDifferences(old: old, new: new).map { difference in
+      let path = RepoPath(bytes: difference.path)
+      func entry(_ item: TreeDifference.Item?) -> FileEntry? {
+        item.map { FileEntry(path: path, mode: FileMode(raw: $0.mode), blob: $0.id) }
+      }
+      return (path, entry(difference.old), entry(difference.new))
+    }
+  }
+}

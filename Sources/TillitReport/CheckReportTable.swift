@@ -46,7 +46,7 @@ public struct CheckReportTable {
 
   private func summary(_ report: CheckReport) -> String {
     var counts: [(CheckOutcome, Int)] = []
-    for outcome in [CheckOutcome.passed, .cached, .failed, .timedOut, .interrupted, .skipped] {
+    for outcome in [CheckOutcome.passed, .fixed, .cached, .failed, .timedOut, .interrupted, .skipped] {
       let count = report.results.filter { $0.outcome == outcome }.count
       if count > 0 { counts.append((outcome, count)) }
     }
@@ -59,6 +59,7 @@ public struct CheckReportTable {
     switch outcome {
     case .passed: return style.green("✓")
     case .cached: return style.green("✓")
+    case .fixed: return style.yellow("✎")
     case .failed, .timedOut: return style.red("✗")
     case .interrupted: return style.yellow("!")
     case .skipped: return style.dim("-")
@@ -69,6 +70,7 @@ public struct CheckReportTable {
     switch outcome {
     case .passed: return style.green("passed")
     case .cached: return style.green("cached")
+    case .fixed: return style.yellow("fixed")
     case .failed: return style.red("failed")
     case .timedOut: return style.red("timed out")
     case .interrupted: return style.yellow("interrupted")

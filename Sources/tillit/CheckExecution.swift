@@ -15,6 +15,7 @@ enum CheckExecution {
     let session = CheckSession(repository: repository, monitor: monitor)
     var results: [CheckResult] = []
     var duration = 0
+    var fixes: FixSummary?
     for subject in subjects {
       switch try session.run(subject, options: options) {
       case .noConfig:
@@ -23,16 +24,36 @@ enum CheckExecution {
         }
       case .ran(let report):
         report.warnings.forEach { Output.warning($0) }
+        if let fixed = report.fixes { fixes = fixed }
         results += report.results
         duration += report.durationMs
       }
     }
-    let report = CheckReport(results: results, durationMs: duration)
+    let report = CheckReport(results: results, durationMs: duration, fixes: fixes)
     switch format {
     case .json: Output.write(CheckReportJSON.render(report), to: descriptor)
     case .table: if !results.isEmpty { Output.write(Output.checkTable(for: descriptor).render(report), to: descriptor) }
     }
+    if format == .table, let fixes { Output.write(Self.describe(fixes), to: descriptor) }
     if monitor.signal != nil || report.wasInterrupted { return 130 }
     return report.passed ? 0 : 1
+  }
+
+  /// What the fixers changed and where it went, in a few lines.
+  static func describe(_ fixes: FixSummary) -> String {
+    func names(_ paths: [RepoPath]) -> String { paths.prefix(8).map { TerminalText.escaped($0.description) }.joined(separator: ", ") + (paths.count > 8 ? ", …" : "") }
+    guard fixes.applies else {
+      return "tillit: fixers would change \(names(fixes.keptUnstaged)); a pushed commit cannot be fixed: fix them, commit and push again\n"
+    }
+    var lines: [String] = []
+    if !fixes.applied.isEmpty { lines.append("tillit: fixed \(names(fixes.applied)): staged, and in your work tree") }
+    if !fixes.keptUnstaged.isEmpty {
+      lines.append("tillit: fixed \(names(fixes.keptUnstaged)) in what is staged only: your unstaged edits there would not merge with the fix, so the work tree keeps them")
+    }
+    if let patch = fixes.patch { lines.append("tillit: the whole fix is saved as \(TerminalText.escaped(patch))") }
+    lines.append(fixes.stopsTheCommit
+      ? "tillit: the commit stopped so you can look at the fixes (git diff --cached); commit again to record them"
+      : "tillit: the fixed content is what gets committed (on-fix: continue)")
+    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -1,6 +1,10 @@
+import TillitGit
+
 /// How one check ended.
 public enum CheckOutcome: String, Sendable, Codable {
   case passed, failed, skipped, cached
+  /// A fixer that changed files (its fixes are applied).
+  case fixed
   case timedOut = "timed out"
   case interrupted
 }
@@ -26,7 +30,7 @@ public struct CheckResult: Sendable {
   }
 
   /// Whether this result lets the commit or push through.
-  public var isSuccess: Bool { [.passed, .skipped, .cached].contains(outcome) }
+  public var isSuccess: Bool { [.passed, .skipped, .cached, .fixed].contains(outcome) }
 }
 
 /// Everything a run of checks produced.
@@ -35,13 +39,30 @@ public struct CheckReport: Sendable {
   public let durationMs: Int
   /// What went wrong beside the checks themselves (recording them in the ledger), for stderr.
   public var warnings: [String]
+  /// What fixers changed, when they changed anything.
+  public var fixes: FixSummary?
 
-  public init(results: [CheckResult], durationMs: Int, warnings: [String] = []) {
+  public init(results: [CheckResult], durationMs: Int, warnings: [String] = [], fixes: FixSummary? = nil) {
     self.results = results
     self.durationMs = durationMs
     self.warnings = warnings
+    self.fixes = fixes
   }
 
-  public var passed: Bool { results.allSatisfy(\.isSuccess) }
+  public var passed: Bool { results.allSatisfy(\.isSuccess) && !(fixes?.stopsTheCommit ?? false) }
   public var wasInterrupted: Bool { results.contains { $0.outcome == .interrupted } }
+}
+
+/// What fixers changed in one run, and what was done with it.
+public struct FixSummary: Sendable {
+  /// Files fixed in the index and the work tree.
+  public var applied: [RepoPath]
+  /// Files fixed in the index only: their unstaged edits would not merge with the fix.
+  public var keptUnstaged: [RepoPath]
+  /// The patch of everything fixed, saved under `.git/tillit/fixes/`.
+  public var patch: String?
+  /// `on-fix: stop`: the commit stops so the fixes can be looked at.
+  public var stopsTheCommit: Bool
+  /// A push cannot be fixed: the fixers' changes are reported, not applied.
+  public var applies: Bool
 }

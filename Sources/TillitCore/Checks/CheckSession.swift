@@ -69,14 +69,43 @@ public struct CheckSession {
     let settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, snapshot: snapshot?.path, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount)
-    let results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
+    var results: [CheckResult]
+    var fixes: FixSummary?
+    if let snapshot, plan.contains(where: \.isFixer) {
+      let fixers = try FixerRun(runner: CheckRunner(settings: settings, monitor: monitor, cache: cache), snapshot: snapshot.path).run(plan, subject: subject)
+      let staged = try subject.tree()
+      fixes = try applyFixes(from: staged, to: fixers.fixedTree, of: plan, subject: subject, state: state)
+      // The others run on the fixed tree, which the snapshot holds now; a pass there is not one
+      // of the staged content, so it is not remembered under its key.
+      let others = plan.enumerated().map { position, planned in
+        fixers.results[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
+      }
+      let rest = CheckRunner(settings: settings, monitor: monitor, cache: fixes == nil ? cache : nil).run(others, subject: subject)
+      results = rest.enumerated().map { position, result in fixers.results[position] ?? result }
+    } else {
+      results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
+    }
     var warnings: [String] = []
     do {
       try CheckLedger(repository: repository).record(results, of: plan, subject: subject)
     } catch {
       warnings.append("the check results were not recorded in the ledger: \(error)")
     }
-    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings))
+    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes))
+  }
+
+  /// Applies the fixes to the index and the work tree when what is checked is the index; a
+  /// pushed commit cannot be fixed, so its fixes are only reported (and stop the push).
+  private func applyFixes(from staged: ObjectID, to fixed: ObjectID, of plan: [PlannedCheck], subject: CheckSubject, state: StateDirectory) throws -> FixSummary? {
+    // Nothing is applied after Ctrl-C: the user asked to stop.
+    guard fixed != staged, !monitor.isInterrupted else { return nil }
+    let stops = plan.contains { $0.isFixer && $0.definition.onFix == .stop }
+    guard subject.content == .index else {
+      let paths = try repository.fileDifferences(from: staged, to: fixed).map(\.path)
+      return FixSummary(applied: [], keptUnstaged: paths, patch: nil, stopsTheCommit: true, applies: false)
+    }
+    let outcome = try FixApplier(repository: repository, state: state).apply(from: staged, to: fixed)
+    return FixSummary(applied: outcome.applied, keptUnstaged: outcome.keptUnstaged, patch: outcome.patch, stopsTheCommit: stops, applies: true)
   }
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

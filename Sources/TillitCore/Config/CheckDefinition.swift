@@ -46,6 +46,14 @@ public struct CheckDefinition: Hashable, Sendable {
     case worktree
   }
 
+  /// What a commit does when a fixer changed files.
+  public enum OnFix: String, Hashable, Sendable, CaseIterable {
+    /// The commit stops with the fixes staged and in the work tree: commit again (pre-commit's way).
+    case stop
+    /// The fixed content is committed (lefthook's `stage_fixed`).
+    case `continue`
+  }
+
   public var name: String
   public var command: Command
   public var files: [Glob]
@@ -57,6 +65,9 @@ public struct CheckDefinition: Hashable, Sendable {
   public var isolation: Isolation
   /// Folders of the work tree this check sees in its snapshot, besides the configuration's.
   public var share: [RepoPath] = []
+  /// A fixer: it may rewrite the files it is given, and what it changes is applied (`FixApplier`).
+  public var fix = false
+  public var onFix: OnFix = .stop
 
   public init(name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
               timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot) {
@@ -82,6 +93,7 @@ public struct CheckDefinition: Hashable, Sendable {
   public var approvedSettings: [(key: String, value: String)] {
     [("stage", stage.rawValue), ("isolation", isolation.rawValue), ("pass-files", String(passFiles))]
       + (share.isEmpty ? [] : [("share", share.map(\.description).joined(separator: ","))])
+      + (fix ? [("fix", "true"), ("on-fix", onFix.rawValue)] : [])
   }
 
   /// Everything that decides what the check does, as one canonical text: the key of its

@@ -7,10 +7,10 @@ public struct ConfigParser {
 
   public init(file: String = ProjectConfig.fileName) { self.file = file }
 
-  static let topLevelKeys = ["checks", "jobs", "share", "people", "ignore", "reviewers"]
+  static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "record", "trailers", "max-files"]
-  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share"]
+  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
     let root: YAMLNode?
@@ -25,12 +25,18 @@ public struct ConfigParser {
       throw fail(root, nil, "must be a mapping with a 'checks' list")
     }
     var config = ProjectConfig(checks: [])
+    var onFix: CheckDefinition.OnFix?
+    var checkOnFix: [String: CheckDefinition.OnFix] = [:]
     for entry in mapping {
       let (key, value) = (entry.key, entry.value)
       switch key {
       case "checks":
         guard case .sequence(let items, _) = value else { throw fail(value, key, "must be a list of checks") }
-        for item in items { config.checks.append(try parseCheck(item)) }
+        for item in items {
+          let (check, explicit) = try parseCheck(item)
+          config.checks.append(check)
+          if let explicit { checkOnFix[check.name] = explicit }
+        }
       case "jobs":
         guard let jobs = value.scalar.flatMap({ Int($0) }), jobs > 0 else {
           throw fail(value, key, "must be a whole number of checks to run at once, like 4")
@@ -38,6 +44,8 @@ public struct ConfigParser {
         config.jobs = jobs
       case "share":
         config.share = try parseFolders(value, key)
+      case "on-fix":
+        onFix = try parseOnFix(value)
       case "people":
         try parsePeople(value, into: &config.knowledge)
       case "ignore":
@@ -49,7 +57,10 @@ public struct ConfigParser {
       }
     }
     // What the configuration shares, each check sees: part of what each check's approval covers.
-    for position in config.checks.indices { config.checks[position].share = config.share + config.checks[position].share }
+    for position in config.checks.indices {
+      config.checks[position].share = config.share + config.checks[position].share
+      config.checks[position].onFix = checkOnFix[config.checks[position].name] ?? onFix ?? .stop
+    }
     var seen: Set<String> = []
     for check in config.checks where !seen.insert(check.name).inserted {
       throw ConfigError(file: file, line: nil, key: "name", problem: "'\(check.name)' is used by two checks; names must be unique")
@@ -57,13 +68,15 @@ public struct ConfigParser {
     return config
   }
 
-  private func parseCheck(_ node: YAMLNode) throws(ConfigError) -> CheckDefinition {
+  /// A check, and its own `on-fix` when it names one.
+  private func parseCheck(_ node: YAMLNode) throws(ConfigError) -> (CheckDefinition, CheckDefinition.OnFix?) {
     guard case .mapping(let mapping, _) = node else {
       throw fail(node, "checks", "entries must be mappings with at least 'name' and 'run'")
     }
     var name: String?
     var command: CheckDefinition.Command?
     var check = CheckDefinition(name: "", command: .argv([]))
+    var onFix: CheckDefinition.OnFix?
     for entry in mapping {
       let (key, value) = (entry.key, entry.value)
       switch key {
@@ -93,6 +106,11 @@ public struct ConfigParser {
         check.passFiles = flag
       case "share":
         check.share = try parseFolders(value, key)
+      case "fix":
+        guard let flag = scalar(value).flatMap(Self.bool) else { throw fail(value, key, "must be true or false") }
+        check.fix = flag
+      case "on-fix":
+        onFix = try parseOnFix(value)
       case "isolation":
         guard let isolation = scalar(value).flatMap(CheckDefinition.Isolation.init(rawValue:)) else {
           throw fail(value, key, "must be one of: \(CheckDefinition.Isolation.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -106,7 +124,17 @@ public struct ConfigParser {
     guard let command else { throw fail(node, "run", "is missing for check '\(name)': give a command list like [make, lint]") }
     check.name = name
     check.command = command
-    return check
+    if check.fix && check.isolation == .worktree {
+      throw fail(node, "fix", "cannot be used with isolation: worktree for check '\(name)': a fixer runs in the snapshot, and its fixes are applied for it")
+    }
+    return (check, onFix)
+  }
+
+  private func parseOnFix(_ node: YAMLNode) throws(ConfigError) -> CheckDefinition.OnFix {
+    guard let onFix = scalar(node).flatMap(CheckDefinition.OnFix.init(rawValue:)) else {
+      throw fail(node, "on-fix", "must be stop (the commit stops with the fixes staged; commit again) or continue (the fixed content is committed)")
+    }
+    return onFix
   }
 
   private func parsePeople(_ node: YAMLNode, into settings: inout KnowledgeSettings) throws(ConfigError) {
