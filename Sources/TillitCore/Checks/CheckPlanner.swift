@@ -32,11 +32,14 @@ public struct PlannedCheck: Sendable {
   public let definition: CheckDefinition
   public let action: Action
 
-  /// Whether this check will run in a snapshot of the content.
-  var needsSnapshot: Bool {
+  /// Whether this check will run.
+  var runs: Bool {
     guard case .run = action else { return false }
-    return definition.isolation == .snapshot
+    return true
   }
+
+  /// Whether this check will run in a snapshot of the content.
+  var needsSnapshot: Bool { runs && definition.isolation == .snapshot }
 }
 
 /// Decides, for each check, whether this change concerns it and whether a cached pass covers it.

@@ -15,6 +15,10 @@ public final class CheckRunner: @unchecked Sendable {
     public var workTree: String?
     /// The snapshot the run's `isolation: snapshot` checks share, moved to the content.
     public var snapshot: String?
+    /// Paths of the work tree that differ from what is checked (unstaged edits, untracked
+    /// files): an `isolation: worktree` check concerned by one would check other content, so it
+    /// does not run. Nil when no such check runs.
+    public var workTreeDifferences: Set<RepoPath>?
     public var state: StateDirectory
     public var jobs: Int
 
@@ -30,6 +34,7 @@ public final class CheckRunner: @unchecked Sendable {
   let settings: Settings
   let monitor: InterruptMonitor
   let cache: ResultCache?
+  private let worktreeLock = Lock()
 
   public init(settings: Settings, monitor: InterruptMonitor, cache: ResultCache?) {
     self.settings = settings
@@ -74,6 +79,17 @@ public final class CheckRunner: @unchecked Sendable {
     }
     let started = Clock.milliseconds()
     if monitor.isInterrupted { return CheckResult(name: check.name, outcome: .interrupted) }
+    if check.isolation == .worktree, let differing = settings.workTreeDifferences?.filter(check.concerns).sorted().first {
+      return CheckResult(
+        name: check.name, outcome: .failed,
+        note: "it runs in the work tree (isolation: worktree), which differs from what is checked at '\(differing)': stage it, or stash the rest (git stash --keep-index), or use isolation: snapshot")
+    }
+    // Checks in the work tree run one at a time: two of them could write one file at once.
+    guard check.isolation == .worktree else { return perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
+    return worktreeLock.withLock { perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
+  }
+
+  private func perform(_ check: CheckDefinition, files passedFiles: [RepoPath], cacheKey: ObjectID, started: Int, environment: [String: String]) -> CheckResult {
     var logPath: String?
     do {
       let logs = try settings.state.subdirectory("logs")

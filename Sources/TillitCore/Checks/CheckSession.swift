@@ -66,9 +66,12 @@ public struct CheckSession {
         tree: try subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
     }
     defer { snapshot?.release() }
-    let settings = CheckRunner.Settings(
+    var settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, snapshot: snapshot?.path, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount)
+    if plan.contains(where: { $0.runs && $0.definition.isolation == .worktree }) {
+      settings.workTreeDifferences = try workTreeDifferences(from: subject)
+    }
     var results: [CheckResult]
     var fixes: FixSummary?
     if let snapshot, plan.contains(where: \.isFixer) {
@@ -92,6 +95,17 @@ public struct CheckSession {
       warnings.append("the check results were not recorded in the ledger: \(error)")
     }
     return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes))
+  }
+
+  /// The paths where the work tree is not the content checked: unstaged edits and untracked
+  /// files against the index, and everything that differs from a pushed commit's tree.
+  private func workTreeDifferences(from subject: CheckSubject) throws -> Set<RepoPath> {
+    var paths = Set(try repository.workTreeChanges().map(\.path))
+    if case .tree = subject.content, let head = try repository.headCommitID() {
+      paths.formUnion(try repository.fileDifferences(from: try subject.tree(), to: try repository.treeID(ofCommit: head)).map(\.path))
+      paths.formUnion(try repository.stagedChanges(in: try repository.index()).flatMap(\.paths))
+    }
+    return paths
   }
 
   /// Applies the fixes to the index and the work tree when what is checked is the index; a
