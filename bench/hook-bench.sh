@@ -66,6 +66,7 @@ for tool in $peers; do
   ln -s "$real" "$work/bin/$tool"
 done
 export PATH="$work/bin:$PATH"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
 generate() {  # folder, number of files: 50 files a folder, 20 folders a part
   python3 - "$1" "$2" <<'PY'
@@ -197,9 +198,9 @@ for name in $repos; do
   done
 done
 
-python3 - "$work" <<'PY'
+python3 - "$work" "$(nproc)" "$load_before" <<'PY'
 import csv, json, os, sys
-work = sys.argv[1]
+work, cores, load_before = sys.argv[1:4]
 def results(name, scenario):
     found = {}
     for suffix in ("", ".slow"):
@@ -207,7 +208,9 @@ def results(name, scenario):
         if os.path.exists(path):
             found.update({r["command"]: r for r in json.load(open(path))["results"]})
     return found
-print("Each round stages a new one-file change; median of the rounds.\n")
+load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
+print(f"Each round stages a new one-file change; median of the rounds. {cores} cores, load average "
+      f"{load_before} before and {load_after} after (other work on the machine moves the numbers).\n")
 print("| repository | files | scenario | tool | rounds | median | vs prek |")
 print("|---|---:|---|---|---:|---:|---:|")
 own = []
