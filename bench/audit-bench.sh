@@ -6,7 +6,7 @@
 #   bench/audit-bench.sh                          # builds tillit (release) first
 #   XEN=/path/to/xen.git TILLIT=/path/to/tillit PEER_TIMEOUT=1800 bench/audit-bench.sh
 set -euo pipefail
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/xen.sh"
 runs=${RUNS:-3}
 peer_timeout=${PEER_TIMEOUT:-1800}
 git -C "$work" reset -q --hard

@@ -9,12 +9,9 @@
 # Any clones of https://github.com/xen-project/xen and https://github.com/u-boot/u-boot (bare is
 # fine); a missing one is skipped.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/common.sh"
 since=${SINCE:-2023-01-01}
-if [ -z "${TILLIT:-}" ]; then
-  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
-  TILLIT=$here/.build/release/tillit
-fi
+bench_tillit
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "| repository | mode | evaluated | top-1 | top-3 | top-5 | MRR | expertise | files at risk (history → simulated) | workload Gini | time |"

@@ -6,17 +6,14 @@
 #   bench/ledger-bench.sh                 # builds tillit (release) first
 #   TILLIT=/path/to/tillit APPENDS=10000 bench/ledger-bench.sh
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=${BENCH_WORK:-$here/bench/work/ledger}
+source "$(dirname "$0")/common.sh"
+work=$bench_work/ledger
 appends=${APPENDS:-10000}
 events=${EVENTS:-100000}
-if [ -z "${TILLIT:-}" ]; then
-  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
-  TILLIT=$here/.build/release/tillit
-fi
+bench_tillit
 (cd "$here" && swift build -c release --static-swift-stdlib --product append-in-process >/dev/null)
 in_process=$here/.build/release/append-in-process
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
+bench_need hyperfine
 rm -rf "$work" && mkdir -p "$work"
 
 new_repo() {

@@ -8,7 +8,7 @@
 # XEN is any clone of https://github.com/xen-project/xen (bare is fine); the benchmark makes its
 # own working clone of it under bench/work/xen, sharing its objects.
 set -euo pipefail
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/xen.sh"
 runs=${RUNS:-5}
 git -C "$work" config user.email bench@example.com
 git -C "$work" config user.name Bench
