@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +33,19 @@ static void stop_all(const int32_t *groups, int count, int grace_ms) {
   }
 }
 
+/// Closes every descriptor but `keep`: in two calls where the kernel has close_range (5.9),
+/// else one by one.
+static void close_all_but(int keep) {
+#ifdef SYS_close_range
+  if ((keep == 0 || syscall(SYS_close_range, 0, keep - 1, 0) == 0) && syscall(SYS_close_range, keep + 1, ~0U, 0) == 0) return;
+#endif
+  long highest = sysconf(_SC_OPEN_MAX);
+  if (highest < 0 || highest > 65536) highest = 65536;
+  for (int fd = 0; fd < highest; fd++) {
+    if (fd != keep) close(fd);
+  }
+}
+
 static void run_guard(int input, int grace_ms) {
   struct sigaction ignore = {0};
   ignore.sa_handler = SIG_IGN;
@@ -42,11 +56,7 @@ static void run_guard(int input, int grace_ms) {
   sigprocmask(SIG_SETMASK, &none, 0);
   setpgid(0, 0);  // out of the terminal's job: Ctrl-C is Tillit's to handle
   prctl(PR_SET_NAME, "tillit-guard", 0, 0, 0);
-  long highest = sysconf(_SC_OPEN_MAX);
-  if (highest < 0 || highest > 65536) highest = 65536;
-  for (int fd = 0; fd < highest; fd++) {
-    if (fd != input) close(fd);  // holds no lock, pipe or terminal of Tillit's
-  }
+  close_all_but(input);  // holds no lock, pipe or terminal of Tillit's
 
   int32_t groups[max_groups];
   int count = 0;
