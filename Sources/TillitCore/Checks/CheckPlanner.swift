@@ -45,6 +45,9 @@ public struct PlannedCheck: Sendable {
 /// Decides, for each check, whether this change concerns it and whether a cached pass covers it.
 public struct CheckPlanner {
   public let cache: ResultCache?
+  /// Up to this many changed paths, a check that passes files finds each in the content by
+  /// itself; beyond, the content is listed once.
+  static let pathsLookedUpOneByOne = 256
 
   public init(cache: ResultCache?) { self.cache = cache }
 
@@ -68,10 +71,17 @@ public struct CheckPlanner {
     guard !touched.isEmpty else { return .skip(reason: "no matching files") }
     let inputs: [FileEntry]
     if check.passFiles {
-      let files = try existing ?? Dictionary(subject.files().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-      existing = files
       var seen: Set<RepoPath> = []
-      inputs = touched.compactMap { files[$0] }.filter { $0.mode != .submodule && seen.insert($0.path).inserted }
+      let found: [FileEntry]
+      if existing == nil && touched.count <= Self.pathsLookedUpOneByOne {
+        // A few changed files: looked up one by one, without listing the whole content.
+        found = try touched.compactMap { try subject.entry(at: $0) }
+      } else {
+        let files = try existing ?? Dictionary(subject.files().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        existing = files
+        found = touched.compactMap { files[$0] }
+      }
+      inputs = found.filter { $0.mode != .submodule && seen.insert($0.path).inserted }
       guard !inputs.isEmpty else { return .skip(reason: "only deletions match") }
     } else {
       inputs = try subject.files().filter { check.concerns($0.path) }
