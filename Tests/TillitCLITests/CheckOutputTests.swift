@@ -89,6 +89,30 @@ import TillitTestSupport
     #expect(!hook.output.contains("\r") && !hook.output.contains("\u{1B}"), "\(hook.output)")
   }
 
+  /// A fixer's line says what it fixed, once: not its exit status, nor its place in the run of
+  /// the other checks.
+  @Test func aFixerHasOneLineSayingWhatItFixed() throws {
+    let hooked = try HookedRepo(config: """
+      on-fix: continue
+      checks:
+        - name: trim
+          run: "sed -i 's/ *$//' \\"$@\\"; exit 1"
+          files: ["*.txt"]
+          pass-files: true
+          fix: true
+        - name: other
+          run: ["true"]
+      """)
+    try hooked.repo.write("a.txt", "spaces   \n")
+    try hooked.repo.git(["add", "a.txt"])
+    let result = try hooked.commit()
+    #expect(result.status == 0, "\(result.output)")
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.filter { $0.contains("trim") }.count == 1, "\(result.stderr)")
+    #expect(lines.first?.hasPrefix("  ✎ trim      fixed  ") == true && lines.first?.hasSuffix("  (fixed a.txt)") == true, "\(result.stderr)")
+    #expect(lines.dropFirst().first?.hasPrefix("  ✓ other     passed  ") == true, "\(result.stderr)")
+  }
+
   @Test func jsonIsWrittenOnceAtTheEnd() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: slow\n    run: \"sleep 0.3\"\n")
     let result = try hooked.repo.tillit(["check", "--all", "--format", "json"], environment: hooked.environment)
