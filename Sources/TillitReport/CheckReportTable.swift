@@ -1,7 +1,8 @@
 import TillitCore
 
-/// The terminal form of a check run: one line per check, what each failure printed (a long
-/// output's first and last lines, see `LogExcerpt`) with where its full log is, and a summary line.
+/// The terminal form of a check run: one line per check (`line`, written as each finishes), then
+/// (`details`) what each failure printed (a long output's first and last lines, see
+/// `LogExcerpt`) with where its full log is, and a summary line.
 public struct CheckReportTable {
   public let style: TerminalStyle
   /// What to show of a failed check's output, given its log's path and the check's name;
@@ -11,12 +12,6 @@ public struct CheckReportTable {
   public init(style: TerminalStyle, readOutput: @escaping (_ log: String, _ check: String) -> LogExcerpt) {
     self.style = style
     self.readOutput = readOutput
-  }
-
-  /// The whole report: a line per check (`line`), then `details`.
-  public func render(_ report: CheckReport) -> String {
-    let width = Self.width(report.results.map(\.name))
-    return report.results.map { line($0, width: width) + "\n" }.joined() + details(report)
   }
 
   /// The width of the name column for these checks.
