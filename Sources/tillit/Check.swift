@@ -27,6 +27,7 @@ struct Check: ParsableCommand {
   @Flag(help: "Run the repository's .tillit.yml without a stored approval: for CI, where the code under test runs anyway (also TILLIT_TRUST_CONFIG=1).")
   var trustConfig = false
   @Option(help: "table or json.") var format: OutputFormat = .table
+  @Flag(help: "Show the whole output of each failed check, not a long one's first and last lines.") var verbose = false
 
   func validate() throws {
     let chosen = [staged, all, !files.isEmpty, range != nil].filter { $0 }.count
@@ -49,7 +50,8 @@ struct Check: ParsableCommand {
       if ConfigLoader(repository: repository).hasUnstagedEdits(comparedWith: subject) {
         Output.error("tillit: note: .tillit.yml has edits that are not staged; the staged one is used (git add it to use yours)\n")
       }
-      let code = try CheckExecution.run(subjects: [subject], repository: repository, options: options, format: format, descriptor: STDOUT_FILENO)
+      let code = try CheckExecution.run(subjects: [subject], repository: repository, options: options, format: format, descriptor: STDOUT_FILENO,
+                                            verbose: verbose)
       if code != 0 { throw ExitCode(code) }
     }
   }

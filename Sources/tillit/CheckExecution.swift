@@ -8,11 +8,24 @@ import Glibc
 #endif
 
 /// Runs a check session with Ctrl-C handling and renders its report; shared by `check` and `hook`.
+/// A table is shown as the checks finish (`CheckProgressDisplay`), the failures' output and the
+/// summary after the last; JSON is written once, at the end.
 enum CheckExecution {
-  /// Returns the exit code: 0 passed, 1 failed, 130 interrupted.
-  static func run(subjects: [CheckSubject], repository: Repository, options: CheckSession.Options, format: OutputFormat, descriptor: Int32) throws -> Int32 {
+  /// Returns the exit code: 0 passed, 1 failed, 130 interrupted. `verbose` shows the whole
+  /// output of every failure, instead of a long one's first and last lines.
+  static func run(subjects: [CheckSubject], repository: Repository, options: CheckSession.Options, format: OutputFormat, descriptor: Int32,
+                  verbose: Bool = false) throws -> Int32 {
     let monitor = InterruptMonitor()
     let session = CheckSession(repository: repository, monitor: monitor)
+    var options = options
+    var display: CheckProgressDisplay?
+    if format == .table {
+      let shown = CheckProgressDisplay(
+        descriptor: descriptor, table: Output.checkTable(for: descriptor), live: CheckProgressDisplay.isLive(descriptor))
+      options.progress = { shown.report($0) }
+      display = shown
+    }
+    defer { display?.stop() }
     var results: [CheckResult] = []
     var duration = 0
     var fixes: FixSummary?
@@ -30,9 +43,12 @@ enum CheckExecution {
       }
     }
     let report = CheckReport(results: results, durationMs: duration, fixes: fixes)
+    display?.stop()
     switch format {
     case .json: Output.write(CheckReportJSON.render(report), to: descriptor)
-    case .table: if !results.isEmpty { Output.write(Output.checkTable(for: descriptor).render(report), to: descriptor) }
+    case .table:
+      let table = Output.checkTable(for: descriptor) { verbose || display?.showsFullOutput(of: $0) == true }
+      if !results.isEmpty { Output.write(table.details(report), to: descriptor) }
     }
     if format == .table, let fixes { Output.write(Self.describe(fixes), to: descriptor) }
     if monitor.signal != nil || report.wasInterrupted { return 130 }

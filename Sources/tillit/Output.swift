@@ -20,8 +20,10 @@ enum Output {
     TerminalStyle(colour: isatty(descriptor) == 1 && getenv("NO_COLOR") == nil)
   }
 
-  static func checkTable(for descriptor: Int32) -> CheckReportTable {
-    CheckReportTable(style: style(for: descriptor), readTail: { FileSystem.tail($0, lines: $1) })
+  /// The check table for `descriptor`; `showsWhole(name)` says whether a failed check's whole
+  /// output is shown, instead of a long one's first and last lines.
+  static func checkTable(for descriptor: Int32, showsWhole: @escaping (String) -> Bool = { _ in false }) -> CheckReportTable {
+    CheckReportTable(style: style(for: descriptor)) { log, check in showsWhole(check) ? LogExcerpt.whole(log) : LogExcerpt.read(log) }
   }
 
   /// The checks an approval covers, as `tillit trust`, `install` and `init` show them.

@@ -16,6 +16,11 @@ import TillitGit
     #expect(TerminalText.escaped("\u{0}\u{8}\u{1F}\u{7F}") == "\\x00\\x08\\x1f\\x7f")
   }
 
+  @Test func aCheckOutputLineKeepsItsTabs() {
+    #expect(TerminalText.escapedKeepingTabs("\tat main.swift:3\t\u{1B}[31merror") == "\tat main.swift:3\t\\e[31merror")
+    #expect(TerminalText.escapedKeepingTabs("a\rb\u{202E}") == "a\\rb\\u{202e}")
+  }
+
   @Test func c1ControlsAndInvisibleReorderingAreShownAsCodePoints() {
     #expect(TerminalText.escaped("a\u{9B}2Jb\u{85}") == "a\\u{9b}2Jb\\u{85}")
     #expect(TerminalText.escaped("ok\u{202E}txt.exe\u{2066}\u{2028}") == "ok\\u{202e}txt.exe\\u{2066}\\u{2028}")

@@ -21,13 +21,17 @@ public final class CheckRunner: @unchecked Sendable {
     public var workTreeDifferences: Set<RepoPath>?
     public var state: StateDirectory
     public var jobs: Int
+    /// Told when checks start and finish, from the workers' threads; nil to run silently.
+    public var progress: (@Sendable (CheckProgress) -> Void)?
 
-    public init(gitDirectory: String, workTree: String?, snapshot: String?, state: StateDirectory, jobs: Int) {
+    public init(gitDirectory: String, workTree: String?, snapshot: String?, state: StateDirectory, jobs: Int,
+                progress: (@Sendable (CheckProgress) -> Void)? = nil) {
       self.gitDirectory = gitDirectory
       self.workTree = workTree
       self.snapshot = snapshot
       self.state = state
       self.jobs = jobs
+      self.progress = progress
     }
   }
 
@@ -53,6 +57,7 @@ public final class CheckRunner: @unchecked Sendable {
       case .run: pending.append(position)
       }
     }
+    for case let result? in results { settings.progress?(.finished(result)) }
     guard !pending.isEmpty else { return results.compactMap { $0 } }
     monitor.start()
     defer { monitor.stop() }
@@ -62,7 +67,10 @@ public final class CheckRunner: @unchecked Sendable {
     for _ in 0..<max(1, min(settings.jobs, pending.count)) {
       DispatchQueue.global().async(group: group) {
         while let position = work.take() {
-          work.finish(position, with: self.execute(plan[position], subject: subject, environment: environment))
+          self.settings.progress?(.started(name: plan[position].definition.name))
+          let result = self.execute(plan[position], subject: subject, environment: environment)
+          work.finish(position, with: result)
+          self.settings.progress?(.finished(result))
         }
       }
     }

@@ -16,6 +16,8 @@ public struct CheckSession {
     public var trustConfig: Bool
     /// Started by a git hook (a skip is `--no-verify`) or by `tillit check`.
     public var fromHook: Bool
+    /// Told when each check starts and finishes (see `CheckProgress`).
+    public var progress: (@Sendable (CheckProgress) -> Void)?
 
     public init(stage: CheckDefinition.Stage = .preCommit, filter: CheckFilter = CheckFilter(), jobs: Int? = nil, useCache: Bool = true,
                 trustConfig: Bool = false, fromHook: Bool = false) {
@@ -68,14 +70,24 @@ public struct CheckSession {
     defer { snapshot?.release() }
     var settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, snapshot: snapshot?.path, state: state,
-      jobs: options.jobs ?? config.jobs ?? Self.processorCount)
+      jobs: options.jobs ?? config.jobs ?? Self.processorCount, progress: options.progress)
     if plan.contains(where: { $0.runs && $0.definition.isolation == .worktree }) {
       settings.workTreeDifferences = try workTreeDifferences(from: subject)
     }
+    options.progress?(.planned(plan.map(\.definition)))
     var results: [CheckResult]
     var fixes: FixSummary?
     if let snapshot, plan.contains(where: \.isFixer) {
-      let fixers = try FixerRun(runner: CheckRunner(settings: settings, monitor: monitor, cache: cache), snapshot: snapshot.path).run(plan, subject: subject)
+      // A fixer's result is known once its fixes are taken: FixerRun reports it, not the runner.
+      var fixerSettings = settings
+      if let report = options.progress {
+        fixerSettings.progress = { event in
+          if case .finished = event { return }
+          report(event)
+        }
+      }
+      let fixers = try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: cache), snapshot: snapshot.path, progress: options.progress)
+        .run(plan, subject: subject)
       let staged = try subject.tree()
       fixes = try applyFixes(from: staged, to: fixers.fixedTree, of: plan, subject: subject, state: state)
       // The others run on the fixed tree, which the snapshot holds now; a pass there is not one

@@ -6,6 +6,8 @@ import TillitGit
 struct FixerRun {
   let runner: CheckRunner
   let snapshot: String
+  /// Told each fixer's result, once its fixes are taken (`fixed` when it changed files).
+  var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
   /// Results of the fixers, by their position in `plan`, and the fixed tree.
   func run(_ plan: [PlannedCheck], subject: CheckSubject) throws -> (results: [Int: CheckResult], fixedTree: ObjectID) {
@@ -14,6 +16,7 @@ struct FixerRun {
     var results: [Int: CheckResult] = [:]
     for (position, planned) in plan.enumerated() where planned.isFixer {
       guard let result = runner.run([planned], subject: subject).first else { continue }
+      defer { if let shown = results[position] { progress?(.finished(shown)) } }
       if result.outcome == .interrupted || result.outcome == .timedOut {
         // Stopped half-way: what it wrote is no fix. The snapshot goes back to the last fixed tree.
         try slot.forceCheckout(tree: try slot.indexTree())

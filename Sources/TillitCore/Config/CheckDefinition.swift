@@ -54,6 +54,14 @@ public struct CheckDefinition: Hashable, Sendable {
     case `continue`
   }
 
+  /// How much of a failed check's output the report shows; its log always holds all of it.
+  public enum OutputShown: String, Hashable, Sendable, CaseIterable {
+    /// A short output whole; a long one's first and last lines (see `LogExcerpt`).
+    case tail
+    /// All of it.
+    case full
+  }
+
   public var name: String
   public var command: Command
   public var files: [Glob]
@@ -68,6 +76,7 @@ public struct CheckDefinition: Hashable, Sendable {
   /// A fixer: it may rewrite the files it is given, and what it changes is applied (`FixApplier`).
   public var fix = false
   public var onFix: OnFix = .stop
+  public var output: OutputShown = .tail
 
   public init(name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
               timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot) {
@@ -89,7 +98,8 @@ public struct CheckDefinition: Hashable, Sendable {
 
   /// Everything that decides what runs, where, when, on which files and with which arguments:
   /// what an approval covers (a new key that changes any of these belongs here). Only what
-  /// narrows the trigger (`files`, `exclude`) and `timeout` are left out.
+  /// narrows the trigger (`files`, `exclude`), `timeout` and `output` (how much of a failure
+  /// is shown) are left out.
   public var approvedSettings: [(key: String, value: String)] {
     [("stage", stage.rawValue), ("isolation", isolation.rawValue), ("pass-files", String(passFiles))]
       + (share.isEmpty ? [] : [("share", share.map(\.description).joined(separator: ","))])

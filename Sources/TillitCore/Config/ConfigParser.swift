@@ -10,7 +10,7 @@ public struct ConfigParser {
   static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "record", "trailers", "max-files"]
-  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix"]
+  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
     let root: YAMLNode?
@@ -116,6 +116,11 @@ public struct ConfigParser {
           throw fail(value, key, "must be one of: \(CheckDefinition.Isolation.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         check.isolation = isolation
+      case "output":
+        guard let shown = scalar(value).flatMap(CheckDefinition.OutputShown.init(rawValue:)) else {
+          throw fail(value, key, "must be one of: \(CheckDefinition.OutputShown.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        check.output = shown
       default:
         throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
       }

@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 /// Milliseconds on the monotonic clock, for durations.
-enum Clock {
-  static func milliseconds() -> Int {
+public enum Clock {
+  public static func milliseconds() -> Int {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000

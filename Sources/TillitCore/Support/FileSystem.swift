@@ -120,14 +120,3 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
   public let errno: Int32
   public var description: String { "\(path): \(String(cString: strerror(errno)))" }
 }
-
-extension FileSystem {
-  /// The last `count` lines of a text file, for showing a failure's output.
-  public static func tail(_ path: String, lines count: Int) -> [String] {
-    guard let bytes = try? read(path) else { return [] }
-    let window = bytes.suffix(64 * 1024)
-    var lines = window.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-    if lines.last == "" { lines.removeLast() }
-    return Array(lines.suffix(count))
-  }
-}

@@ -60,6 +60,15 @@ public enum TerminalText {
       .map { escaped(String(decoding: $0, as: UTF8.self)) }.joined(separator: "\n")
   }
 
+  /// A line of a check's output: escaped as by `escaped(_:)`, but with its tabs kept, since
+  /// they only move the cursor to the next tab stop and compilers and test runners indent with
+  /// them.
+  public static func escapedKeepingTabs(_ line: String) -> String {
+    guard line.utf8.contains(UInt8(ascii: "\t")) else { return escaped(line) }
+    return line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+      .map { escaped(String(decoding: $0, as: UTF8.self)) }.joined(separator: "\t")
+  }
+
   /// Whether a UTF-8 byte may start something to escape: a C0 control or DEL, or the first byte
   /// of a C1 control (0xC2) or of a line or direction mark (0xD8, 0xE2).
   private static func mayNeedEscape(_ byte: UInt8) -> Bool {
