@@ -16,3 +16,24 @@ extension Repository {
     try withBlobContent(id) { Array($0) }
   }
 }
+
+extension Repository {
+  /// The size of a blob's content, read from the object's header without its content; nil
+  /// when the object database does not have it.
+  public func blobSize(_ id: ObjectID) -> Int? {
+    var odb: OpaquePointer?
+    guard git_repository_odb(&odb, handle) == 0 else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_odb_free(odb) }
+    var raw = id.raw
+    var size = 0
+    var kind = GIT_OBJECT_INVALID
+    guard git_odb_read_header(&size, &kind, odb, &raw) == 0 else {
+      git_error_clear()
+      return nil
+    }
+    return size
+  }
+}

@@ -3,8 +3,13 @@ import CLibgit2
 /// A repository's index: what `git commit` would record.
 public final class Index {
   let handle: OpaquePointer
+  /// Where a copy that is not the repository's own index writes its trees.
+  private let repository: Repository?
 
-  init(handle: OpaquePointer) { self.handle = handle }
+  init(handle: OpaquePointer, writingInto repository: Repository? = nil) {
+    self.handle = handle
+    self.repository = repository
+  }
   deinit { git_index_free(handle) }
 
   /// True while a merge has left conflicted entries that must be resolved before committing.
@@ -52,7 +57,11 @@ extension Index {
     // libgit2's strict mode would open every one of them again. It is on again at once.
     _ = tillit_git_set_strict_object_creation(0)
     defer { _ = tillit_git_set_strict_object_creation(1) }
-    try check(git_index_write_tree(&oid, handle), "git_index_write_tree")
+    if let repository {
+      try check(git_index_write_tree_to(&oid, handle, repository.handle), "git_index_write_tree_to")
+    } else {
+      try check(git_index_write_tree(&oid, handle), "git_index_write_tree")
+    }
     return ObjectID(oid)
   }
 }

@@ -10,16 +10,26 @@ import Glibc
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Run the checks of .tillit.yml on what is staged, or on the files or commits you name.")
+    abstract: "Run the checks of .tillit.yml on what is staged, or on the files or commits you name.",
+    discussion: """
+      Which copy each checks: --staged (the default) the index, what `git commit` would record; \
+      --all every file of the index; --files the index with the named files as they are on disk \
+      (unstaged edits included, the index itself left as it is), as `pre-commit run --files` does; \
+      --range the commits' content. --message FILE runs the commit-msg checks on the staged content \
+      with FILE as the message.
+      """)
 
   @OptionGroup var global: GlobalOptions
-  @Flag(help: "Check what is staged (the default).") var staged = false
-  @Flag(help: "Check every file in the index, as if all had changed.") var all = false
-  @Option(name: .customLong("files"), parsing: .upToNextOption, help: ArgumentHelp("Check these tracked files, as if they had changed.", valueName: "path"))
+  @Flag(help: "Check what is staged: the index (the default).") var staged = false
+  @Flag(help: "Check every file in the index, as staged, as if all had changed.") var all = false
+  @Option(name: .customLong("files"), parsing: .upToNextOption,
+          help: ArgumentHelp("Check these files as they are on disk (unstaged edits included; the rest as staged), as if they had changed.", valueName: "path"))
   var files: [String] = []
   @Option(help: ArgumentHelp("Check what commits A..B change (the pre-push checks, unless --stage says otherwise).", valueName: "A..B"))
   var range: String?
-  @Option(help: "Which stage's checks to run: pre-commit or pre-push.") var stage: String?
+  @Option(help: "Which stage's checks to run: pre-commit, commit-msg or pre-push.") var stage: String?
+  @Option(help: ArgumentHelp("Run the commit-msg checks with this file as the commit message.", valueName: "file"))
+  var message: String?
   @Option(help: ArgumentHelp("Run only these checks.", valueName: "name,...")) var only: String?
   @Option(help: ArgumentHelp("Skip these checks.", valueName: "name,...")) var skip: String?
   @Option(help: "How many checks run at once (default: jobs in .tillit.yml, else one per core).") var jobs: Int?
@@ -41,12 +51,14 @@ struct Check: ParsableCommand {
       let subject = try makeSubject(repository)
       var filter = CheckFilter(only: Self.names(only), skip: Self.names(skip))
       filter.addEnvironment()
-      let stageName = stage ?? (range == nil ? "pre-commit" : "pre-push")
+      let stageName = stage ?? (message != nil ? "commit-msg" : range == nil ? "pre-commit" : "pre-push")
       guard let chosenStage = CheckDefinition.Stage(rawValue: stageName) else {
-        throw UserError.usage("--stage must be pre-commit or pre-push, not '\(stageName)'")
+        let stages = CheckDefinition.Stage.allCases.map(\.rawValue).joined(separator: ", ")
+        throw UserError.usage("--stage must be one of \(stages), not '\(stageName)'")
       }
       let trusted = trustConfig || ProcessEnvironment.value("TILLIT_TRUST_CONFIG") == "1"
-      let options = CheckSession.Options(stage: chosenStage, filter: filter, jobs: jobs, useCache: !noCache, trustConfig: trusted)
+      var options = CheckSession.Options(stage: chosenStage, filter: filter, jobs: jobs, useCache: !noCache, trustConfig: trusted)
+      options.messageFile = try messageFile(for: chosenStage)
       if ConfigLoader(repository: repository).hasUnstagedEdits(comparedWith: subject) {
         Output.error("tillit: note: .tillit.yml has edits that are not staged; the staged one is used (git add it to use yours)\n")
       }
@@ -71,6 +83,20 @@ struct Check: ParsableCommand {
       return try CheckSubject.range(from: old, to: new, in: repository)
     }
     return try CheckSubject.staged(in: repository)
+  }
+
+  /// The absolute path of `--message`, which the commit-msg stage needs and no other takes.
+  private func messageFile(for stage: CheckDefinition.Stage) throws -> String? {
+    guard stage == .commitMessage else {
+      if message != nil { throw UserError.usage("--message is for the commit-msg checks; leave out --stage, or say --stage commit-msg") }
+      return nil
+    }
+    guard let message, !message.isEmpty else {
+      throw UserError.usage("the commit-msg checks read a commit message: name a file holding one with --message FILE")
+    }
+    let path = FileSystem.absolute(message)
+    guard FileSystem.exists(path) else { throw UserError.usage("--message: there is no file \(message)") }
+    return path
   }
 
   static func names(_ list: String?) -> Set<String> {

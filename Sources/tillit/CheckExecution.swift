@@ -32,7 +32,7 @@ enum CheckExecution {
     for subject in subjects {
       switch try session.run(subject, options: options) {
       case .noConfig:
-        if format == .table {
+        if format == .table && !(options.fromHook && options.stage == .commitMessage) {  // pre-commit said so already
           Output.error("tillit: no \(ProjectConfig.fileName) here, so there is nothing to check (`tillit init` writes one)\n")
         }
       case .ran(let report):

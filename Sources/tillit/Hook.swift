@@ -42,6 +42,13 @@ enum HookRunner {
     if name == "pre-push" {
       options.stage = .prePush
       subjects = try pushSubjects(repository, remote: arguments.first ?? "origin", input: input ?? "")
+    } else if name == "commit-msg" {
+      guard let message = arguments.first, !message.isEmpty else {
+        throw UserError.usage("commit-msg: git passes the commit message file's path, and none came; run this through git commit")
+      }
+      options.stage = .commitMessage
+      options.messageFile = FileSystem.absolute(message)
+      subjects = [try CheckSubject.staged(in: repository)]
     } else {
       subjects = [try CheckSubject.staged(in: repository)]
     }

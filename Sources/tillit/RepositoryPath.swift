@@ -7,8 +7,7 @@ enum RepositoryPath {
   static func relative(_ typed: String, in repository: Repository) throws -> RepoPath {
     guard let workdir = repository.workdir else { throw UserError.usage("--files needs a repository with a working tree") }
     let resolvedRoot = PathNormalizer.resolve(workdir)
-    let absolute = typed.hasPrefix("/") ? typed : FileSystem.currentDirectory() + "/" + typed
-    let normalized = PathNormalizer.lexical(absolute)
+    let normalized = PathNormalizer.lexical(FileSystem.absolute(typed))
     if normalized == resolvedRoot { return RepoPath(bytes: []) }
     guard normalized.hasPrefix(resolvedRoot + "/") else {
       throw UserError.usage("'\(typed)' is outside the repository at \(resolvedRoot)")

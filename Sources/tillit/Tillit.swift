@@ -5,5 +5,5 @@ struct Tillit: ParsableCommand {
     commandName: "tillit",
     abstract: "Runs your project's checks on exactly what is staged, keeps review feedback in a ledger inside the repository, suggests reviewers by knowledge spread and audits how knowledge is spread.",
     version: "0.1.0",
-    subcommands: [Check.self, Install.self, Uninstall.self, Init.self, Trust.self, Review.self, Request.self, Inbox.self, Show.self, Own.self, LedgerCommand.self, Reviewers.self, Owners.self, BacktestCommand.self, AuditCommand.self])
+    subcommands: [Check.self, Install.self, Uninstall.self, Init.self, Trust.self, Review.self, Request.self, Inbox.self, Show.self, Own.self, LedgerCommand.self, Reviewers.self, Owners.self, BacktestCommand.self, AuditCommand.self, Snapshots.self])
 }

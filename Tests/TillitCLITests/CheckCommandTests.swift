@@ -107,7 +107,7 @@ import TillitTestSupport
     #expect(hooked.outText("seen") == "b\n")
     let untracked = try hooked.repo.tillit(["check", "--files", "nope.txt"])
     #expect(untracked.status == 2)
-    #expect(untracked.stderr.contains("'nope.txt' is not in the index"))
+    #expect(untracked.stderr.contains("'nope.txt' is neither in the index nor on disk"))
 
     let base = try hooked.repo.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     try hooked.repo.write("c.txt", "c\n")

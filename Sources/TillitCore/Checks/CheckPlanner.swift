@@ -51,10 +51,13 @@ public struct CheckPlanner {
 
   public init(cache: ResultCache?) { self.cache = cache }
 
-  public func plan(_ checks: [CheckDefinition], for subject: CheckSubject, filter: CheckFilter) throws -> [PlannedCheck] {
-    let unknown = filter.only.union(filter.skip).subtracting(checks.map(\.name))
+  /// `known` is every check's name, of all stages: `--only` and `TILLIT_SKIP` may name a check
+  /// of another stage (a commit runs pre-commit, then commit-msg, with the same variables).
+  public func plan(_ checks: [CheckDefinition], known: [String]? = nil, for subject: CheckSubject, filter: CheckFilter) throws -> [PlannedCheck] {
+    let names = known ?? checks.map(\.name)
+    let unknown = filter.only.union(filter.skip).subtracting(names)
     if let name = unknown.sorted().first, !filter.only.isEmpty || !filter.skip.isEmpty {
-      let known = checks.map(\.name).joined(separator: ", ")
+      let known = names.joined(separator: ", ")
       throw CheckError.usage("there is no check named '\(name)'; the checks are: \(known.isEmpty ? "(none)" : known)")
     }
     var existing: [RepoPath: FileEntry]?  // built only when a check passes files
@@ -68,7 +71,9 @@ public struct CheckPlanner {
     if !filter.only.isEmpty && !filter.only.contains(check.name) { return .skip(reason: "not in --only") }
     if filter.skip.contains(check.name) { return .skip(reason: "skipped on request") }
     let touched = subject.changedPaths.filter(check.concerns)
-    guard !touched.isEmpty else { return .skip(reason: "no matching files") }
+    // A message check on every file also runs when no file changed (`--allow-empty`, `--amend`).
+    let checksEveryMessage = check.stage == .commitMessage && check.files.isEmpty
+    guard !touched.isEmpty || checksEveryMessage else { return .skip(reason: "no matching files") }
     let inputs: [FileEntry]
     if check.passFiles {
       var seen: Set<RepoPath> = []

@@ -23,6 +23,8 @@ public final class CheckRunner: @unchecked Sendable {
     public var jobs: Int
     /// Told when checks start and finish, from the workers' threads; nil to run silently.
     public var progress: (@Sendable (CheckProgress) -> Void)?
+    /// Given to every check before any files (the commit message file, for commit-msg).
+    public var arguments: [String] = []
 
     public init(gitDirectory: String, workTree: String?, snapshot: String?, state: StateDirectory, jobs: Int,
                 progress: (@Sendable (CheckProgress) -> Void)? = nil) {
@@ -144,7 +146,7 @@ public final class CheckRunner: @unchecked Sendable {
 
   /// Runs the check once, or once per batch of files when they do not fit one argv.
   private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String, environment parent: [String: String]) throws -> RunEnding {
-    let base = check.command.argv.map { Array($0.utf8) }
+    let base = (check.command.argv + settings.arguments).map { Array($0.utf8) }
     let environment = childEnvironment(for: check, inheriting: parent)
     let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(files.map(\.passedAsArgument), after: base, environment: environment)
     let deadline = check.timeout.map { Double(Clock.milliseconds()) / 1000 + $0 }

@@ -18,6 +18,9 @@ public struct CheckSession {
     public var fromHook: Bool
     /// Told when each check starts and finishes (see `CheckProgress`).
     public var progress: (@Sendable (CheckProgress) -> Void)?
+    /// The commit message file's absolute path, for the commit-msg checks: appended to each
+    /// one's arguments, and no cached pass stands in for a run (the cache does not key messages).
+    public var messageFile: String?
 
     public init(stage: CheckDefinition.Stage = .preCommit, filter: CheckFilter = CheckFilter(), jobs: Int? = nil, useCache: Bool = true,
                 trustConfig: Bool = false, fromHook: Bool = false) {
@@ -53,11 +56,11 @@ public struct CheckSession {
     guard options.trustConfig || TrustStore(state: state).isApproved(approval) else {
       throw CheckError.untrusted(Self.untrustedMessage(approval, fromHook: options.fromHook))
     }
-    let cache = options.useCache ? ResultCache(state: state) : nil
+    let cache = options.useCache && options.messageFile == nil ? ResultCache(state: state) : nil
     // A folder that cannot be written stops the run as an environment error, named, instead of
     // failing each check with it.
     _ = try state.subdirectory("logs")
-    let plan = try CheckPlanner(cache: cache).plan(checks, for: subject, filter: options.filter)
+    let plan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: subject, filter: options.filter)
     var snapshot: Snapshot?
     if plan.contains(where: \.needsSnapshot) {
       // A pushed tree is someone else's: refused before anything is written if malformed.
@@ -71,6 +74,7 @@ public struct CheckSession {
     var settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, snapshot: snapshot?.path, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount, progress: options.progress)
+    settings.arguments = options.messageFile.map { [$0] } ?? []
     if plan.contains(where: { $0.runs && $0.definition.isolation == .worktree }) {
       settings.workTreeDifferences = try workTreeDifferences(from: subject)
     }

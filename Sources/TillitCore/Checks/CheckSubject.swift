@@ -1,11 +1,16 @@
 import TillitGit
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What a run of checks looks at: the complete content being committed or pushed, and which
 /// of its paths changed. The complete file list is read only when a check needs it, so a commit
 /// that no check concerns costs no more than the diff.
 public final class CheckSubject: @unchecked Sendable {
   public enum Content: Equatable, Sendable {
-    /// The index: what `git commit` would record.
+    /// The index: what `git commit` would record (for `--files`, with the named files as they
+    /// are on disk).
     case index
     /// A commit's tree: what `git push` would send.
     case tree(ObjectID)
@@ -79,12 +84,23 @@ public final class CheckSubject: @unchecked Sendable {
     return try indexSubject(index, in: repository, changedPaths: index.entries().map(\.path))
   }
 
-  /// Named files of the index, as if they were changed.
+  /// Named files as they are on disk, as if they were changed: the index with their disk
+  /// content put in (unstaged edits included, a file deleted from disk left out), the user's
+  /// index untouched — what `pre-commit run --files` checks.
   public static func files(_ paths: [RepoPath], in repository: Repository) throws -> CheckSubject {
-    let index = try repository.index()
-    if let missing = paths.first(where: { index.entry(at: $0) == nil }) {
-      throw CheckError.usage("'\(missing)' is not in the index; `git add` it first, or name a tracked file")
+    guard let workdir = repository.workdir else { throw CheckError.usage("--files needs a repository with a working tree") }
+    let staged = try repository.index()
+    for path in paths {
+      var info = stat()
+      let onDisk = RepoPath(bytes: Array(workdir.utf8) + path.bytes).withCString { lstat($0, &info) } == 0
+      if !onDisk && staged.entry(at: path) == nil {
+        throw CheckError.usage("'\(path)' is neither in the index nor on disk; name a file of the work tree")
+      }
+      if onDisk && info.st_mode & S_IFMT == S_IFDIR && staged.entry(at: path)?.mode != .submodule {
+        throw CheckError.usage("'\(path.bytes.isEmpty ? "." : path.description)' is a folder; name the files in it, or use --all")
+      }
     }
+    let index = try repository.indexWithWorkTreeContent(of: paths)
     return try indexSubject(index, in: repository, changedPaths: paths)
   }
 

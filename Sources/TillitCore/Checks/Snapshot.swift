@@ -46,7 +46,7 @@ public final class Snapshot {
   private static func takeSlot(in folder: String) throws -> (Int, Int32) {
     for number in 0..<maximumSlots {
       let lock = try openLock(folder, number)
-      if flock(lock, LOCK_EX | LOCK_NB) == 0 { return (number, lock) }
+      if flock(lock, LOCK_EX | LOCK_NB) == 0 && isLinked(lock) { return (number, lock) }
       close(lock)
     }
     let lock = try openLock(folder, 0)
@@ -57,7 +57,18 @@ public final class Snapshot {
         throw FileError(path: folder + "/\(slotPrefix)0.lock", errno: code)
       }
     }
+    guard isLinked(lock) else {  // pruned while we waited (`tillit snapshots --prune`)
+      close(lock)
+      return try takeSlot(in: folder)
+    }
     return (0, lock)
+  }
+
+  /// Whether a lock file is still in its folder: one `tillit snapshots --prune` removed while it
+  /// was being opened guards nothing.
+  private static func isLinked(_ lock: Int32) -> Bool {
+    var info = stat()
+    return fstat(lock, &info) == 0 && info.st_nlink > 0
   }
 
   private static func openLock(_ folder: String, _ number: Int) throws -> Int32 {

@@ -36,6 +36,9 @@ public struct CheckDefinition: Hashable, Sendable {
 
   public enum Stage: String, Hashable, Sendable, CaseIterable {
     case preCommit = "pre-commit"
+    /// After pre-commit, on the same staged content, with the commit message file's absolute
+    /// path appended as an argument (`"$1"` in a shell line).
+    case commitMessage = "commit-msg"
     case prePush = "pre-push"
   }
 

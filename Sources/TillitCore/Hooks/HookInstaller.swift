@@ -8,7 +8,7 @@ import Glibc
 /// before is kept as `NAME.local`, run first by Tillit, and restored by `uninstall`.
 public struct HookInstaller {
   /// The hooks Tillit installs.
-  public static let hookNames = ["pre-commit", "post-commit", "pre-push"]
+  public static let hookNames = ["pre-commit", "commit-msg", "post-commit", "pre-push"]
   public static let localSuffix = ".local"
 
   let repository: Repository

@@ -105,6 +105,11 @@ public enum FileSystem {
     return String(cString: pointer)
   }
 
+  /// `path` as an absolute path: relative ones are taken from the current directory.
+  public static func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+  }
+
   /// The path of the running executable.
   public static func executablePath() -> String? {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
