@@ -18,6 +18,10 @@ import Glibc
 public final class Snapshot {
   public let path: String
   private let lock: Int32
+  private let tree: ObjectID
+  private let recordPath: String
+  /// Watches what checks touch, for the next move; nil when inotify is not available.
+  private let watch: SlotWatch?
 
   static let slotPrefix = "slot-"
   /// Slots beyond this many are not made; a run then waits for one.
@@ -37,10 +41,20 @@ public final class Snapshot {
       close(lock)
       throw error
     }
+    self.tree = tree
+    recordPath = slot.recordPath
+    watch = SlotWatch(slot: slot.path, tree: tree, repository: repository)
   }
 
-  /// Gives the slot back; its content stays for the next run.
-  public func release() { close(lock) }
+  /// Gives the slot back; its content stays for the next run, with a record of what the
+  /// checks touched so the next move looks only at that and at what changed.
+  public func release() {
+    if let touched = watch?.touched() {
+      // Unwritten (a full disk), there is no record, and the next move looks at every file.
+      try? SlotRecord(tree: tree, touched: touched).write(to: recordPath)
+    }
+    close(lock)
+  }
 
   /// The first slot whose lock is free, or, when all are taken, a wait for the first one.
   private static func takeSlot(in folder: String) throws -> (Int, Int32) {

@@ -33,15 +33,22 @@ struct SnapshotSlot {
   /// Makes the slot hold exactly `tree`, with HEAD at `base`, and `shared` folders of
   /// `workTree` linked in.
   func move(to tree: ObjectID, base: ObjectID?, shared: [RepoPath], workTree: String?) throws {
-    if !isSound { try rebuild() }
+    // What the last run left: the tree it held and what its checks touched. Taken away at once,
+    // so a run killed before it records its own leaves none, and the next move looks at everything.
+    var left = SlotRecord.take(from: recordPath)
+    if !isSound {
+      try rebuild()
+      left = nil
+    }
     // Links go before the checkout and come back after it, so it never writes through them.
     let linked = ((try? FileSystem.read(sharedRecord)) ?? []).split(separator: UInt8(ascii: "\n")).map { RepoPath(bytes: Array($0)) }
     SharedFolders.unlink(linked, in: path)
     unlink(sharedRecord)
-    if FileSystem.exists(marker) { unlink(administration + "/index") }  // half-moved: compare every file again
+    let halfMoved = FileSystem.exists(marker)
+    if halfMoved { unlink(administration + "/index") }  // compare every file again
     try FileSystem.writeAtomically([], to: marker)
     do {
-      try checkout(tree, base: base)
+      try checkout(tree, base: base, only: halfMoved ? nil : try left?.paths(toReach: tree, in: repository))
     } catch let error as GitError where !error.isEnvironment {
       // Damaged beyond what a checkout mends (an unreadable index, a broken HEAD): from nothing.
       try rebuild()
@@ -55,11 +62,16 @@ struct SnapshotSlot {
     unlink(marker)
   }
 
-  private func checkout(_ tree: ObjectID, base: ObjectID?) throws {
+  /// Moves the slot to `tree`; with `only`, just those paths can differ (none: nothing to write).
+  private func checkout(_ tree: ObjectID, base: ObjectID?, only paths: [RepoPath]? = nil) throws {
     let slot = try Repository(exactly: path)
     try slot.detachHead(at: base)
-    try slot.forceCheckout(tree: tree)
+    if let paths, paths.isEmpty { return }
+    try slot.forceCheckout(tree: tree, paths: paths)
   }
+
+  /// Where `SlotRecord` keeps what a run left.
+  var recordPath: String { administration + "/tillit-record" }
 
   /// Whether the work tree and the administrative folder still point at each other.
   private var isSound: Bool {
