@@ -118,6 +118,31 @@ import TillitTestSupport
     #expect(verify.status == 0, "\(verify.output)")
   }
 
+  /// `git pack-refs --prune` (run by `git gc`) removes a ref's emptied folder, which can happen
+  /// between libgit2 creating the folder and creating the ref's lock file in it: the append
+  /// tries again rather than failing.
+  @Test func writersBesidePackRefsLoseNothing() throws {
+    let temp = try reviewedRepo()
+    let failures = Failures()
+    let writersDone = Failures()
+    // One thread each: `concurrentPerform` runs only as many at once as there are cores.
+    onThreads(17) { worker in
+      if worker == 0 {
+        while writersDone.all.count < 16 { _ = try? Command.run(["git", "pack-refs", "--all", "--prune"], in: temp.path) }
+        return
+      }
+      for review in 1...20 {
+        let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "writer \(worker) review \(review)"], in: temp.path)
+        if result?.status != 0 { failures.add("writer \(worker) review \(review): \(result?.output ?? "did not run")") }
+      }
+      writersDone.add("writer \(worker)")
+    }
+    #expect(failures.all.isEmpty, "\(failures.all)")
+    #expect(try eventCount(temp) == 320)
+    let verify = try temp.tillit(["ledger", "verify"])
+    #expect(verify.status == 0, "\(verify.output)")
+  }
+
   @Test func eightWritersCreatingTheStreamAtOnceAreAllRecorded() throws {
     // The first append creates the stream's ref: a race libgit2 alone does not close.
     for _ in 0..<5 {
@@ -326,6 +351,19 @@ import TillitTestSupport
     #expect(try events(remote, in: right).count == 1)
     #expect(try !remote.tillit(["install"], in: right).stdout.contains("git fetch origin now brings"))
   }
+}
+
+/// Runs `body` for 0..<count, each on a thread of its own, all at once, and waits for them all.
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  let group = DispatchGroup()
+  for index in 0..<count {
+    group.enter()
+    Thread {
+      body(index)
+      group.leave()
+    }.start()
+  }
+  group.wait()
 }
 
 /// Failures collected from concurrent work.
