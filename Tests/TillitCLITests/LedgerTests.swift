@@ -99,20 +99,8 @@ import TillitTestSupport
   @Test func writersBesideARunningGitGcLoseNothing() throws {
     let temp = try reviewedRepo()
     try temp.git(["config", "gc.autoDetach", "false"])
-    let failures = Failures()
-    let writersDone = Failures()
-    DispatchQueue.concurrentPerform(iterations: 4) { worker in
-      if worker == 0 {
-        while writersDone.all.count < 3 { _ = try? Command.run(["git", "gc", "--quiet"], in: temp.path) }
-        return
-      }
-      for review in 1...40 {
-        let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "writer \(worker) review \(review)"], in: temp.path)
-        if result?.status != 0 { failures.add("writer \(worker) review \(review): \(result?.output ?? "did not run")") }
-      }
-      writersDone.add("writer \(worker)")
-    }
-    #expect(failures.all.isEmpty, "\(failures.all)")
+    let failures = recordReviews(in: temp, writers: 3, reviews: 40, beside: ["git", "gc", "--quiet"])
+    #expect(failures.isEmpty, "\(failures)")
     #expect(try eventCount(temp) == 120)
     let verify = try temp.tillit(["ledger", "verify"])
     #expect(verify.status == 0, "\(verify.output)")
@@ -123,24 +111,31 @@ import TillitTestSupport
   /// tries again rather than failing.
   @Test func writersBesidePackRefsLoseNothing() throws {
     let temp = try reviewedRepo()
+    let failures = recordReviews(in: temp, writers: 16, reviews: 20, beside: ["git", "pack-refs", "--all", "--prune"])
+    #expect(failures.isEmpty, "\(failures)")
+    #expect(try eventCount(temp) == 320)
+    let verify = try temp.tillit(["ledger", "verify"])
+    #expect(verify.status == 0, "\(verify.output)")
+  }
+
+  /// `writers` processes at once, each recording `reviews` reviews one after another, while
+  /// `beside` is run again and again until they are done; returns the reviews that failed.
+  func recordReviews(in temp: TempRepo, writers: Int, reviews: Int, beside: [String]) -> [String] {
     let failures = Failures()
     let writersDone = Failures()
     // One thread each: `concurrentPerform` runs only as many at once as there are cores.
-    onThreads(17) { worker in
+    onThreads(writers + 1) { worker in
       if worker == 0 {
-        while writersDone.all.count < 16 { _ = try? Command.run(["git", "pack-refs", "--all", "--prune"], in: temp.path) }
+        while writersDone.all.count < writers { _ = try? Command.run(beside, in: temp.path) }
         return
       }
-      for review in 1...20 {
+      for review in 1...reviews {
         let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "writer \(worker) review \(review)"], in: temp.path)
         if result?.status != 0 { failures.add("writer \(worker) review \(review): \(result?.output ?? "did not run")") }
       }
       writersDone.add("writer \(worker)")
     }
-    #expect(failures.all.isEmpty, "\(failures.all)")
-    #expect(try eventCount(temp) == 320)
-    let verify = try temp.tillit(["ledger", "verify"])
-    #expect(verify.status == 0, "\(verify.output)")
+    return failures.all
   }
 
   @Test func eightWritersCreatingTheStreamAtOnceAreAllRecorded() throws {
