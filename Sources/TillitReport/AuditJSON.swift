@@ -21,7 +21,7 @@ public enum AuditJSON {
       ("filesAtRisk", .object([
         ("count", .integer(atRisk.count)), ("share", .number(AuditFigures.share(atRisk.count, of: spread.files.count))),
         ("files", .array(atRisk.map { .string($0.path.description) })),
-        ("byDirectory", .object(byFolder.keys.sorted().map { ($0, .array(byFolder[$0]!.map(JSONValue.string))) })),
+        ("byDirectory", .object(byFolder.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) })),
       ])),
       ("orphanedFiles", .array(spread.orphaned.map { .string($0.path.description) })),
       ("directories", .array(report.folders.map { folder in

@@ -2,10 +2,13 @@ import TillitCore
 
 /// The backtest's figures as a short table or as JSON.
 public enum BacktestRenderer {
+  /// Why there are no figures, when no commit in the window was scored; nil when some were.
+  public static func nothingToScore(_ report: Backtest.Report) -> String? {
+    guard report.evaluated == 0 else { return nil }
+    return "replayed \(report.commits) commit\(report.commits == 1 ? "" : "s"); none in the window names a reviewer in its trailers, so there is nothing to score (--trailer KEY reads other trailers, --since DATE widens the window)"
+  }
+
   public static func table(_ report: Backtest.Report, mode: RecommendationMode) -> String {
-    guard report.evaluated > 0 else {
-      return "tillit: replayed \(report.commits) commit\(report.commits == 1 ? "" : "s"); none in the window names a reviewer in its trailers, so there is nothing to score (--trailer KEY reads other trailers, --since DATE widens the window)\n"
-    }
     func figure(_ value: Double) -> String { format3(value) }
     let change = report.filesAtRiskHistory == 0 ? "n/a"
       : "\(Int((Double(report.filesAtRiskSimulated - report.filesAtRiskHistory) / Double(report.filesAtRiskHistory) * 100).rounded()))%"

@@ -24,6 +24,8 @@ struct BacktestCommand: ParsableCommand {
       options.mode = mode
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let report = try Backtest(base: base, options: options).run()
+      // Figures of zero would read as a recommender that never hits: in either format, say why.
+      if let reason = BacktestRenderer.nothingToScore(report) { throw UserError.usage(reason) }
       switch format {
       case .table: Output.standard(BacktestRenderer.table(report, mode: mode))
       case .json: Output.standard(BacktestRenderer.json(report, mode: mode))

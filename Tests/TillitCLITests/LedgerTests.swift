@@ -99,23 +99,43 @@ import TillitTestSupport
   @Test func writersBesideARunningGitGcLoseNothing() throws {
     let temp = try reviewedRepo()
     try temp.git(["config", "gc.autoDetach", "false"])
+    let failures = recordReviews(in: temp, writers: 3, reviews: 40, beside: ["git", "gc", "--quiet"])
+    #expect(failures.isEmpty, "\(failures)")
+    #expect(try eventCount(temp) == 120)
+    let verify = try temp.tillit(["ledger", "verify"])
+    #expect(verify.status == 0, "\(verify.output)")
+  }
+
+  /// `git pack-refs --prune` (run by `git gc`) removes a ref's emptied folder, which can happen
+  /// between libgit2 creating the folder and creating the ref's lock file in it: the append
+  /// tries again rather than failing.
+  @Test func writersBesidePackRefsLoseNothing() throws {
+    let temp = try reviewedRepo()
+    let failures = recordReviews(in: temp, writers: 16, reviews: 20, beside: ["git", "pack-refs", "--all", "--prune"])
+    #expect(failures.isEmpty, "\(failures)")
+    #expect(try eventCount(temp) == 320)
+    let verify = try temp.tillit(["ledger", "verify"])
+    #expect(verify.status == 0, "\(verify.output)")
+  }
+
+  /// `writers` processes at once, each recording `reviews` reviews one after another, while
+  /// `beside` is run again and again until they are done; returns the reviews that failed.
+  func recordReviews(in temp: TempRepo, writers: Int, reviews: Int, beside: [String]) -> [String] {
     let failures = Failures()
     let writersDone = Failures()
-    DispatchQueue.concurrentPerform(iterations: 4) { worker in
+    // One thread each: `concurrentPerform` runs only as many at once as there are cores.
+    onThreads(writers + 1) { worker in
       if worker == 0 {
-        while writersDone.all.count < 3 { _ = try? Command.run(["git", "gc", "--quiet"], in: temp.path) }
+        while writersDone.all.count < writers { _ = try? Command.run(beside, in: temp.path) }
         return
       }
-      for review in 1...40 {
+      for review in 1...reviews {
         let result = try? Command.run([TillitBinary.path, "review", "HEAD", "--comment", "-m", "writer \(worker) review \(review)"], in: temp.path)
         if result?.status != 0 { failures.add("writer \(worker) review \(review): \(result?.output ?? "did not run")") }
       }
       writersDone.add("writer \(worker)")
     }
-    #expect(failures.all.isEmpty, "\(failures.all)")
-    #expect(try eventCount(temp) == 120)
-    let verify = try temp.tillit(["ledger", "verify"])
-    #expect(verify.status == 0, "\(verify.output)")
+    return failures.all
   }
 
   @Test func eightWritersCreatingTheStreamAtOnceAreAllRecorded() throws {
@@ -326,6 +346,19 @@ import TillitTestSupport
     #expect(try events(remote, in: right).count == 1)
     #expect(try !remote.tillit(["install"], in: right).stdout.contains("git fetch origin now brings"))
   }
+}
+
+/// Runs `body` for 0..<count, each on a thread of its own, all at once, and waits for them all.
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  let group = DispatchGroup()
+  for index in 0..<count {
+    group.enter()
+    Thread {
+      body(index)
+      group.leave()
+    }.start()
+  }
+  group.wait()
 }
 
 /// Failures collected from concurrent work.

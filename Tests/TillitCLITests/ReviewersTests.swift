@@ -180,8 +180,17 @@ struct History {
     let unknown = try history.repo.tillit(["reviewers", "nosuchrev"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("'nosuchrev' names no commit here; give a commit such as HEAD~1"))
-    let nothing = try history.repo.tillit(["backtest"])
-    #expect(nothing.stdout.contains("none in the window names a reviewer in its trailers"))
+  }
+
+  /// With nothing to score, both formats say why on stderr and exit 2: a JSON object of zeros
+  /// would read as a recommender that never hits.
+  @Test(arguments: ["table", "json"]) func aBacktestWithNothingToScoreSaysWhy(format: String) throws {
+    let history = try History()
+    try history.commit("Bob", "bob@example.com", ["a.c": "1\n"])
+    let nothing = try history.repo.tillit(["backtest", "--format", format])
+    #expect(nothing.status == 2, "\(nothing.output)")
+    #expect(nothing.stdout.isEmpty, "\(nothing.output)")
+    #expect(nothing.stderr.contains("tillit: replayed 1 commit; none in the window names a reviewer in its trailers"), "\(nothing.output)")
   }
 }
 

@@ -55,9 +55,8 @@ public struct FileRecord: Hashable, Sendable {
   /// and at least 3.293 or they created it. Only people who changed it can author it.
   public func authors() -> [Int32] {
     let changers = people.filter { $0.changes.count > 0 || $0.created }
-    guard !changers.isEmpty else { return [] }
     let scores = changers.map(degreeOfAuthorship)
-    let best = scores.max()!
+    guard let best = scores.max() else { return [] }
     return zip(changers, scores).compactMap { knowledge, score in
       score >= 0.75 * best && (score >= 3.293 || knowledge.created) ? knowledge.person : nil
     }

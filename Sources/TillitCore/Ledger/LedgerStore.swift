@@ -10,8 +10,6 @@ import Glibc
 /// already recorded and concurrent writers never overwrite each other.
 public struct LedgerStore {
   let repository: Repository
-  /// How long a ref lock may be held before it is taken to be left by a crashed writer.
-  static let staleLockSeconds = 5
 
   public init(repository: Repository) { self.repository = repository }
 
@@ -28,7 +26,7 @@ public struct LedgerStore {
   @discardableResult
   public func append(_ drafts: [LedgerEvent], to stream: LedgerStream) throws -> [LedgerEvent] {
     guard !drafts.isEmpty else { return [] }
-    var lockWaits = 0
+    var mover = StreamMover(repository: repository)
     while true {
       let tip = try localTip(stream)
       let base = try highestLamport(in: stream, localTip: tip)
@@ -47,15 +45,9 @@ public struct LedgerStore {
         let lamport = LamportClock.advanced(base, by: drafts.count)
         return try repository.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: Self.message(summary, lamport: lamport))
       }
-      do {
-        try repository.compareAndSwapReference(stream.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)")
+      if try mover.move(stream.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)") {
         LedgerMaintenance.packIfNeeded(repository)
         return events
-      } catch ReferenceUpdateFailure.lostRace {
-        continue
-      } catch ReferenceUpdateFailure.locked(let lockFile) {
-        lockWaits += 1
-        try waitForLock(lockFile, attempt: lockWaits)
       }
     }
   }
@@ -122,19 +114,6 @@ public struct LedgerStore {
       }
     }
     return highest
-  }
-
-  /// Waits for a held lock; one older than `staleLockSeconds` was left by a crashed writer (git
-  /// and libgit2 hold ref locks for microseconds) and is removed.
-  private func waitForLock(_ lockFile: String, attempt: Int) throws {
-    if let age = FileSystem.age(of: lockFile), age >= Self.staleLockSeconds {
-      unlink(lockFile)
-      return
-    }
-    guard attempt < 400 else {
-      throw LedgerError.locked("\(lockFile) has been held for a long time; if no git or tillit process is running, remove it and try again")
-    }
-    usleep(useconds_t(min(1000 * attempt, 50_000)))
   }
 
   // MARK: Reading

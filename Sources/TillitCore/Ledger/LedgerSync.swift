@@ -61,6 +61,7 @@ public struct LedgerSync {
   /// replace the remote's without force, and this clone's is not a ledger to share).
   func merge(_ stream: LedgerStream, from remote: String, warnings: inout [String]) throws -> (moved: Bool, pushable: Bool) {
     let remoteRef = "refs/tillit/remotes/\(remote)/v1/\(stream.rawValue)"
+    var mover = StreamMover(repository: repository)
     while true {
       let theirs: StreamTip?
       let ours: StreamTip?
@@ -91,12 +92,7 @@ public struct LedgerSync {
         let parents = (theirsFollowsOurs ? [] : ours.map { [$0.commit] } ?? []) + [theirs.commit]
         target = try repository.writeCommit(tree: tree, parents: parents, message: LedgerStore.message("merge \(remote)", lamport: lamport))
       }
-      do {
-        try repository.compareAndSwapReference(stream.localRef, to: target, expecting: ours?.commit, message: "tillit: sync with \(remote)")
-        return (true, true)
-      } catch ReferenceUpdateFailure.lostRace {
-        continue
-      }
+      if try mover.move(stream.localRef, to: target, expecting: ours?.commit, message: "tillit: sync with \(remote)") { return (true, true) }
     }
   }
 

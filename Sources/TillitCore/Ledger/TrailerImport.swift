@@ -53,6 +53,7 @@ extension LedgerStore {
   /// The new objects are stored as one pack before the stream moves; importing the same events
   /// again writes nothing.
   func appendImported(_ events: [[UInt8]], summary: String) throws -> Int {
+    var mover = StreamMover(repository: repository)
     while true {
       let tip = try localTip(.reviews)
       let batch = try PackedWrites(into: repository)
@@ -69,12 +70,7 @@ extension LedgerStore {
       let lamport = try tip.map(lamport(of:)) ?? 0
       let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
       try batch.store(reachableFrom: commit)
-      do {
-        try repository.compareAndSwapReference(LedgerStream.reviews.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)")
-        return fresh.count
-      } catch ReferenceUpdateFailure.lostRace {
-        continue
-      }
+      if try mover.move(LedgerStream.reviews.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)") { return fresh.count }
     }
   }
 

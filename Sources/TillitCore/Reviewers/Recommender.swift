@@ -105,8 +105,10 @@ public struct Recommender {
       let total = reviewers.values.reduce(0) { $0 + $1.weight(at: time) }
       if total > 0 {
         for (reviewer, trace) in reviewers {
-          candidates[reviewer, default: Candidate(person: reviewer)].familiarity = trace.weight(at: time) / total
-          candidates[reviewer]!.lately = exp2(-Double(max(0, time - trace.last)) / weights.latelyHalfLife)
+          var candidate = candidates[reviewer] ?? Candidate(person: reviewer)
+          candidate.familiarity = trace.weight(at: time) / total
+          candidate.lately = exp2(-Double(max(0, time - trace.last)) / weights.latelyHalfLife)
+          candidates[reviewer] = candidate
         }
       }
     }

@@ -27,8 +27,8 @@ struct SimulatedReviews {
       }
     }
     for path in paths {
-      history[path]!.formUnion(actual)
-      simulated[path]!.formUnion(reviewers)
+      history[path, default: []].formUnion(actual)
+      simulated[path, default: []].formUnion(reviewers)
     }
     for reviewer in actual { historyLoad[reviewer, default: 0] += 1 }
     for reviewer in reviewers { simulatedLoad[reviewer, default: 0] += 1 }
