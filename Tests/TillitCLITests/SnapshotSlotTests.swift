@@ -88,4 +88,20 @@ import TillitTestSupport
       .compactMap { hooked.outText($0) }
     #expect(Set(folders).count == 2, "two runs shared a slot: \(folders)")
   }
+
+  @Test func aSlotNotTakenForAWeekIsPrunedByTheNextRun() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: look\n    run: [\"true\"]\n")
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.git(["add", "a.txt"])
+    #expect(try hooked.repo.tillit(["check"], environment: hooked.environment).status == 0)
+    // As if a burst of concurrent commits had made slot-3 eight days ago.
+    try FileManager.default.createDirectory(atPath: hooked.snapshotFolder + "/slot-3/src", withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: hooked.snapshotFolder + "/slot-3.lock", contents: Data())
+    let old = Date().addingTimeInterval(-8 * 86_400)
+    try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: hooked.snapshotFolder + "/slot-3.lock")
+    try hooked.repo.write("b.txt", "b\n")
+    try hooked.repo.git(["add", "b.txt"])
+    #expect(try hooked.repo.tillit(["check"], environment: hooked.environment).status == 0)
+    #expect(hooked.slots() == ["slot-0"])
+  }
 }

@@ -26,6 +26,8 @@ public final class Snapshot {
   static let slotPrefix = "slot-"
   /// Slots beyond this many are not made; a run then waits for one.
   static let maximumSlots = 8
+  /// A slot no run has taken for this long is removed by the next run (a week).
+  static let unusedSlotAge = 7 * 86_400
 
   /// Takes a free slot (making one when none is free) and moves it to `tree`, HEAD at `base`,
   /// with the `shared` folders of `workTree` linked in (`SharedFolders`).
@@ -33,6 +35,9 @@ public final class Snapshot {
     let folder = try state.subdirectory("snapshots")
     let (number, lock) = try Self.takeSlot(in: folder)
     self.lock = lock
+    futimens(lock, nil)  // when this slot was last taken, for pruning
+    // Slots made for a burst of concurrent commits and not taken since go after a week.
+    _ = try? SnapshotPool(repository: repository).prune(unusedFor: Self.unusedSlotAge)  // left for the next run on failure
     let slot = SnapshotSlot(folder: folder, slot: Self.slotPrefix + String(number), repository: repository)
     path = slot.path
     do {

@@ -48,11 +48,13 @@ public struct SnapshotPool {
 
   /// Removes every slot no run holds — its work tree, its administrative folder and its lock
   /// file, never following a symlink — under its lock, so no run can take it meanwhile. Returns
-  /// the slots removed and those left because they are in use.
-  public func prune() throws -> (removed: [Slot], inUse: [Slot]) {
+  /// the slots removed and those left because they are in use. With `unusedFor`, only slots no
+  /// run has taken for that many seconds go (a run touches its slot's lock file).
+  public func prune(unusedFor minimumAge: Int? = nil) throws -> (removed: [Slot], inUse: [Slot]) {
     var removed: [Slot] = []
     var inUse: [Slot] = []
     for name in slotNames() {
+      if let minimumAge, (FileSystem.age(of: folder + "/" + name + ".lock") ?? 0) < minimumAge { continue }
       let size = bytes(of: name)
       guard let held = try lock(name) else {
         inUse.append(Slot(name: name, bytes: size, inUse: true))
