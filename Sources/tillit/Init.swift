@@ -24,6 +24,11 @@ struct Init: ParsableCommand {
       try TrustStore(state: StateDirectory(repository: repository)).approve(approval)
       Output.standard("tillit: wrote \(path) with \(config.checks.count) checks, and approved them:\n")
       Output.listChecks(approval)
+      let shared = try SharedFolders.folders(for: try CheckSubject.staged(in: repository), configured: config.share, workTree: workdir)
+      if !shared.isEmpty {
+        let names = shared.map { TerminalText.escaped($0.description) + "/" }.joined(separator: ", ")
+        Output.standard("Checks see \(names) of your work tree in their snapshot, for reading (`share:` in \(ProjectConfig.fileName) adds more).\n")
+      }
       Output.standard("Next: edit it to taste, `git add` it, and run `tillit trust` after changing a command.\n")
     }
   }

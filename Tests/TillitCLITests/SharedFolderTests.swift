@@ -47,4 +47,15 @@ import TillitTestSupport
     #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: slot + "/deps")) == nil)
     #expect(try hooked.repo.read("deps/tool.txt") == "from the work tree\n")
   }
+
+  @Test func initSaysWhichFoldersChecksSee() throws {
+    let repo = try TempRepo()
+    try repo.write("package.json", "{\"name\": \"x\"}\n")
+    try repo.write(".gitignore", "node_modules/\n")
+    try repo.write("node_modules/left-pad/index.js", "module.exports = 1;\n")
+    try repo.git(["add", "package.json", ".gitignore"])
+    let result = try repo.tillit(["init"])
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.stdout.contains("Checks see node_modules/ of your work tree"), "\(result.stdout)")
+  }
 }

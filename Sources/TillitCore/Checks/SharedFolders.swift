@@ -12,14 +12,14 @@ import Glibc
 /// root, and `.venv` / `venv` when it has a `pyproject.toml`, `setup.py` or
 /// `requirements.txt`; `share:` in `.tillit.yml` adds more. A folder is shared only when the
 /// work tree has it and the content tracks nothing inside it.
-enum SharedFolders {
+public enum SharedFolders {
   static let defaults: [(marker: String, folders: [String])] = [
     ("package.json", ["node_modules"]),
     ("pyproject.toml", [".venv", "venv"]), ("setup.py", [".venv", "venv"]), ("requirements.txt", [".venv", "venv"]),
   ]
 
   /// The folders to share for `subject`: the defaults its root calls for, then `configured`.
-  static func folders(for subject: CheckSubject, configured: [RepoPath], workTree: String) throws -> [RepoPath] {
+  public static func folders(for subject: CheckSubject, configured: [RepoPath], workTree: String) throws -> [RepoPath] {
     var chosen: [RepoPath] = []
     for (marker, folders) in defaults where try subject.entry(at: RepoPath(marker)) != nil {
       chosen += folders.map(RepoPath.init)
