@@ -138,4 +138,17 @@ import TillitTestSupport
     #expect(try hooked.repo.workTreeFingerprint() == before, "a fixer stopped half-way changed the work tree or the index")
     #expect(try String(contentsOfFile: hooked.snapshotFolder + "/slot-0/a.txt", encoding: .utf8) == "a\n")
   }
+
+  @Test func aFixThatWasThrownAwayIsMadeAgainNotTakenFromTheCache() throws {
+    let hooked = try HookedRepo(config: Self.config())
+    try hooked.repo.write("a.txt", "spaces  \n")
+    try hooked.repo.git(["add", "a.txt"])
+    #expect(try hooked.commit().status != 0)
+    try hooked.repo.git(["reset", "-q", "--hard"])
+    try hooked.repo.write("a.txt", "spaces  \n")
+    try hooked.repo.git(["add", "a.txt"])
+    let again = try hooked.commit()
+    #expect(again.status != 0, "a fixer's earlier run stood in for this one: \(again.output)")
+    #expect(try hooked.repo.git(["show", ":a.txt"]).stdout == "spaces\n")
+  }
 }

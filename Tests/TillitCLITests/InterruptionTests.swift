@@ -93,6 +93,28 @@ import TillitTestSupport
     #expect(try hooked.repo.workTreeFingerprint() == before)
   }
 
+  /// With a fixer, checks run in two phases (fixers, then the others): Ctrl-C still stops the
+  /// second one.
+  @Test func ctrlCStopsTheChecksThatRunAfterAFixer() throws {
+    let hooked = try HookedRepo(config: """
+      checks:
+        - name: trim
+          run: "sed -i 's/[ ]*$//' \\"$@\\""
+          files: ["*.txt"]
+          pass-files: true
+          fix: true
+        - name: slow
+          run: [scripts/wait-forever]
+          files: ["*.txt"]
+      """)
+    let (pid, before) = try startCommit(hooked)
+    ProcessGroupRunner.signalGroup(pid, SIGINT)
+    #expect(!ProcessGroupRunner.wait(pid).succeeded)
+    #expect(isGone(hooked.outText("check-pid")), "the check outlived Ctrl-C")
+    #expect(isGone(hooked.outText("tillit-pid")), "tillit outlived Ctrl-C")
+    #expect(try hooked.repo.workTreeFingerprint() == before)
+  }
+
   @Test func ctrlCDuringTillitCheckExits130() throws {
     let hooked = try HookedRepo(config: Self.waitingConfig, files: ["a.txt": "a\n"])
     var environment = ProcessInfo.processInfo.environment.merging(hooked.environment) { _, new in new }

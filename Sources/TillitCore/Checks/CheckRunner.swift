@@ -61,6 +61,7 @@ public final class CheckRunner: @unchecked Sendable {
     }
     for case let result? in results { settings.progress?(.finished(result)) }
     guard !pending.isEmpty else { return results.compactMap { $0 } }
+    ProcessGuard.start()
     monitor.start()
     defer { monitor.stop() }
     let environment = ProcessEnvironment.all()

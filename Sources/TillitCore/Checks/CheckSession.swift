@@ -61,6 +61,11 @@ public struct CheckSession {
     // failing each check with it.
     _ = try state.subdirectory("logs")
     let plan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: subject, filter: options.filter)
+    // Ctrl-C is caught from here to the end of the run, fixes applied included: a fix is applied
+    // whole, then the run stops. A run with nothing to do installs nothing.
+    let watching = plan.contains(where: \.runs)
+    if watching { monitor.start() }
+    defer { if watching { monitor.stop() } }
     var snapshot: Snapshot?
     if plan.contains(where: \.needsSnapshot) {
       // A pushed tree is someone else's: refused before anything is written if malformed.
@@ -90,7 +95,7 @@ public struct CheckSession {
           report(event)
         }
       }
-      let fixers = try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: cache), snapshot: snapshot.path, progress: options.progress)
+      let fixers = try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress)
         .run(plan, subject: subject)
       let staged = try subject.tree()
       fixes = try applyFixes(from: staged, to: fixers.fixedTree, of: plan, subject: subject, state: state)

@@ -4,8 +4,11 @@ import TillitGit
 /// snapshot's own index what each changed: files it edited or deleted, and files it created that
 /// git does not ignore. The snapshot's index is then the fixed tree, which the other checks see.
 struct FixerRun {
+  /// Runs each fixer; it remembers no pass itself, as a fixer that changed files exits 0 too.
   let runner: CheckRunner
   let snapshot: String
+  /// Where a fixer that changed nothing is remembered as passed.
+  let cache: ResultCache?
   /// Told each fixer's result, once its fixes are taken (`fixed` when it changed files).
   var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
@@ -25,6 +28,7 @@ struct FixerRun {
       }
       let changed = try slot.workTreeChanges().filter { $0.kind != .untracked || !untrackedBefore.contains($0.path) }.map(\.path)
       guard !changed.isEmpty else {
+        if result.outcome == .passed, case .run(_, let key) = planned.action { try? cache?.recordPass(key) }  // unrecorded: it runs again next time
         results[position] = result
         continue
       }

@@ -11,6 +11,9 @@ public final class InterruptMonitor: @unchecked Sendable {
   private var running: Set<pid_t> = []
   private var sources: [DispatchSourceSignal] = []
   private var caughtSignal: Int32?
+  /// How many runs are watching now; the signal sources stay installed once made, since
+  /// libdispatch does not deliver to a source made again for a signal after one was cancelled.
+  private var watchers = 0
   public static let gracePeriod = 2.0
 
   public init() {}
@@ -18,21 +21,28 @@ public final class InterruptMonitor: @unchecked Sendable {
   /// The signal that stopped the run, if one did.
   public var signal: Int32? { lock.withLock { caughtSignal } }
 
+  /// Starts watching; calls nest (a session and each of its phases), and only the first installs
+  /// the signal sources.
   public func start() {
-    ProcessGuard.start()
+    let first = lock.withLock {
+      watchers += 1
+      return sources.isEmpty
+    }
+    guard first else { return }
+    var made: [DispatchSourceSignal] = []
     for number in [SIGINT, SIGTERM, SIGHUP] {
       Glibc.signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler { [weak self] in self?.interrupt(number) }
       source.resume()
-      sources.append(source)
+      made.append(source)
     }
+    lock.withLock { sources = made }
   }
 
+  /// Stops watching; when no run watches any more, a signal does what it does by default.
   public func stop() {
-    sources.forEach { $0.cancel() }
-    sources.removeAll()
-    for number in [SIGINT, SIGTERM, SIGHUP] { Glibc.signal(number, SIG_DFL) }
+    lock.withLock { watchers = max(0, watchers - 1) }
   }
 
   /// Registers a running process group; false when the run is already stopping.
@@ -52,6 +62,12 @@ public final class InterruptMonitor: @unchecked Sendable {
   var isInterrupted: Bool { signal != nil }
 
   private func interrupt(_ number: Int32) {
+    guard lock.withLock({ watchers > 0 }) else {
+      // Nothing to stop: the signal's default (ending Tillit), as if never caught.
+      Glibc.signal(number, SIG_DFL)
+      kill(getpid(), number)
+      return
+    }
     let groups: Set<pid_t> = lock.withLock {
       if caughtSignal == nil { caughtSignal = number }
       return running
