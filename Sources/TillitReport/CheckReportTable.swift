@@ -73,7 +73,14 @@ public struct CheckReportTable {
       if count > 0 { counts.append((outcome, count)) }
     }
     let parts = counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
-    let verdict = report.passed ? style.green("tillit: checks passed") : style.red("tillit: checks failed")
+    let verdict: String
+    if report.passed {
+      verdict = style.green("tillit: checks passed")
+    } else if report.results.allSatisfy(\.isSuccess) {
+      verdict = style.yellow("tillit: checks stopped") + (report.rewritten.isEmpty ? " for fixes" : " for rewritten files")
+    } else {
+      verdict = style.red("tillit: checks failed")
+    }
     return "\(verdict) (\(parts.isEmpty ? "no checks" : parts)) in \(Self.duration(report.durationMs))"
   }
 

@@ -29,6 +29,7 @@ enum CheckExecution {
     var results: [CheckResult] = []
     var duration = 0
     var fixes: FixSummary?
+    var rewritten: [RepoPath] = []
     for subject in subjects {
       switch try session.run(subject, options: options) {
       case .noConfig:
@@ -38,11 +39,12 @@ enum CheckExecution {
       case .ran(let report):
         report.warnings.forEach { Output.warning($0) }
         if let fixed = report.fixes { fixes = fixed }
+        rewritten += report.rewritten
         results += report.results
         duration += report.durationMs
       }
     }
-    let report = CheckReport(results: results, durationMs: duration, fixes: fixes)
+    let report = CheckReport(results: results, durationMs: duration, fixes: fixes, rewritten: rewritten)
     display?.stop()
     switch format {
     case .json: Output.write(CheckReportJSON.render(report), to: descriptor)
@@ -50,14 +52,23 @@ enum CheckExecution {
       let table = Output.checkTable(for: descriptor) { verbose || display?.showsFullOutput(of: $0) == true }
       if !results.isEmpty { Output.write(table.details(report), to: descriptor) }
     }
-    if format == .table, let fixes { Output.write(Self.describe(fixes), to: descriptor) }
+    if format == .table, let fixes { Output.write(Self.describe(fixes, fromHook: options.fromHook), to: descriptor) }
+    if format == .table, !rewritten.isEmpty {
+      Output.write(
+        "tillit: checks rewrote \(Self.names(rewritten)) in the snapshot without fix: true, so what they checked is not what is staged; "
+          + "the rewrite was discarded. Mark the check that rewrites files fix: true (its fixes are then applied), or make it only report (ruff check --no-fix)\n",
+        to: descriptor)
+    }
     if monitor.signal != nil || report.wasInterrupted { return 130 }
     return report.passed ? 0 : 1
   }
 
   /// What the fixers changed and where it went, in a few lines.
-  static func describe(_ fixes: FixSummary) -> String {
-    func names(_ paths: [RepoPath]) -> String { paths.prefix(8).map { TerminalText.escaped($0.description) }.joined(separator: ", ") + (paths.count > 8 ? ", …" : "") }
+  static func names(_ paths: [RepoPath]) -> String {
+    paths.prefix(8).map { TerminalText.escaped($0.description) }.joined(separator: ", ") + (paths.count > 8 ? ", …" : "")
+  }
+
+  static func describe(_ fixes: FixSummary, fromHook: Bool) -> String {
     guard fixes.applies else {
       return "tillit: fixers would change \(names(fixes.keptUnstaged)); a pushed commit cannot be fixed: fix them, commit and push again\n"
     }
@@ -67,9 +78,13 @@ enum CheckExecution {
       lines.append("tillit: fixed \(names(fixes.keptUnstaged)) in what is staged only: your unstaged edits there would not merge with the fix, so the work tree keeps them")
     }
     if let patch = fixes.patch { lines.append("tillit: the whole fix is saved as \(TerminalText.escaped(patch))") }
-    lines.append(fixes.stopsTheCommit
-      ? "tillit: the commit stopped so you can look at the fixes (git diff --cached); commit again to record them"
-      : "tillit: the fixed content is what gets committed (on-fix: continue)")
+    if !fromHook {
+      lines.append("tillit: look at the fixes with git diff --cached, and commit to record them")
+    } else {
+      lines.append(fixes.stopsTheCommit
+        ? "tillit: the commit stopped so you can look at the fixes (git diff --cached); commit again to record them"
+        : "tillit: the fixed content is what gets committed (on-fix: continue)")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

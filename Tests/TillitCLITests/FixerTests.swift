@@ -151,4 +151,22 @@ import TillitTestSupport
     #expect(again.status != 0, "a fixer's earlier run stood in for this one: \(again.output)")
     #expect(try hooked.repo.git(["show", ":a.txt"]).stdout == "spaces\n")
   }
+
+  @Test func aCheckThatRewritesTrackedFilesWithoutFixStopsTheCommitAndBuildOutputsDoNot() throws {
+    let hooked = try HookedRepo(config: """
+      checks:
+        - name: sneaky
+          run: "for f in \\"$@\\"; do echo fixed > \\"$f\\"; done; mkdir -p out && echo built > out/result; echo log > check.log"
+          files: ["*.txt"]
+          pass-files: true
+      """)
+    try hooked.repo.write("a.txt", "needs a fix\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let result = try hooked.commit()
+    #expect(result.status != 0, "\(result.output)")
+    #expect(result.output.contains("rewrote a.txt in the snapshot without fix: true"), "\(result.output)")
+    #expect(!result.output.contains("check.log"), "an untracked file was reported: \(result.output)")
+    #expect(try hooked.repo.git(["show", ":a.txt"]).stdout == "needs a fix\n")
+    #expect(try hooked.repo.read("a.txt") == "needs a fix\n")
+  }
 }

@@ -41,15 +41,19 @@ public struct CheckReport: Sendable {
   public var warnings: [String]
   /// What fixers changed, when they changed anything.
   public var fixes: FixSummary?
+  /// Tracked files checks without `fix: true` rewrote in the snapshot: their verdict may be on
+  /// content other than what is checked (a linter that fixed what it found), so the run fails.
+  public var rewritten: [RepoPath]
 
-  public init(results: [CheckResult], durationMs: Int, warnings: [String] = [], fixes: FixSummary? = nil) {
+  public init(results: [CheckResult], durationMs: Int, warnings: [String] = [], fixes: FixSummary? = nil, rewritten: [RepoPath] = []) {
     self.results = results
     self.durationMs = durationMs
     self.warnings = warnings
     self.fixes = fixes
+    self.rewritten = rewritten
   }
 
-  public var passed: Bool { results.allSatisfy(\.isSuccess) && !(fixes?.stopsTheCommit ?? false) }
+  public var passed: Bool { results.allSatisfy(\.isSuccess) && !(fixes?.stopsTheCommit ?? false) && rewritten.isEmpty }
   public var wasInterrupted: Bool { results.contains { $0.outcome == .interrupted } }
 }
 

@@ -115,7 +115,8 @@ public struct CheckSession {
     } catch {
       warnings.append("the check results were not recorded in the ledger: \(error)")
     }
-    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes))
+    let rewritten = snapshot?.rewrittenTrackedFiles() ?? []
+    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes, rewritten: rewritten))
   }
 
   /// The paths where the work tree is not the content checked: unstaged edits and untracked

@@ -14,6 +14,8 @@ final class SlotWatch {
   /// Each watch's folder, relative to the slot, ending in `/` (empty for the slot's root).
   private var folders: [Int32: [UInt8]] = [:]
   private var isComplete = true
+  /// Everything seen so far: `touched()` may be asked more than once.
+  private var seen: Set<[UInt8]> = []
 
   static let events = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
@@ -49,13 +51,21 @@ final class SlotWatch {
   /// when some may have gone unseen.
   func touched() -> [[UInt8]]? {
     guard isComplete else { return nil }
-    var paths: Set<[UInt8]> = []
+    defer { if !isComplete { seen = [] } }
+    var paths = seen
+    defer { seen = paths }
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     let header = MemoryLayout<inotify_event>.size
     while true {
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { return count == 0 || errno == EAGAIN ? paths.sorted { $0.lexicographicallyPrecedes($1) } : nil }
+      guard count > 0 else {
+        guard count == 0 || errno == EAGAIN else {
+          isComplete = false
+          return nil
+        }
+        return paths.sorted { $0.lexicographicallyPrecedes($1) }
+      }
       var offset = 0
       while offset + header <= count {
         let (watchID, mask, length) = buffer.withUnsafeBytes { raw in
@@ -64,7 +74,10 @@ final class SlotWatch {
         }
         let name = Array(buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 })
         offset += header + length
-        if mask & UInt32(IN_Q_OVERFLOW) != 0 { return nil }
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+          isComplete = false
+          return nil
+        }
         guard let folder = folders[watchID] else { continue }
         if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
           paths.insert(folder.isEmpty ? [UInt8(ascii: "/")] : folder)

@@ -51,6 +51,23 @@ public final class Snapshot {
     watch = SlotWatch(slot: slot.path, tree: tree, repository: repository)
   }
 
+  /// Tracked files of the slot that checks rewrote or deleted so far (a check without `fix: true`
+  /// must not): their content differs from the slot's index. Empty when nothing can tell.
+  public func rewrittenTrackedFiles() -> [RepoPath] {
+    guard let touched = watch?.touched()?.filter({ $0.last != UInt8(ascii: "/") }), !touched.isEmpty,
+      let slot = try? Repository(exactly: path), let index = try? slot.index()  // unreadable: nothing to report
+    else { return [] }
+    return touched.map { RepoPath(bytes: $0) }.filter { file in
+      guard let entry = index.entry(at: file), entry.mode != .submodule else { return false }
+      let full = RepoPath(bytes: Array(path.utf8) + [UInt8(ascii: "/")] + file.bytes)
+      var info = stat()
+      guard full.withCString({ lstat($0, &info) }) == 0 else { return true }  // deleted
+      if (info.st_mode & S_IFMT) == S_IFLNK { return entry.mode != .symlink }
+      guard (info.st_mode & S_IFMT) == S_IFREG, let bytes = try? FileSystem.read(full.description) else { return true }
+      return ObjectID.hashing(bytes) != entry.blob
+    }
+  }
+
   /// Gives the slot back; its content stays for the next run, with a record of what the
   /// checks touched so the next move looks only at that and at what changed.
   public func release() {

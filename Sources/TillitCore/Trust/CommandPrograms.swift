@@ -1,11 +1,13 @@
 import TillitGit
 
 /// The files of the repository a command runs as programs: `scripts/lint` in `[scripts/lint]`,
-/// `./tools/check.sh` in a shell line, `ci/check.py` in `python3 ci/check.py`. Their content
-/// is part of an approval, so a pulled change to a script runs nothing until approved again.
+/// `./tools/check.sh` in a shell line, `ci/lint.sh` in `sh ci/lint.sh`. Their content is part of
+/// an approval, so a pulled change to a script runs nothing until approved again.
 ///
 /// A program named without a `/` is looked up on `PATH`, so it is not the repository's; a
-/// script handed to an interpreter (`sh`, `python3`, `node`, ...) is, with or without a `/`.
+/// script handed to a shell (`sh`, `bash`, ...) is, with or without a `/`. A file handed to
+/// another interpreter (`python3 test.py`, `node test.js`) is the project's code under test, as
+/// a build's sources are: approving it would ask again at every edit of a test.
 /// Shell lines are split into simple commands on `;`, `&`, `|`, parentheses and new lines,
 /// quotes removed; what a command does beyond that (a Makefile it reads, a build it starts)
 /// still runs the project's code, and that is the point of a check.
@@ -20,11 +22,7 @@ enum CommandPrograms {
     return found.filter { seen.insert($0).inserted }
   }
 
-  static let interpreters: Set<String> = [
-    "sh", "bash", "dash", "zsh", "ksh", "fish", "python", "python3", "node", "deno", "bun", "ruby", "perl", "php",
-    "lua", "tclsh", "Rscript", "swift", "npx", "tsx", "ts-node", "pwsh",
-  ]
-  static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh"]
+  static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "fish"]
   /// Words a shell reads before the program of a simple command.
   static let prefixes: Set<String> = [
     "if", "then", "else", "elif", "while", "until", "do", "!", "time", "exec", "command", "nohup", "builtin", "env", "{", "}",
@@ -38,11 +36,11 @@ enum CommandPrograms {
     guard let program = rest.first else { return }
     if program.contains("/"), let path = repositoryPath(program) { found.append(path) }
     let name = String(program.split(separator: "/").last ?? "")
-    guard interpreters.contains(name) else { return }
+    guard shells.contains(name) else { return }
     var arguments = rest.dropFirst()
     while let option = arguments.first, option.hasPrefix("-") {
       arguments = arguments.dropFirst()
-      if option == "-c" && shells.contains(name), let script = arguments.first {
+      if option == "-c", let script = arguments.first {
         for simple in simpleCommands(script) { collect(simple, into: &found) }
         return
       }

@@ -54,13 +54,19 @@ public struct Approval: Sendable {
   /// command, and the repository's programs it runs.
   public var describedChecks: [String] {
     zip(config.checks, programs).map { check, programs in
-      let settings = check.approvedSettings.filter { $0.key != "pass-files" || $0.value == "true" }
-        .map { $0.key == "pass-files" ? "pass-files" : $0.value }.joined(separator: ", ")
+      let settings = check.approvedSettings.compactMap { setting -> String? in
+        switch setting.key {
+        case "stage", "isolation": return setting.value
+        case "pass-files", "fix": return setting.value == "true" ? setting.key : nil
+        default: return "\(setting.key): \(TerminalText.escaped(setting.value))"
+        }
+      }.joined(separator: ", ")
       // Committed by someone else: shown with every control character visible, so that no
       // escape sequence can hide part of a command from the person asked to approve it.
       var line = "  \(TerminalText.escaped(check.name)) (\(settings)): \(TerminalText.escaped(check.command.display))"
       for program in programs {
-        line += "\n      runs \(TerminalText.escaped(program.path.description)) (\(program.blob.map { "content \($0.hex.prefix(12))" } ?? "not in the repository"))"
+        guard let blob = program.blob else { continue }  // not in the repository: nothing of its to show
+        line += "\n      runs \(TerminalText.escaped(program.path.description)) (content \(blob.hex.prefix(12)))"
       }
       return line
     }
