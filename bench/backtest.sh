@@ -6,8 +6,9 @@
 #   bench/backtest.sh                                   # builds tillit (release) first
 #   XEN=/path/to/xen.git UBOOT=/path/to/u-boot.git TILLIT=/path/to/tillit bench/backtest.sh
 #
-# Any clones of https://github.com/xen-project/xen and https://github.com/u-boot/u-boot (bare is
-# fine); a missing one is skipped.
+# XEN and UBOOT: the path of any clone (bare is fine), or a URL to clone from once into
+# bench/work/clones/; by default https://github.com/xen-project/xen and
+# https://github.com/u-boot/u-boot are cloned there.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 since=${SINCE:-2023-01-01}
@@ -16,10 +17,9 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "| repository | mode | evaluated | top-1 | top-3 | top-5 | MRR | expertise | files at risk (history → simulated) | workload Gini | time |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
-for entry in "Xen=${XEN:-/work/.mirror/xen-project+xen/repo}" "U-Boot=${UBOOT:-/work/.mirror/u-boot+u-boot/repo}"; do
+for entry in "Xen=${XEN:-https://github.com/xen-project/xen}" "U-Boot=${UBOOT:-https://github.com/u-boot/u-boot}"; do
   name=${entry%%=*}
-  repo=${entry#*=}
-  if [ ! -d "$repo" ]; then echo "bench: skipping $name: no clone at $repo" >&2; continue; fi
+  repo=$(bench_clone "${name,,}" "${entry#*=}")
   for mode in expert auto; do
     start=$(date +%s.%N)
     "$TILLIT" backtest --repo "$repo" --since "$since" --mode "$mode" --trailer Reviewed-by --format json > "$out/result.json"

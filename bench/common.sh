@@ -1,6 +1,9 @@
 # Shared by the benchmark scripts; source it, then call what the script needs:
 #   bench_tillit        sets TILLIT: the binary it already names, else a release build of this checkout
 #   bench_need TOOL...  stops with how to install the first tool missing from PATH
+#   bench_clone NAME SOURCE  prints the repository to read: SOURCE when it is a folder (any clone,
+#                       bare is fine), else a bare clone of the URL SOURCE, made once under
+#                       bench/work/clones/NAME.git and kept for the next runs
 # bench/xen.sh adds a working clone of Xen on top of these.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_work=${BENCH_WORK:-$here/bench/work}
@@ -22,4 +25,24 @@ bench_need() {
     esac
     exit 2
   done
+}
+
+bench_clone() {
+  local name=$1 source=$2 clone=$bench_work/clones/$1.git
+  if [ -d "$source" ]; then echo "$source"; return; fi
+  case $source in
+    *://* | *@*:*) ;;
+    *) echo "bench: no clone at $source; give the path of a clone of $name, or a URL to clone it from" >&2; return 2 ;;
+  esac
+  if [ ! -d "$clone" ]; then
+    echo "bench: cloning $source into $clone (once; point the variable at a clone to skip this)" >&2
+    mkdir -p "$bench_work/clones"
+    rm -rf "$clone.partial"
+    git clone -q --bare "$source" "$clone.partial" && mv "$clone.partial" "$clone" || {
+      echo "bench: could not clone $source; give the path of a clone of $name instead" >&2
+      rm -rf "$clone.partial"
+      return 2
+    }
+  fi
+  echo "$clone"
 }
