@@ -22,13 +22,7 @@ import TillitTestSupport
     try hooked.repo.write("kept.txt", "base\nstaged\nunstaged\n")
     try hooked.repo.write("loose.txt", "untracked\n")
     let before = try hooked.repo.workTreeFingerprint()
-    var environment = ProcessInfo.processInfo.environment.merging(TempRepo.gitEnvironment) { _, new in new }
-    environment.merge(hooked.environment) { _, new in new }
-    let launch = ProcessLaunch(
-      argv: ["git", "commit", "-m", "interrupted"].map { Array($0.utf8) },
-      environment: environment.map { Array("\($0.key)=\($0.value)".utf8) },
-      directory: hooked.repo.path, output: .log(path: hooked.repo.root + "/commit.log", append: false))
-    let pid = try ProcessGroupRunner.spawn(launch)
+    let pid = try hooked.startInItsOwnGroup(["git", "commit", "-m", "interrupted"], log: "commit.log")
     let started = HookedRepo.waitUntil { hooked.outFile("started") != nil }
     if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
     try #require(started, "the check never started: \(String(decoding: FileManager.default.contents(atPath: hooked.repo.root + "/commit.log") ?? Data(), as: UTF8.self))")
@@ -117,13 +111,7 @@ import TillitTestSupport
 
   @Test func ctrlCDuringTillitCheckExits130() throws {
     let hooked = try HookedRepo(config: Self.waitingConfig, files: ["a.txt": "a\n"])
-    var environment = ProcessInfo.processInfo.environment.merging(hooked.environment) { _, new in new }
-    environment["GIT_DIR"] = nil
-    let launch = ProcessLaunch(
-      argv: [TillitBinary.path, "check", "--all"].map { Array($0.utf8) },
-      environment: environment.map { Array("\($0.key)=\($0.value)".utf8) },
-      directory: hooked.repo.path, output: .log(path: hooked.repo.root + "/check.log", append: false))
-    let pid = try ProcessGroupRunner.spawn(launch)
+    let pid = try hooked.startInItsOwnGroup([TillitBinary.path, "check", "--all"], log: "check.log")
     let started = HookedRepo.waitUntil { hooked.outFile("started") != nil }
     if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
     try #require(started)

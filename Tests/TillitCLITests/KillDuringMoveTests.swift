@@ -9,28 +9,9 @@ import TillitTestSupport
 @Suite struct KillDuringMoveTests {
   static let seed: UInt64 = ProcessInfo.processInfo.environment["TILLIT_KILL_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0C0F_FEE0
 
-  /// SplitMix64: a small generator whose runs replay from the seed.
-  struct Moments {
-    var state: UInt64
-    mutating func next(below limit: UInt64) -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return (z ^ (z >> 31)) % limit
-    }
-  }
-
   /// Starts `tillit check` and kills it after `delay` microseconds.
   func killed(_ hooked: HookedRepo, after delay: UInt64) throws {
-    var environment = ProcessInfo.processInfo.environment.merging(TempRepo.gitEnvironment) { _, new in new }
-    environment.merge(hooked.environment) { _, new in new }
-    environment["GIT_DIR"] = nil
-    let launch = ProcessLaunch(
-      argv: [TillitBinary.path, "check", "--no-cache"].map { Array($0.utf8) },
-      environment: environment.map { Array("\($0.key)=\($0.value)".utf8) },
-      directory: hooked.repo.path, output: .log(path: hooked.repo.root + "/killed.log", append: false))
-    let pid = try ProcessGroupRunner.spawn(launch)
+    let pid = try hooked.startInItsOwnGroup([TillitBinary.path, "check", "--no-cache"], log: "killed.log")
     usleep(useconds_t(delay))
     ProcessGroupRunner.signalGroup(pid, SIGKILL)
     _ = ProcessGroupRunner.wait(pid)
@@ -42,14 +23,14 @@ import TillitTestSupport
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for number in 0..<1500 { try Data("file \(number)\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/f\(number).txt")) }
     try hooked.repo.commitAll("many")
-    var moments = Moments(state: Self.seed)
+    var moments = SplitMix64(seed: Self.seed)
     for round in 0..<4 {
       // Every file changes, staged and not, so each move writes them all.
       for number in 0..<1500 { try Data("file \(number) round \(round)\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/f\(number).txt")) }
       try hooked.repo.git(["add", "many"])
       try Data("unstaged \(round)\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/f0.txt"))
       let before = try hooked.repo.workTreeFingerprint()
-      let delay = 20_000 + moments.next(below: 300_000)
+      let delay = 20_000 + moments.next() % 300_000
       try killed(hooked, after: delay)
       #expect(try hooked.repo.workTreeFingerprint() == before, "seed \(Self.seed), round \(round), kill after \(delay) µs: the work tree or index changed")
     }
@@ -75,7 +56,7 @@ import TillitTestSupport
     let count = 600
     for number in 0..<count { try Data("line \(number)\nsecond\nthird\nfourth\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/f\(number).txt")) }
     try hooked.repo.commitAll("many")
-    var moments = Moments(state: Self.seed)
+    var moments = SplitMix64(seed: Self.seed)
     for round in 0..<4 {
       for number in 0..<count {
         try Data("line \(number) r\(round)  \nsecond\nthird\nfourth\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/f\(number).txt"))
@@ -84,7 +65,7 @@ import TillitTestSupport
       for number in stride(from: 0, to: count, by: 2) {
         try Data("line \(number) r\(round)  \nsecond\nthird\nfourth\nunstaged \(round)\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/f\(number).txt"))
       }
-      let delay = 50_000 + moments.next(below: 600_000)
+      let delay = 50_000 + moments.next() % 600_000
       try killed(hooked, after: delay)
       // Each file holds either what it held or the fix merged in: the unstaged line is never lost,
       // and what is staged is the staged line, trimmed or not.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TillitTestSupport
 @testable import TillitCore
 
 /// Random and adversarial input for the readers of untrusted text: `.tillit.yml` (YAMLReader and
@@ -179,17 +180,3 @@ import Testing
   }
 }
 
-/// Steele, Lea and Flood's SplitMix64: a small, fast generator whose whole state is its seed.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
