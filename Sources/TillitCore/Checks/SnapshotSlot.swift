@@ -65,7 +65,7 @@ struct SnapshotSlot {
   /// Moves the slot to `tree`; with `only`, just those paths can differ (none: nothing to write).
   private func checkout(_ tree: ObjectID, base: ObjectID?, only paths: [RepoPath]? = nil) throws {
     let slot = try Repository(exactly: path)
-    try slot.detachHead(at: base)
+    if try slot.headCommitID() != base { try slot.detachHead(at: base) }  // unchanged: no reflog line per run
     if let paths, paths.isEmpty { return }
     try slot.forceCheckout(tree: tree, paths: paths)
   }
