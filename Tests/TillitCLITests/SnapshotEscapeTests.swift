@@ -139,4 +139,22 @@ import TillitTestSupport
     // `git diff --cached` shows the change); the snapshot's files are exactly its index.
     #expect(hooked.outText("status") == "A  a.txt\n", "\(hooked.outText("status") ?? "")")
   }
+
+  /// A reused slot moves from a tree where `a` is a symlink out to one where `a/` is a folder: the
+  /// move replaces the link, never writes through it.
+  @Test func aSymlinkReplacedByAFolderBetweenMovesIsNeverWrittenThrough() throws {
+    let (repo, outside) = try approvedRepository()
+    try FileManager.default.createSymbolicLink(atPath: repo.path + "/a", withDestinationPath: outside)
+    try repo.git(["add", "a"])
+    try repo.git(["commit", "-q", "-m", "link"])
+    #expect(try repo.tillit(["check", "--range", "HEAD~1..HEAD"]).status == 0)
+    try repo.git(["rm", "-q", "a"])
+    try repo.write("a/evil.txt", "evil\n")
+    try repo.git(["add", "a"])
+    try repo.git(["commit", "-q", "-m", "folder"])
+    let result = try repo.tillit(["check", "--range", "HEAD~1..HEAD"])
+    #expect(result.status == 0, "\(result.output)")
+    #expect(!FileManager.default.fileExists(atPath: outside + "/evil.txt"), "the move wrote through a symlink")
+    #expect(try String(contentsOfFile: repo.path + "/.git/tillit/snapshots/slot-0/a/evil.txt", encoding: .utf8) == "evil\n")
+  }
 }
