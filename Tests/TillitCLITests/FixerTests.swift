@@ -169,4 +169,20 @@ import TillitTestSupport
     #expect(try hooked.repo.git(["show", ":a.txt"]).stdout == "needs a fix\n")
     #expect(try hooked.repo.read("a.txt") == "needs a fix\n")
   }
+
+  @Test func theCommitAfterAFixStopFindsTheOtherChecksPassedOnTheFixedContent() throws {
+    let hooked = try HookedRepo(config: Self.config(extra: """
+        - name: look
+          run: "echo ran >> \\"$OUT/look-runs\\""
+          files: ["*.txt"]
+      """))
+    try hooked.repo.write("a.txt", "spaces  \n")
+    try hooked.repo.git(["add", "a.txt"])
+    #expect(try hooked.commit().status != 0)
+    #expect(hooked.outText("look-runs") == "ran\n")
+    let again = try hooked.commit()
+    #expect(again.status == 0, "\(again.output)")
+    #expect(hooked.outText("look-runs") == "ran\n", "the check ran again on the content it passed on")
+    #expect(again.output.contains("cached"), "\(again.output)")
+  }
 }

@@ -99,12 +99,19 @@ public struct CheckSession {
         .run(plan, subject: subject)
       let staged = try subject.tree()
       fixes = try applyFixes(from: staged, to: fixers.fixedTree, of: plan, subject: subject, state: state)
-      // The others run on the fixed tree, which the snapshot holds now; a pass there is not one
-      // of the staged content, so it is not remembered under its key.
-      let others = plan.enumerated().map { position, planned in
+      // The others run on the fixed tree, which the snapshot holds now: planned again on it, so a
+      // pass there is remembered under the fixed content's key, which the next commit stages.
+      var fixedSubject = subject
+      var fixedPlan = plan
+      if fixers.fixedTree != staged {
+        let changed = try repository.fileDifferences(from: staged, to: fixers.fixedTree).map(\.path)
+        fixedSubject = CheckSubject.fixed(subject, tree: fixers.fixedTree, changed: changed, in: repository)
+        fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: fixedSubject, filter: options.filter)
+      }
+      let others = fixedPlan.enumerated().map { position, planned in
         fixers.results[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
       }
-      let rest = CheckRunner(settings: settings, monitor: monitor, cache: fixes == nil ? cache : nil).run(others, subject: subject)
+      let rest = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(others, subject: fixedSubject)
       results = rest.enumerated().map { position, result in fixers.results[position] ?? result }
     } else {
       results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)

@@ -116,6 +116,18 @@ public final class CheckSubject: @unchecked Sendable {
       tracksFolder: { try repository.entry(at: $0, inTree: newTree) != nil })
   }
 
+  /// `subject` as fixers left it: the same changed paths (and those they added or deleted), the
+  /// fixed tree's files. The checks after the fixers are planned, run and remembered on it.
+  public static func fixed(_ subject: CheckSubject, tree: ObjectID, changed: [RepoPath], in repository: Repository) -> CheckSubject {
+    var seen = Set(subject.changedPaths)
+    let paths = subject.changedPaths + changed.filter { seen.insert($0).inserted }
+    return CheckSubject(
+      content: subject.content, changedPaths: paths, base: subject.base,
+      files: { try repository.files(inTree: tree) },
+      entry: { try repository.entry(at: $0, inTree: tree) }, tree: { tree },
+      tracksFolder: { try repository.entry(at: $0, inTree: tree) != nil })
+  }
+
   private static let configPath = RepoPath(ProjectConfig.fileName)
 
   private static func indexSubject(_ index: Index, in repository: Repository, changedPaths: [RepoPath]) throws -> CheckSubject {
