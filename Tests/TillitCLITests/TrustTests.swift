@@ -86,6 +86,9 @@ import TillitTestSupport
     let blocked = try hooked.commit()
     #expect(blocked.status != 0, "\(blocked.output)")
     #expect(blocked.output.contains("runs scripts/lint"), "\(blocked.output)")
+    // What changed is said: the script's content id, old and new.
+    #expect(blocked.output.contains("Changed since this clone last approved it"), "\(blocked.output)")
+    #expect(blocked.output.components(separatedBy: "program scripts/lint").count == 3, "\(blocked.output)")
     #expect(hooked.outFile("pwned") == nil, "the changed script ran without approval")
     #expect(try hooked.repo.tillit(["trust"]).status == 0)
     #expect(try hooked.commit().status == 0)

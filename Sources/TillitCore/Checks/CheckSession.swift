@@ -54,7 +54,7 @@ public struct CheckSession {
     let checks = config.checks(for: options.stage)
     let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
     guard options.trustConfig || TrustStore(state: state).isApproved(approval) else {
-      throw CheckError.untrusted(Self.untrustedMessage(approval, fromHook: options.fromHook))
+      throw CheckError.untrusted(Self.untrustedMessage(approval, changes: TrustStore(state: state).changes(since: approval), fromHook: options.fromHook))
     }
     let cache = options.useCache && options.messageFile == nil ? ResultCache(state: state) : nil
     // A folder that cannot be written stops the run as an environment error, named, instead of
@@ -153,9 +153,13 @@ public struct CheckSession {
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-  static func untrustedMessage(_ approval: Approval, fromHook: Bool) -> String {
+  static func untrustedMessage(_ approval: Approval, changes: [String]?, fromHook: Bool) -> String {
     var lines = ["\(ProjectConfig.fileName) has commands this clone has not approved, so no check ran:"]
     lines += approval.describedChecks
+    if let changes, !changes.isEmpty {
+      lines.append("Changed since this clone last approved it (a program line names a file and its content id):")
+      lines += changes.prefix(20).map { "  " + $0 }
+    }
     lines.append(fromHook
       ? "Read them, then approve with `tillit trust` (or skip the checks once with git's --no-verify)."
       : "Read them, then approve with `tillit trust`; in CI, where the code under test runs anyway, use `tillit check --trust-config`.")

@@ -19,6 +19,25 @@ public struct TrustStore: Sendable {
     return stored == Array(approval.text.utf8)
   }
 
+  /// What differs between `approval` and the stored approval closest to it (the one sharing most
+  /// lines): lines only it has (`+`) and lines only the stored one has (`-`), escaped for a
+  /// terminal; nil when nothing was approved before.
+  public func changes(since approval: Approval) -> [String]? {
+    let wanted = approval.text.split(separator: "\n").map(String.init)
+    var closest: (shared: Int, lines: [String])?
+    for name in FileSystem.entries(of: directory) where name.count == 40 {
+      guard let stored = try? FileSystem.readText(directory + "/" + name) else { continue }  // unreadable: not a candidate
+      let lines = stored.split(separator: "\n").map(String.init)
+      let shared = Set(lines).intersection(wanted).count
+      if shared > (closest?.shared ?? -1) { closest = (shared, lines) }
+    }
+    guard let old = closest?.lines else { return nil }
+    let oldSet = Set(old)
+    let newSet = Set(wanted)
+    return old.filter { !newSet.contains($0) }.map { "- " + TerminalText.escaped($0) }
+      + wanted.filter { !oldSet.contains($0) }.map { "+ " + TerminalText.escaped($0) }
+  }
+
   public func approve(_ approval: Approval) throws {
     try FileSystem.makeDirectories(directory)
     try FileSystem.writeAtomically(Array(approval.text.utf8), to: directory + "/" + approval.id.hex)
