@@ -1,0 +1,32 @@
+import Testing
+import TillitTestSupport
+
+/// Bad usage exits 2 with a sentence that says what to give, whoever finds the mistake:
+/// ArgumentParser (a missing or conflicting flag) or a command (a revision that names nothing).
+@Suite struct UsageTests {
+  @Test func aReviewWithoutAVerdictExits2WithASentence() throws {
+    let repo = try TempRepo()
+    try repo.write("a.txt", "a\n")
+    try repo.commitAll("first")
+    let result = try repo.tillit(["review", "HEAD"])
+    #expect(result.status == 2, "\(result.output)")
+    #expect(result.stderr.hasPrefix("tillit: "), "\(result.stderr)")
+    #expect(result.stderr.contains("--approve"), "\(result.stderr)")
+    #expect(!result.stderr.contains("Error:"), "\(result.stderr)")
+  }
+
+  @Test func anUnknownOptionExits2() throws {
+    let repo = try TempRepo()
+    let result = try repo.tillit(["check", "--no-such-option"])
+    #expect(result.status == 2, "\(result.output)")
+    #expect(result.stderr.contains("--no-such-option"), "\(result.stderr)")
+  }
+
+  @Test func helpAndVersionStillExit0() throws {
+    let repo = try TempRepo()
+    let help = try repo.tillit(["review", "--help"])
+    #expect(help.status == 0, "\(help.output)")
+    #expect(help.stdout.contains("--approve"))
+    #expect(try repo.tillit(["--version"]).status == 0)
+  }
+}
