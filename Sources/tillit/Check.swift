@@ -75,12 +75,9 @@ struct Check: ParsableCommand {
       return try CheckSubject.files(paths, in: repository)
     }
     if let range {
-      guard let dots = range.firstRange(of: ".."), dots.upperBound < range.endIndex, !range[dots.upperBound...].hasPrefix(".") else {
-        throw UserError.usage("--range must look like A..B, such as main..HEAD")
-      }
-      let new = try repository.resolveCommit(String(range[dots.upperBound...]))
-      let old = dots.lowerBound == range.startIndex ? nil : try repository.resolveCommit(String(range[..<dots.lowerBound]))
-      return try CheckSubject.range(from: old, to: new, in: repository)
+      guard let parsed = try RevisionRange.parse(range) else { throw UserError.usage("--range must look like A..B, such as main..HEAD") }
+      let ends = try repository.commits(of: parsed)
+      return try CheckSubject.range(from: ends.from, to: ends.to, in: repository)
     }
     return try CheckSubject.staged(in: repository)
   }

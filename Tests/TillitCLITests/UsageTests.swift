@@ -29,4 +29,27 @@ import TillitTestSupport
     #expect(help.stdout.contains("--approve"))
     #expect(try repo.tillit(["--version"]).status == 0)
   }
+
+  @Test(arguments: [["check", "--range"], ["reviewers"]])
+  func aRangeNamingNoCommitIsWordedTheSameEverywhere(_ command: [String]) throws {
+    let repo = try TempRepo()
+    try repo.write("a.txt", "a\n")
+    try repo.commitAll("first")
+    let result = try repo.tillit(command + ["nosuch..HEAD"], environment: ["TILLIT_TRUST_CONFIG": "1"])
+    #expect(result.status == 2, "\(result.output)")
+    #expect(result.stderr.contains("'nosuch' names no commit here"), "\(result.stderr)")
+    #expect(!result.stderr.contains("git_"), "\(result.stderr)")
+  }
+}
+
+extension UsageTests {
+  @Test(arguments: [["check", "--range"], ["reviewers"]])
+  func threeDotsAskForTwo(_ command: [String]) throws {
+    let repo = try TempRepo()
+    try repo.write("a.txt", "a\n")
+    try repo.commitAll("first")
+    let result = try repo.tillit(command + ["HEAD...HEAD"], environment: ["TILLIT_TRUST_CONFIG": "1"])
+    #expect(result.status == 2, "\(result.output)")
+    #expect(result.stderr.contains("two dots"), "\(result.stderr)")
+  }
 }
