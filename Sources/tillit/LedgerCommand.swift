@@ -12,21 +12,13 @@ struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "List the events of the ledger, oldest first.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "reviews, checks or ownership (default: all).") var stream: String?
+    @Option(help: "Which stream to list (default: all).") var stream: LedgerStream?
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     func run() throws {
       try reportingErrors {
         let repository = try global.openRepository()
-        let streams: [LedgerStream]
-        if let stream {
-          guard let chosen = LedgerStream(rawValue: stream) else {
-            throw UserError.usage("--stream must be one of: \(LedgerStream.allCases.map(\.rawValue).joined(separator: ", "))")
-          }
-          streams = [chosen]
-        } else {
-          streams = LedgerStream.allCases
-        }
+        let streams = stream.map { [$0] } ?? LedgerStream.allCases
         let store = LedgerStore(repository: repository)
         var events: [LedgerEvent] = []
         var warnings: [String] = []

@@ -53,3 +53,19 @@ extension UsageTests {
     #expect(result.stderr.contains("two dots"), "\(result.stderr)")
   }
 }
+
+extension UsageTests {
+  @Test(arguments: [
+    (["review", "HEAD", "--approve", "--comment"], "--comment"), (["check", "--staged", "--all"], "--all"),
+    (["check", "--all", "--range", "HEAD..HEAD"], "--range"), (["check", "--stage", "pre-merge"], "commit-msg"),
+    (["ledger", "log", "--stream", "votes"], "ownership"),
+  ])
+  func choicesThatExcludeEachOtherOrNameNothingAreRefusedWhileParsing(_ arguments: [String], _ named: String) throws {
+    let repo = try TempRepo()
+    try repo.write("a.txt", "a\n")
+    try repo.commitAll("first")
+    let result = try repo.tillit(arguments)
+    #expect(result.status == 2, "\(result.output)")
+    #expect(result.stderr.hasPrefix("tillit: ") && result.stderr.contains(named), "\(result.stderr)")
+  }
+}
