@@ -6,7 +6,11 @@ import TillitReport
 struct BacktestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtest",
-    abstract: "Replay the history and score the suggestions against the reviewers named in commit trailers.")
+    abstract: "Replay the history and score the suggestions against the reviewers named in commit trailers.",
+    discussion: """
+      Each commit with a Reviewed-by (or --trailer) trailer is replayed with the history before it, and the suggestion is scored against who reviewed it.
+      Example: tillit backtest --since 2025-06-01 --mode auto --trailer Acked-by
+      """)
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var knowledge: KnowledgeOptions

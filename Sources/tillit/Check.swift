@@ -17,6 +17,7 @@ struct Check: ParsableCommand {
       (unstaged edits included, the index itself left as it is), as `pre-commit run --files` does; \
       --range the commits' content. --message FILE runs the commit-msg checks on the staged content \
       with FILE as the message.
+      Example: tillit check --range main..HEAD --only lint,unit --format json
       """)
 
   @OptionGroup var global: GlobalOptions

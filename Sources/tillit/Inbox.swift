@@ -5,7 +5,11 @@ import TillitReport
 
 struct Inbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.")
+    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.",
+    discussion: """
+      A request leaves the inbox when you record feedback on its commit (tillit review).
+      Example: tillit inbox --for bo@example.com --format json
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Option(name: .customLong("for"), help: "Whose inbox (default: your user.email, through the mailmap).") var person: String?

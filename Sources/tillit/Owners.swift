@@ -9,7 +9,11 @@ import Glibc
 
 struct Owners: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "owners", abstract: "Show who knows these files or folders, ranked, with the reasons.")
+    commandName: "owners", abstract: "Show who knows these files or folders, ranked, with the reasons.",
+    discussion: """
+      Knowledge comes from who changed and reviewed the files, fading with time.
+      Example: tillit owners src/ledger --count 3 --explain
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Files or folders (relative to the current directory).") var paths: [String]

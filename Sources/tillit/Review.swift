@@ -4,7 +4,11 @@ import TillitGit
 
 struct Review: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "review", abstract: "Record review feedback on a commit in the ledger.")
+    commandName: "review", abstract: "Record review feedback on a commit in the ledger.",
+    discussion: """
+      Give exactly one verdict; --file and --line anchor a comment to a line, found again after later edits.
+      Example: tillit review HEAD~1 --request-changes -m "the last line is dropped" --file src/parse.c --line 42
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit reviewed (any revision: HEAD~1, a branch, an id).") var revision: String

@@ -11,7 +11,10 @@ struct Reviewers: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reviewers",
     abstract: "Suggest reviewers for a commit, a range or what is staged, by knowledge spread.",
-    discussion: "With no argument, suggests for HEAD. Every pick says why; --explain adds the score's parts.")
+    discussion: """
+      With no argument, suggests for HEAD. Every pick says why; --explain adds the score's parts.
+      Example: tillit reviewers main..feature --count 3 --mode spread --explain
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "A commit (HEAD, an id, a branch) or a range A..B.") var revision: String?

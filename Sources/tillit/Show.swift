@@ -6,7 +6,11 @@ import TillitReport
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show what the ledger knows about a commit, including earlier versions of the same change.")
+    abstract: "Show what the ledger knows about a commit, including earlier versions of the same change.",
+    discussion: """
+      Reviews given to an earlier version of the change (before a rebase or an amend) are found by the patch.
+      Example: tillit show HEAD~2 --format json
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit (any revision).") var revision: String = "HEAD"

@@ -69,3 +69,17 @@ extension UsageTests {
     #expect(result.stderr.hasPrefix("tillit: ") && result.stderr.contains(named), "\(result.stderr)")
   }
 }
+
+extension UsageTests {
+  @Test(arguments: [
+    [], ["check"], ["install"], ["uninstall"], ["init"], ["trust"], ["review"], ["request"], ["inbox"], ["show"], ["own"],
+    ["ledger"], ["ledger", "log"], ["ledger", "verify"], ["ledger", "sync"], ["ledger", "import-trailers"],
+    ["reviewers"], ["owners"], ["backtest"], ["audit"], ["snapshots"],
+  ])
+  func everyCommandsHelpShowsAnExample(_ command: [String]) throws {
+    let repo = try TempRepo()
+    let help = try repo.tillit(command + ["--help"])
+    #expect(help.status == 0, "\(help.output)")
+    #expect(help.stdout.contains("Example: tillit " + command.joined(separator: " ")), "\(help.stdout)")
+  }
+}
