@@ -30,10 +30,7 @@ struct BacktestCommand: ParsableCommand {
       let report = try Backtest(base: base, options: options).run()
       // Figures of zero would read as a recommender that never hits: in either format, say why.
       if let reason = BacktestRenderer.nothingToScore(report) { throw UserError.usage(reason) }
-      switch format {
-      case .table: Output.standard(BacktestRenderer.table(report, mode: mode))
-      case .json: Output.standard(BacktestRenderer.json(report, mode: mode))
-      }
+      format.write(.backtest(report, mode: mode))
     }
   }
 }

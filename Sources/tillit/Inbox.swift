@@ -1,7 +1,6 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
 
 struct Inbox: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -21,10 +20,7 @@ struct Inbox: ParsableCommand {
       let me = try person ?? LedgerIdentity(repository: repository).person
       let (requests, warnings) = try ReviewLedger(repository: repository).inbox(for: me)
       warnings.forEach { Output.warning($0) }
-      switch format {
-      case .table: Output.standard(requests.isEmpty ? [Array("tillit: no reviews waiting for \(TerminalText.escaped(me))\n".utf8)] : LedgerRenderers.table(requests))
-      case .json: Output.standard(LedgerRenderers.json(requests, warnings: warnings))
-      }
+      format.write(.events(requests, warnings: warnings, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n"))
     }
   }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
 
 struct LedgerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -41,10 +40,7 @@ struct LedgerCommand: ParsableCommand {
         // Each stream is read in order; several are merged into one order.
         if streamsWithEvents > 1 { LedgerEvent.order(&events) }
         warnings.forEach { Output.warning($0) }
-        switch format {
-        case .table: Output.standard(LedgerRenderers.table(events))
-        case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
-        }
+        format.write(.events(events, warnings: warnings))
       }
     }
   }

@@ -1,11 +1,6 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct Owners: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -35,10 +30,7 @@ struct Owners: ParsableCommand {
       }
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let ranked = try PathOwners(base: base).rank(relative, count: count)
-      switch format {
-      case .table: Output.standard(RecommendationRenderer.table(ranked, explain: explain, style: Output.style(for: STDOUT_FILENO), heading: "Who knows"))
-      case .json: Output.standard(RecommendationRenderer.json(ranked))
-      }
+      format.write(.recommendation(ranked, explain: explain, purpose: .owners))
     }
   }
 }

@@ -1,11 +1,6 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct Reviewers: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -41,10 +36,7 @@ struct Reviewers: ParsableCommand {
       }
       let result = try suggestion.suggest(target, mode: mode ?? settings.mode, count: count ?? settings.count)
       result.warnings.forEach { Output.warning($0) }
-      switch format {
-      case .table: Output.standard(RecommendationRenderer.table(result.recommendation, explain: explain, style: Output.style(for: STDOUT_FILENO)))
-      case .json: Output.standard(RecommendationRenderer.json(result.recommendation))
-      }
+      format.write(.recommendation(result.recommendation, explain: explain, purpose: .reviewers))
     }
   }
 }

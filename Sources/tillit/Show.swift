@@ -1,7 +1,6 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,10 +21,7 @@ struct Show: ParsableCommand {
       let commit = try repository.commit(named: revision)
       let (events, warnings) = try ReviewLedger(repository: repository).history(of: commit)
       warnings.forEach { Output.warning($0) }
-      switch format {
-      case .table: Output.standard(LedgerRenderers.table(events))
-      case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
-      }
+      format.write(.events(events, warnings: warnings))
     }
   }
 }
