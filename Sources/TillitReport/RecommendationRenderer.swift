@@ -4,11 +4,18 @@ import TillitCore
 /// paths and reasons (which quote paths and names) come from other people's commits: the lines
 /// take them only through `label`, `reasons` and `shown`, which escape their control characters.
 public enum RecommendationRenderer {
-  public static func table(_ recommendation: Recommendation, explain: Bool, style: TerminalStyle, heading: String = "Reviewers for") -> String {
+  /// What the people are ranked for: reviewing a change (in a mode), or knowing some paths.
+  public enum Purpose: Sendable {
+    case reviewers, owners
+
+    var heading: String { self == .reviewers ? "Reviewers for" : "Who knows" }
+  }
+
+  public static func table(_ recommendation: Recommendation, explain: Bool, style: TerminalStyle, purpose: Purpose = .reviewers) -> String {
     let change = recommendation.change
     let by = change.authorName.map { " by \(shown($0))" } ?? ""
-    let mode = heading == "Reviewers for" ? ", mode \(recommendation.mode.rawValue)" : ""
-    var lines = ["\(heading) \(shown(change.label))\(by): \(change.paths.count) file\(change.paths.count == 1 ? "" : "s")\(mode)"]
+    let mode = purpose == .reviewers ? ", mode \(recommendation.mode.rawValue)" : ""
+    var lines = ["\(purpose.heading) \(shown(change.label))\(by): \(change.paths.count) file\(change.paths.count == 1 ? "" : "s")\(mode)"]
     if recommendation.reviewers.isEmpty {
       lines.append("  nobody active knows these files or their folders yet; ask a maintainer")
     }

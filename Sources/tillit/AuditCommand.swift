@@ -10,7 +10,11 @@ import Glibc
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Show how knowledge, reviews and check feedback are spread: truck factor, files at risk, reviewer load, trend.")
+    abstract: "Show how knowledge, reviews and check feedback are spread: truck factor, files at risk, reviewer load, trend.",
+    discussion: """
+      Reads the history up to HEAD and the ledger; --since narrows the reviews, checks and trend to a window.
+      Example: tillit audit --path src/ --since 2025-01-01 --format html --out audit.html
+      """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case table, json, html

@@ -6,7 +6,11 @@ import TillitReport
 struct BacktestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backtest",
-    abstract: "Replay the history and score the suggestions against the reviewers named in commit trailers.")
+    abstract: "Replay the history and score the suggestions against the reviewers named in commit trailers.",
+    discussion: """
+      Each commit with a Reviewed-by (or --trailer) trailer is replayed with the history before it, and the suggestion is scored against who reviewed it.
+      Example: tillit backtest --since 2025-06-01 --mode auto --trailer Acked-by
+      """)
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var knowledge: KnowledgeOptions
@@ -26,10 +30,7 @@ struct BacktestCommand: ParsableCommand {
       let report = try Backtest(base: base, options: options).run()
       // Figures of zero would read as a recommender that never hits: in either format, say why.
       if let reason = BacktestRenderer.nothingToScore(report) { throw UserError.usage(reason) }
-      switch format {
-      case .table: Output.standard(BacktestRenderer.table(report, mode: mode))
-      case .json: Output.standard(BacktestRenderer.json(report, mode: mode))
-      }
+      format.write(.backtest(report, mode: mode))
     }
   }
 }

@@ -17,17 +17,18 @@ struct Check: ParsableCommand {
       (unstaged edits included, the index itself left as it is), as `pre-commit run --files` does; \
       --range the commits' content. --message FILE runs the commit-msg checks on the staged content \
       with FILE as the message.
+      Example: tillit check --range main..HEAD --only lint,unit --format json
       """)
 
   @OptionGroup var global: GlobalOptions
-  @Flag(help: "Check what is staged: the index (the default).") var staged = false
-  @Flag(help: "Check every file in the index, as staged, as if all had changed.") var all = false
+  @Flag var index: IndexSelection?
   @Option(name: .customLong("files"), parsing: .upToNextOption,
           help: ArgumentHelp("Check these files as they are on disk (unstaged edits included; the rest as staged), as if they had changed.", valueName: "path"))
   var files: [String] = []
   @Option(help: ArgumentHelp("Check what commits A..B change (the pre-push checks, unless --stage says otherwise).", valueName: "A..B"))
   var range: String?
-  @Option(help: "Which stage's checks to run: pre-commit, commit-msg or pre-push.") var stage: String?
+  @Option(help: "Which stage's checks to run (default: commit-msg with --message, pre-push with --range, else pre-commit).")
+  var stage: CheckDefinition.Stage?
   @Option(help: ArgumentHelp("Run the commit-msg checks with this file as the commit message.", valueName: "file"))
   var message: String?
   @Option(help: ArgumentHelp("Run only these checks.", valueName: "name,...")) var only: String?
@@ -40,7 +41,7 @@ struct Check: ParsableCommand {
   @Flag(help: "Show the whole output of each failed check, not a long one's first and last lines.") var verbose = false
 
   func validate() throws {
-    let chosen = [staged, all, !files.isEmpty, range != nil].filter { $0 }.count
+    let chosen = [index != nil, !files.isEmpty, range != nil].filter { $0 }.count
     if chosen > 1 { throw ValidationError("choose one of --staged, --all, --files and --range") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
   }
@@ -51,11 +52,7 @@ struct Check: ParsableCommand {
       let subject = try makeSubject(repository)
       var filter = CheckFilter(only: Self.names(only), skip: Self.names(skip))
       filter.addEnvironment()
-      let stageName = stage ?? (message != nil ? "commit-msg" : range == nil ? "pre-commit" : "pre-push")
-      guard let chosenStage = CheckDefinition.Stage(rawValue: stageName) else {
-        let stages = CheckDefinition.Stage.allCases.map(\.rawValue).joined(separator: ", ")
-        throw UserError.usage("--stage must be one of \(stages), not '\(stageName)'")
-      }
+      let chosenStage = stage ?? (message != nil ? .commitMessage : range == nil ? .preCommit : .prePush)
       let trusted = trustConfig || ProcessEnvironment.value("TILLIT_TRUST_CONFIG") == "1"
       var options = CheckSession.Options(stage: chosenStage, filter: filter, jobs: jobs, useCache: !noCache, trustConfig: trusted)
       options.messageFile = try messageFile(for: chosenStage)
@@ -69,18 +66,15 @@ struct Check: ParsableCommand {
   }
 
   private func makeSubject(_ repository: Repository) throws -> CheckSubject {
-    if all { return try CheckSubject.everything(in: repository) }
+    if index == .all { return try CheckSubject.everything(in: repository) }
     if !files.isEmpty {
       let paths = try files.map { try RepositoryPath.relative($0, in: repository) }
       return try CheckSubject.files(paths, in: repository)
     }
     if let range {
-      guard let dots = range.firstRange(of: ".."), dots.upperBound < range.endIndex, !range[dots.upperBound...].hasPrefix(".") else {
-        throw UserError.usage("--range must look like A..B, such as main..HEAD")
-      }
-      let new = try repository.resolveCommit(String(range[dots.upperBound...]))
-      let old = dots.lowerBound == range.startIndex ? nil : try repository.resolveCommit(String(range[..<dots.lowerBound]))
-      return try CheckSubject.range(from: old, to: new, in: repository)
+      guard let parsed = try RevisionRange.parse(range) else { throw UserError.usage("--range must look like A..B, such as main..HEAD") }
+      let ends = try repository.commits(of: parsed)
+      return try CheckSubject.range(from: ends.from, to: ends.to, in: repository)
     }
     return try CheckSubject.staged(in: repository)
   }

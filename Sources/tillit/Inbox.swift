@@ -1,11 +1,14 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
 
 struct Inbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.")
+    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.",
+    discussion: """
+      A request leaves the inbox when you record feedback on its commit (tillit review).
+      Example: tillit inbox --for bo@example.com --format json
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Option(name: .customLong("for"), help: "Whose inbox (default: your user.email, through the mailmap).") var person: String?
@@ -17,10 +20,7 @@ struct Inbox: ParsableCommand {
       let me = try person ?? LedgerIdentity(repository: repository).person
       let (requests, warnings) = try ReviewLedger(repository: repository).inbox(for: me)
       warnings.forEach { Output.warning($0) }
-      switch format {
-      case .table: Output.standard(requests.isEmpty ? [Array("tillit: no reviews waiting for \(TerminalText.escaped(me))\n".utf8)] : LedgerRenderers.table(requests))
-      case .json: Output.standard(LedgerRenderers.json(requests, warnings: warnings))
-      }
+      format.write(.events(requests, warnings: warnings, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n"))
     }
   }
 }

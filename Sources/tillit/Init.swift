@@ -4,7 +4,11 @@ import TillitCore
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Write a starter .tillit.yml from what the project's files suggest.")
+    abstract: "Write a starter .tillit.yml from what the project's files suggest.",
+    discussion: """
+      The checks are guessed from the files (a Package.swift, a pyproject.toml, ...); read and edit them, then tillit install.
+      Example: tillit init && tillit install
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Replace an existing .tillit.yml.") var force = false

@@ -5,7 +5,11 @@ import TillitGit
 struct Install: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "install",
-    abstract: "Install Tillit's git hooks in a repository and approve its .tillit.yml.")
+    abstract: "Install Tillit's git hooks in a repository and approve its .tillit.yml.",
+    discussion: """
+      Hooks already there are kept and run first; tillit uninstall restores them.
+      Example: tillit install --repo ~/src/project
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Install into a core.hooksPath outside the repository.") var force = false

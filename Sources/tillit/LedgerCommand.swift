@@ -1,32 +1,32 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
 
 struct LedgerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ledger", abstract: "Read and check the ledger kept in this repository.",
+    discussion: """
+      The ledger is kept in refs/tillit/v1/ (reviews, checks, ownership), shared through a remote with tillit ledger sync.
+      Example: tillit ledger log --stream reviews
+      """,
     subcommands: [Log.self, Verify.self, Sync.self, ImportTrailers.self])
 
   struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "List the events of the ledger, oldest first.")
+    static let configuration = CommandConfiguration(
+      commandName: "log", abstract: "List the events of the ledger, oldest first.",
+      discussion: """
+        Events of several streams are merged into one order.
+        Example: tillit ledger log --stream checks --format json
+        """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "reviews, checks or ownership (default: all).") var stream: String?
+    @Option(help: "Which stream to list (default: all).") var stream: LedgerStream?
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     func run() throws {
       try reportingErrors {
         let repository = try global.openRepository()
-        let streams: [LedgerStream]
-        if let stream {
-          guard let chosen = LedgerStream(rawValue: stream) else {
-            throw UserError.usage("--stream must be one of: \(LedgerStream.allCases.map(\.rawValue).joined(separator: ", "))")
-          }
-          streams = [chosen]
-        } else {
-          streams = LedgerStream.allCases
-        }
+        let streams = stream.map { [$0] } ?? LedgerStream.allCases
         let store = LedgerStore(repository: repository)
         var events: [LedgerEvent] = []
         var warnings: [String] = []
@@ -40,10 +40,7 @@ struct LedgerCommand: ParsableCommand {
         // Each stream is read in order; several are merged into one order.
         if streamsWithEvents > 1 { LedgerEvent.order(&events) }
         warnings.forEach { Output.warning($0) }
-        switch format {
-        case .table: Output.standard(LedgerRenderers.table(events))
-        case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
-        }
+        format.write(.events(events, warnings: warnings))
       }
     }
   }
@@ -51,7 +48,11 @@ struct LedgerCommand: ParsableCommand {
   struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "sync",
-      abstract: "Fetch the remote's ledger, merge it with this clone's, and push the result (never forced).")
+      abstract: "Fetch the remote's ledger, merge it with this clone's, and push the result (never forced).",
+      discussion: """
+        Two clones that recorded events at the same time both keep them: the merge is a union.
+        Example: tillit ledger sync upstream
+        """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The remote to share the ledger through.") var remote: String = "origin"
@@ -73,7 +74,11 @@ struct LedgerCommand: ParsableCommand {
   struct ImportTrailers: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import-trailers",
-      abstract: "Record review history from commit trailers such as Reviewed-by (running it again adds nothing).")
+      abstract: "Record review history from commit trailers such as Reviewed-by (running it again adds nothing).",
+      discussion: """
+        Each trailer naming a person becomes a review of its commit in the ledger.
+        Example: tillit ledger import-trailers --trailer Reviewed-by --trailer Acked-by --since 2025-01-01
+        """)
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("trailer"), help: "A trailer to import; repeat for more (default: Reviewed-by).") var trailers: [String] = []
@@ -92,7 +97,12 @@ struct LedgerCommand: ParsableCommand {
   }
 
   struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check that every event parses and every stream can be read; exit 1 otherwise.")
+    static let configuration = CommandConfiguration(
+      commandName: "verify", abstract: "Check that every event parses and every stream can be read; exit 1 otherwise.",
+      discussion: """
+        Each damaged event or stream is listed on a line of its own, starting with "damaged:".
+        Example: tillit ledger verify --repo ~/src/project
+        """)
 
     @OptionGroup var global: GlobalOptions
 

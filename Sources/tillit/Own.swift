@@ -5,7 +5,11 @@ import TillitGit
 struct Own: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "own",
-    abstract: "Claim or release ownership of paths, import CODEOWNERS, or list who owns what.")
+    abstract: "Claim or release ownership of paths, import CODEOWNERS, or list who owns what.",
+    discussion: """
+      Claims are ledger events, shared with tillit ledger sync; with no PATTERN the claims in force are listed.
+      Example: tillit own "src/ledger/**" --by ada@example.com bo@example.com -m "the ledger format"
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "A path pattern such as src/ledger/** (none: list the claims in force).") var pattern: String?

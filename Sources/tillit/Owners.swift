@@ -1,15 +1,14 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct Owners: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "owners", abstract: "Show who knows these files or folders, ranked, with the reasons.")
+    commandName: "owners", abstract: "Show who knows these files or folders, ranked, with the reasons.",
+    discussion: """
+      Knowledge comes from who changed and reviewed the files, fading with time.
+      Example: tillit owners src/ledger --count 3 --explain
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Files or folders (relative to the current directory).") var paths: [String]
@@ -31,10 +30,7 @@ struct Owners: ParsableCommand {
       }
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let ranked = try PathOwners(base: base).rank(relative, count: count)
-      switch format {
-      case .table: Output.standard(RecommendationRenderer.table(ranked, explain: explain, style: Output.style(for: STDOUT_FILENO), heading: "Who knows"))
-      case .json: Output.standard(RecommendationRenderer.json(ranked))
-      }
+      format.write(.recommendation(ranked, explain: explain, purpose: .owners))
     }
   }
 }

@@ -4,7 +4,11 @@ import TillitGit
 
 struct Request: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "request", abstract: "Ask people to review a commit; it appears in their tillit inbox.")
+    commandName: "request", abstract: "Ask people to review a commit; it appears in their tillit inbox.",
+    discussion: """
+      The request is a ledger event; tillit ledger sync shares it.
+      Example: tillit request HEAD --to bo@example.com carol@example.com -m "the retry loop"
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit to review (any revision).") var revision: String = "HEAD"

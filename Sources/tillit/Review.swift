@@ -4,29 +4,30 @@ import TillitGit
 
 struct Review: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "review", abstract: "Record review feedback on a commit in the ledger.")
+    commandName: "review", abstract: "Record review feedback on a commit in the ledger.",
+    discussion: """
+      Give exactly one verdict; --file and --line anchor a comment to a line, found again after later edits.
+      Example: tillit review HEAD~1 --request-changes -m "the last line is dropped" --file src/parse.c --line 42
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit reviewed (any revision: HEAD~1, a branch, an id).") var revision: String
-  @Flag(help: "Approve the change.") var approve = false
-  @Flag(help: "Ask for changes.") var requestChanges = false
-  @Flag(help: "Comment without a verdict.") var comment = false
+  @Flag var verdict: ReviewLedger.Verdict?
   @Option(name: [.short, .customLong("message")], help: "What you have to say.") var message: String = ""
   @Option(help: "A file of the commit the comment is about.") var file: String?
   @Option(help: "The line of --file the comment is about.") var line: Int?
 
   func validate() throws {
-    if [approve, requestChanges, comment].filter({ $0 }).count != 1 {
-      throw ValidationError("choose one of --approve, --request-changes and --comment")
-    }
     if (file == nil) != (line == nil) { throw ValidationError("--file and --line go together") }
   }
 
   func run() throws {
     try reportingErrors {
+      guard let verdict else {
+        throw UserError.usage("say what you make of the commit: give one of --approve, --request-changes and --comment (with -m MESSAGE)")
+      }
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)
-      let verdict: ReviewLedger.Verdict = approve ? .approve : requestChanges ? .changesRequested : .comment
       let anchor = try file.map { ReviewLedger.Anchor(path: try RepositoryPath.relative($0, in: repository), line: line ?? 0) }
       let event = try ReviewLedger(repository: repository).recordFeedback(
         on: commit, verdict: verdict, message: message, anchor: anchor, identity: try LedgerIdentity(repository: repository))

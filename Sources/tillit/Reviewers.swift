@@ -1,17 +1,15 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct Reviewers: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reviewers",
     abstract: "Suggest reviewers for a commit, a range or what is staged, by knowledge spread.",
-    discussion: "With no argument, suggests for HEAD. Every pick says why; --explain adds the score's parts.")
+    discussion: """
+      With no argument, suggests for HEAD. Every pick says why; --explain adds the score's parts.
+      Example: tillit reviewers main..feature --count 3 --mode spread --explain
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "A commit (HEAD, an id, a branch) or a range A..B.") var revision: String?
@@ -38,10 +36,7 @@ struct Reviewers: ParsableCommand {
       }
       let result = try suggestion.suggest(target, mode: mode ?? settings.mode, count: count ?? settings.count)
       result.warnings.forEach { Output.warning($0) }
-      switch format {
-      case .table: Output.standard(RecommendationRenderer.table(result.recommendation, explain: explain, style: Output.style(for: STDOUT_FILENO)))
-      case .json: Output.standard(RecommendationRenderer.json(result.recommendation))
-      }
+      format.write(.recommendation(result.recommendation, explain: explain, purpose: .reviewers))
     }
   }
 }

@@ -1,12 +1,15 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
-import TillitReport
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show what the ledger knows about a commit, including earlier versions of the same change.")
+    abstract: "Show what the ledger knows about a commit, including earlier versions of the same change.",
+    discussion: """
+      Reviews given to an earlier version of the change (before a rebase or an amend) are found by the patch.
+      Example: tillit show HEAD~2 --format json
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The commit (any revision).") var revision: String = "HEAD"
@@ -18,10 +21,7 @@ struct Show: ParsableCommand {
       let commit = try repository.commit(named: revision)
       let (events, warnings) = try ReviewLedger(repository: repository).history(of: commit)
       warnings.forEach { Output.warning($0) }
-      switch format {
-      case .table: Output.standard(LedgerRenderers.table(events))
-      case .json: Output.standard(LedgerRenderers.json(events, warnings: warnings))
-      }
+      format.write(.events(events, warnings: warnings))
     }
   }
 }

@@ -10,6 +10,7 @@ struct Snapshots: ParsableCommand {
       Slots live in .git/tillit/snapshots/ and keep what checks built there for the next run. \\
       Their budget is twice the tracked size of the repository (the blobs of the index); \\
       --prune removes every slot no run is using, made again when a check next needs one.
+      Example: tillit snapshots --prune
       """)
 
   @OptionGroup var global: GlobalOptions

@@ -5,7 +5,11 @@ import TillitGit
 struct Trust: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trust",
-    abstract: "Show the commands of .tillit.yml (staged and in the work tree) and approve them for this clone.")
+    abstract: "Show the commands of .tillit.yml (staged and in the work tree) and approve them for this clone.",
+    discussion: """
+      Checks run only from an approved .tillit.yml, so a pulled change to it cannot run new commands unseen.
+      Example: tillit trust --show
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Only show the commands and whether they are approved.") var show = false

@@ -4,7 +4,11 @@ import TillitCore
 struct Uninstall: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "uninstall",
-    abstract: "Remove Tillit's git hooks and restore the hooks they replaced.")
+    abstract: "Remove Tillit's git hooks and restore the hooks they replaced.",
+    discussion: """
+      The ledger and the caches stay; tillit install puts the hooks back.
+      Example: tillit uninstall --repo ~/src/project
+      """)
 
   @OptionGroup var global: GlobalOptions
 

@@ -8,4 +8,4 @@ let arguments = CommandLine.arguments
 if arguments.count >= 2 && arguments[1] == "hook" {
   exit(HookRunner.run(Array(arguments.dropFirst(2))))
 }
-Tillit.main()
+Tillit.runExitingWithUsageCode()

@@ -19,12 +19,9 @@ public struct ChangeLocator {
 
   /// `revision` may be a commit (`HEAD`, an id, a branch) or a range `A..B`.
   public func change(_ revision: String) throws -> ChangeUnderReview {
-    let bytes = Array(revision.utf8)
-    if let dots = bytes.indices.dropLast().first(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == UInt8(ascii: ".") }) {
-      let from = String(decoding: bytes[..<dots], as: UTF8.self)
-      let to = String(decoding: bytes[(dots + 2)...], as: UTF8.self)
-      guard !to.hasPrefix(".") else { throw LedgerError.usage("\(revision): name a range with two dots, like main..feature") }
-      return try rangeChange(from: try commitID(from.isEmpty ? "HEAD" : from), to: try commitID(to.isEmpty ? "HEAD" : to), label: revision)
+    if let range = try RevisionRange.parse(revision) {
+      let ends = try repository.commits(of: range)
+      return try rangeChange(from: ends.from, to: ends.to, label: range.text)
     }
     let commit = try repository.commit(try commitID(revision))
     let author = resolver.resolve(name: commit.author.name, email: commit.author.email)

@@ -1,0 +1,26 @@
+import TillitCore
+import TillitReport
+
+/// The results several commands print, each once for every `--format`.
+extension Rendering {
+  /// Ledger events (`show`, `ledger log`, `inbox`); `whenEmpty` is the table's line for none.
+  static func events(_ events: [LedgerEvent], warnings: [String], whenEmpty: String? = nil) -> Rendering {
+    Rendering(
+      table: { _ in
+        if events.isEmpty, let whenEmpty { return [Array(whenEmpty.utf8)] }
+        return LedgerRenderers.table(events)
+      },
+      json: { LedgerRenderers.json(events, warnings: warnings) })
+  }
+
+  /// Ranked people (`reviewers`, `owners`), with every reason and the scores' parts when `explain`.
+  static func recommendation(_ recommendation: Recommendation, explain: Bool, purpose: RecommendationRenderer.Purpose) -> Rendering {
+    Rendering(
+      table: { RecommendationRenderer.table(recommendation, explain: explain, style: $0, purpose: purpose) },
+      json: { RecommendationRenderer.json(recommendation) })
+  }
+
+  static func backtest(_ report: Backtest.Report, mode: RecommendationMode) -> Rendering {
+    Rendering(table: { _ in BacktestRenderer.table(report, mode: mode) }, json: { BacktestRenderer.json(report, mode: mode) })
+  }
+}
