@@ -152,7 +152,7 @@ import TillitTestSupport
     }
   }
 
-  @Test func writersKilledHalfWayLeaveALedgerThatVerifies() throws {
+  @Test(.tags(.slow)) func writersKilledHalfWayLeaveALedgerThatVerifies() throws {
     let temp = try reviewedRepo()
     var reported: [String] = []
     var generator = SystemRandomNumberGenerator()
