@@ -4,7 +4,7 @@ import TillitTestSupport
 
 /// Repositories that are large or unusual: many files at once, submodules, odd hook set-ups.
 @Suite struct HostileInputTests {
-  @Test func aHugeChangeIsPassedInBatchesEachFileOnce() throws {
+  @Test(.tags(.slow)) func aHugeChangeIsPassedInBatchesEachFileOnce() throws {
     let hooked = try HookedRepo(config: """
       checks:
         - name: count

@@ -4,7 +4,7 @@ import TillitTestSupport
 
 /// What checks build in their snapshot stays for the next run: a Swift package's `swift build`
 /// check finds its `.build/` from the last commit and rebuilds only what changed.
-@Suite struct IncrementalBuildTests {
+@Suite(.tags(.slow)) struct IncrementalBuildTests {
   static var hasSwift: Bool { (try? Command.run(["swift", "--version"], in: "/").status) == 0 }
 
   @Test(.enabled(if: hasSwift)) func aSwiftBuildCheckRebuildsIncrementallyInItsSnapshot() throws {

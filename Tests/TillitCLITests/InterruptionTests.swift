@@ -4,7 +4,7 @@ import TillitCore
 import TillitTestSupport
 
 /// Stopping a run half-way — Ctrl-C, SIGKILL, a timeout — loses nothing and leaves nothing running.
-@Suite struct InterruptionTests {
+@Suite(.tags(.slow)) struct InterruptionTests {
   static let waitingConfig = """
     checks:
       - name: slow

@@ -6,7 +6,7 @@ import TillitTestSupport
 /// A `kill -9` at any moment of a run — while a slot moves, while fixes are applied — loses
 /// nothing. The moments come from a seeded generator printed on failure, so one can be replayed
 /// (`TILLIT_KILL_SEED`).
-@Suite struct KillDuringMoveTests {
+@Suite(.tags(.slow)) struct KillDuringMoveTests {
   static let seed: UInt64 = ProcessInfo.processInfo.environment["TILLIT_KILL_SEED"].flatMap { UInt64($0) } ?? 0x5EED_0C0F_FEE0
 
   /// Starts `tillit check` and kills it after `delay` microseconds.

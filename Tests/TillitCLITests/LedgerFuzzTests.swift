@@ -7,7 +7,7 @@ import TillitTestSupport
 /// nothing crashes, every bad entry is skipped with a warning, and a sync takes in exactly what
 /// a read accepts. Deterministic: the seed is printed with every failure, and
 /// `TILLIT_FUZZ_SEED=<n>` runs that one again; `TILLIT_FUZZ_ROUNDS=<n>` runs more seeds after it.
-@Suite struct LedgerFuzzTests {
+@Suite(.tags(.slow)) struct LedgerFuzzTests {
   static let environment = ProcessInfo.processInfo.environment
   static let baseSeed = environment["TILLIT_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x7111_1175_1ed6_e5
   static let rounds = environment["TILLIT_FUZZ_ROUNDS"].flatMap { UInt64($0) } ?? 1

@@ -18,7 +18,7 @@ import TillitTestSupport
     return (json["events"] as? [Any])?.count ?? -1
   }
 
-  @Test func eightWritersAtOnceLoseNothing() throws {
+  @Test(.tags(.slow)) func eightWritersAtOnceLoseNothing() throws {
     let temp = try reviewedRepo()
     // Eight processes at once, each recording 25 reviews one after another.
     let failures = Failures()
@@ -37,7 +37,7 @@ import TillitTestSupport
   /// Past 1,024 loose objects (estimated from one folder, as git does) an append starts
   /// `git gc --auto` in the background, which packs them, without leaving a `gc.log` that would
   /// stop git's own gc; `gc.auto: 0` turns that off.
-  @Test(arguments: [true, false]) func looseObjectsArePackedInTheBackground(enabled: Bool) throws {
+  @Test(.tags(.slow), arguments: [true, false]) func looseObjectsArePackedInTheBackground(enabled: Bool) throws {
     let temp = try reviewedRepo()
     if !enabled { try temp.git(["config", "gc.auto", "0"]) }
     // 3,000 reachable loose objects: files committed by git (below git's own 6,700).
@@ -60,7 +60,7 @@ import TillitTestSupport
   }
 
   /// Loose objects a gc cannot pack (unreachable ones) do not start a gc at every append.
-  @Test func aGcThatCannotHelpIsNotStartedAgainAtOnce() throws {
+  @Test(.tags(.slow)) func aGcThatCannotHelpIsNotStartedAgainAtOnce() throws {
     let temp = try reviewedRepo()
     let folder = temp.root + "/loose"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -96,7 +96,7 @@ import TillitTestSupport
 
   /// `git gc` packs loose objects and removes the folders it empties, while writers are adding
   /// objects to them: every review is still recorded.
-  @Test func writersBesideARunningGitGcLoseNothing() throws {
+  @Test(.tags(.slow)) func writersBesideARunningGitGcLoseNothing() throws {
     let temp = try reviewedRepo()
     try temp.git(["config", "gc.autoDetach", "false"])
     let failures = recordReviews(in: temp, writers: 3, reviews: 40, beside: ["git", "gc", "--quiet"])
@@ -109,7 +109,7 @@ import TillitTestSupport
   /// `git pack-refs --prune` (run by `git gc`) removes a ref's emptied folder, which can happen
   /// between libgit2 creating the folder and creating the ref's lock file in it: the append
   /// tries again rather than failing.
-  @Test func writersBesidePackRefsLoseNothing() throws {
+  @Test(.tags(.slow)) func writersBesidePackRefsLoseNothing() throws {
     let temp = try reviewedRepo()
     let failures = recordReviews(in: temp, writers: 16, reviews: 20, beside: ["git", "pack-refs", "--all", "--prune"])
     #expect(failures.isEmpty, "\(failures)")
@@ -152,7 +152,7 @@ import TillitTestSupport
     }
   }
 
-  @Test func writersKilledHalfWayLeaveALedgerThatVerifies() throws {
+  @Test(.tags(.slow)) func writersKilledHalfWayLeaveALedgerThatVerifies() throws {
     let temp = try reviewedRepo()
     var reported: [String] = []
     var generator = SystemRandomNumberGenerator()

@@ -62,7 +62,7 @@ import TillitTestSupport
     #expect(!FileManager.default.fileExists(atPath: hooked.repo.path + "/.git/worktrees/tillit-slot-0/tillit-moving"))
   }
 
-  @Test func concurrentRunsTakeDifferentSlots() throws {
+  @Test(.tags(.slow)) func concurrentRunsTakeDifferentSlots() throws {
     let hooked = try HookedRepo(config: """
       checks:
         - name: hold

@@ -8,7 +8,7 @@ import TillitTestSupport
 /// error, never crash. The inputs come from a fixed seed, printed with any failure (and before
 /// the run, for a crash); TILLIT_FUZZ_SEED and TILLIT_FUZZ_ITERATIONS override the seed and the
 /// number of inputs per reader.
-@Suite struct ReaderFuzzTests {
+@Suite(.tags(.slow)) struct ReaderFuzzTests {
   static let seed: UInt64 = {
     let text = ProcessInfo.processInfo.environment["TILLIT_FUZZ_SEED"] ?? ""
     return UInt64(text) ?? UInt64(text.replacingOccurrences(of: "0x", with: ""), radix: 16) ?? 0x7111_17_5EED

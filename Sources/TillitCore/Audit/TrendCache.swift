@@ -5,20 +5,24 @@ import TillitGit
 /// trusted only for the settings and folder it was made with, and only while the commit it was
 /// computed at is an ancestor of HEAD.
 struct TrendCache {
-  private let path: String
+  /// Raised whenever the layout below changes (the files before `CacheFile` had no version).
+  static let version: Int32 = 2
+  private let file: CacheFile
   private let fingerprint: String
   private var points: [Int64: (head: ObjectID, point: Audit.TrendPoint)] = [:]
 
   init(repository: Repository, fingerprint: String) throws {
-    path = StateDirectory(repository: repository).cacheFile("audit", "trend")
+    file = CacheFile(kind: "audit-trend", version: Self.version, path: StateDirectory(repository: repository).cacheFile("audit", "trend"))
     self.fingerprint = fingerprint
-    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
-          (try? reader.string()) == fingerprint, let count = try? reader.count(minimumSize: 36) else { return }
+    guard var reader = file.open(key: fingerprint), let count = try? reader.count(minimumSize: 36) else { return }
+    var points: [Int64: (head: ObjectID, point: Audit.TrendPoint)] = [:]
     for _ in 0..<count {
       guard let head = try? ObjectID(hex: reader.string()), let quarter = try? reader.string(), let end = try? reader.int64(),
             let factor = try? reader.int32(), let files = try? reader.int32(), let atRisk = try? reader.int32() else { return }
       points[end] = (head, Audit.TrendPoint(quarter: quarter, end: end, truckFactor: Int(factor), files: Int(files), filesAtRisk: Int(atRisk), coverage: 0))
     }
+    // All or nothing: a payload that does not end where its last point does is not trusted.
+    if reader.isAtEnd { self.points = points }
   }
 
   func point(at end: Int64, validFor head: ObjectID, in repository: Repository) -> Audit.TrendPoint? {
@@ -28,17 +32,16 @@ struct TrendCache {
   }
 
   func save(_ points: [Audit.TrendPoint], head: ObjectID) {
-    var writer = BinaryWriter()
-    writer.string(fingerprint)
-    writer.int32(Int32(clamping: points.count))
-    for point in points {
-      writer.string(head.hex)
-      writer.string(point.quarter)
-      writer.int64(point.end)
-      writer.int32(Int32(clamping: point.truckFactor))
-      writer.int32(Int32(clamping: point.files))
-      writer.int32(Int32(clamping: point.filesAtRisk))
+    try? file.save(key: fingerprint) { writer in
+      writer.int32(Int32(clamping: points.count))
+      for point in points {
+        writer.string(head.hex)
+        writer.string(point.quarter)
+        writer.int64(point.end)
+        writer.int32(Int32(clamping: point.truckFactor))
+        writer.int32(Int32(clamping: point.files))
+        writer.int32(Int32(clamping: point.filesAtRisk))
+      }
     }
-    try? FileSystem.writeAtomically(writer.sealed(), to: path)
   }
 }

@@ -1,34 +1,34 @@
 import TillitGit
 
-/// The knowledge model saved under `.git/tillit/knowledge`, with the settings it was built
-/// with. It is derived data: a file that is missing, damaged, from another version or built
-/// with other settings is ignored and the model is rebuilt.
+/// The knowledge model saved under `.git/tillit/knowledge`, keyed by the fingerprint of the
+/// settings it was built with (see `CacheFile`: a file that is missing, damaged, from another
+/// version or built with other settings is ignored and the model is rebuilt).
 struct KnowledgeCache {
-  static let magic = "tillit-knowledge-3"
-  let path: String
+  /// Raised whenever the layout below changes (version 3 was the last one before `CacheFile`).
+  static let version: Int32 = 4
+  let file: CacheFile
 
   init(repository: Repository) throws {
-    path = StateDirectory(repository: repository).cacheFile("knowledge", "model")
+    file = CacheFile(kind: "knowledge", version: Self.version, path: StateDirectory(repository: repository).cacheFile("knowledge", "model"))
   }
 
   func load(fingerprint: String) -> KnowledgeModel? {
-    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes) else { return nil }
-    return try? Self.decode(&reader, fingerprint: fingerprint)
+    guard var reader = file.open(key: fingerprint) else { return nil }
+    return try? Self.decode(&reader)
   }
 
   /// The commit a sound cache made with these settings is up to date with, without decoding
   /// the model.
   func head(fingerprint: String) -> ObjectID? {
-    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
-          (try? reader.string()) == Self.magic, (try? reader.string()) == fingerprint,
-          let head = try? reader.data() else { return nil }
+    guard var reader = file.open(key: fingerprint), let head = try? reader.data() else { return nil }
     return ObjectID(hex: String(decoding: head, as: UTF8.self))
   }
 
   func save(_ model: KnowledgeModel, fingerprint: String) throws {
-    var writer = BinaryWriter()
-    writer.string(Self.magic)
-    writer.string(fingerprint)
+    try file.save(key: fingerprint) { Self.encode(model, &$0) }
+  }
+
+  private static func encode(_ model: KnowledgeModel, _ writer: inout BinaryWriter) {
     writer.data(model.head.map { Array($0.hex.utf8) } ?? [])
     writer.int64(Int64(model.commitsSeen))
     writer.int32(Int32(model.people.count))
@@ -36,7 +36,7 @@ struct KnowledgeCache {
       writer.string(person.email)
       writer.string(person.name)
       writer.int64(person.lastActive)
-      Self.encode(model.reviewsGiven[index], &writer)
+      encode(model.reviewsGiven[index], &writer)
     }
     for table in [model.files, model.directories] {
       writer.int32(Int32(table.count))
@@ -47,8 +47,8 @@ struct KnowledgeCache {
         for knowledge in record.people {
           writer.int32(knowledge.person)
           writer.bool(knowledge.created)
-          Self.encode(knowledge.changes, &writer)
-          Self.encode(knowledge.reviews, &writer)
+          encode(knowledge.changes, &writer)
+          encode(knowledge.reviews, &writer)
         }
       }
     }
@@ -56,14 +56,12 @@ struct KnowledgeCache {
       writer.int32(Int32(reviewers.count))
       for (reviewer, trace) in reviewers {
         writer.int32(reviewer)
-        Self.encode(trace, &writer)
+        encode(trace, &writer)
       }
     }
-    try FileSystem.writeAtomically(writer.sealed(), to: path)
   }
 
-  private static func decode(_ reader: inout BinaryReader, fingerprint: String) throws -> KnowledgeModel? {
-    guard try reader.string() == magic, try reader.string() == fingerprint else { return nil }
+  private static func decode(_ reader: inout BinaryReader) throws -> KnowledgeModel? {
     let model = KnowledgeModel()
     let head = try reader.data()
     if !head.isEmpty {

@@ -39,8 +39,9 @@ struct LedgerDigest {
     }
   }
 
-  /// Changed whenever what a read accepts changes, so that no digest made before is reused.
-  static let magic = "tillit-ledger-digest-4"
+  /// Raised whenever the layout or what a read accepts changes, so that no digest made before is
+  /// reused (version 4 was the last one before `CacheFile`).
+  static let version: Int32 = 5
 
   /// The records of `stream`, in (lamport, id) order, and the warnings a read gives.
   static func read(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
@@ -49,8 +50,8 @@ struct LedgerDigest {
     var targets: [String] = []
     for ref in refs { if let target = try repository.referenceTarget(ref) { targets.append("\(ref)=\(target.hex)") } }
     let key = targets.joined(separator: ";")
-    let path = StateDirectory(repository: repository).cacheFile("ledger", "\(stream.rawValue).digest")
-    let cached = load(path)
+    let file = CacheFile(kind: "ledger-digest", version: version, path: StateDirectory(repository: repository).cacheFile("ledger", "\(stream.rawValue).digest"))
+    let cached = load(file)
     if let cached, cached.key == key { return (cached.records, cached.warnings) }
     var known: [ObjectID: Record] = [:]
     for record in cached?.records ?? [] { known[record.id] = record }
@@ -80,15 +81,14 @@ struct LedgerDigest {
     }
     records.sort { $0.lamport != $1.lamport ? $0.lamport < $1.lamport : $0.id < $1.id }
     // Every bucket of every tip was either reused whole or listed whole above.
-    save(path, key: key, records: records, warnings: warnings, cleanBuckets: warnings.isEmpty ? buckets : [:])
+    save(file, key: key, records: records, warnings: warnings, cleanBuckets: warnings.isEmpty ? buckets : [:])
     return (records, warnings)
   }
 
-  private static func load(_ path: String) -> (key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]])? {
-    guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes) else { return nil }
+  private static func load(_ file: CacheFile) -> (key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]])? {
+    guard let (key, payload) = file.open() else { return nil }
+    var reader = payload
     do {
-      guard try reader.string() == magic else { return nil }
-      let key = try reader.string()
       var records: [Record] = []
       let count = try reader.count(minimumSize: 40)
       records.reserveCapacity(count)
@@ -123,10 +123,13 @@ struct LedgerDigest {
     }
   }
 
-  private static func save(_ path: String, key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]]) {
-    var writer = BinaryWriter()
-    writer.string(magic)
-    writer.string(key)
+  private static func save(_ file: CacheFile, key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]]) {
+    try? file.save(key: key) { writer in
+      encode(records: records, warnings: warnings, cleanBuckets: cleanBuckets, &writer)
+    }
+  }
+
+  private static func encode(records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]], _ writer: inout BinaryWriter) {
     writer.int32(Int32(records.count))
     for record in records {
       writer.data(record.id.bytes)
@@ -148,6 +151,5 @@ struct LedgerDigest {
       writer.int32(Int32(ids.count))
       for id in ids { writer.data(id.bytes) }
     }
-    try? FileSystem.writeAtomically(writer.sealed(), to: path)
   }
 }
