@@ -52,10 +52,15 @@ public enum FileSystem {
 
   /// Writes `bytes` to a temporary file beside `path` and renames it into place, so that a
   /// reader sees the old content or the new, never a part.
+  /// The temporary file has an unpredictable name and is created exclusively (`mkstemp`), so a
+  /// symlink planted beside `path` — in a work tree, by a pulled commit — is never written
+  /// through; the rename replaces whatever `path` is (a symlink included) without following it.
   public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
-    let temporary = "\(path).tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw FileError(path: temporary, errno: errno) }
+    var template = Array("\(path).tmp-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
+    guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+    let temporary = String(cString: template)
+    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
     do {
       try writeAll(fd, bytes, path: temporary)
       fchmod(fd, mode)

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import TillitTestSupport
+@testable import TillitCore
+
+@Suite struct FileSystemTests {
+  /// A pulled commit can hold symlinks named as a temporary file beside a file Tillit rewrites
+  /// (a fix, a hook): the write must never go through them.
+  @Test func writingAtomicallyNeverWritesThroughAPlantedTemporaryName() throws {
+    let folder = try TempRepo.makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let victim = folder + "/victim"
+    try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+    for name in ["a.txt.tmp-\(getpid())", "a.txt.tmp-0", "a.txt.tmp"] {
+      try FileManager.default.createSymbolicLink(atPath: folder + "/" + name, withDestinationPath: victim)
+    }
+    try FileSystem.writeAtomically(Array("fixed\n".utf8), to: folder + "/a.txt")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+    #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "fixed\n")
+    // A symlink at the path itself is replaced, not followed.
+    try FileManager.default.createSymbolicLink(atPath: folder + "/b.txt", withDestinationPath: victim)
+    try FileSystem.writeAtomically(Array("b\n".utf8), to: folder + "/b.txt")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/b.txt")) == nil)
+  }
+}
