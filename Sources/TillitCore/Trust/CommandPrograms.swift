@@ -15,8 +15,8 @@ enum CommandPrograms {
   static func paths(of command: CheckDefinition.Command) -> [RepoPath] {
     var found: [RepoPath] = []
     switch command {
-    case .argv(let argv): collect(argv, into: &found)
-    case .shell(let script): for simple in simpleCommands(script) { collect(simple, into: &found) }
+    case .argv(let argv): collect(argv, folder: "", into: &found)
+    case .shell(let script): collect(script: script, into: &found)
     }
     var seen: Set<RepoPath> = []
     return found.filter { seen.insert($0).inserted }
@@ -25,27 +25,69 @@ enum CommandPrograms {
   static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "fish"]
   /// Words a shell reads before the program of a simple command.
   static let prefixes: Set<String> = [
-    "if", "then", "else", "elif", "while", "until", "do", "!", "time", "exec", "command", "nohup", "builtin", "env", "{", "}",
+    "if", "then", "else", "elif", "while", "until", "do", "!", "time", "exec", "command", "nohup", "builtin", "{", "}",
   ]
+  /// Programs that run the rest of their words as a command, with how many words of their own
+  /// they take besides options: `env`, `timeout 60`, `nice`, `xargs`, `stdbuf`, `sudo`, ...
+  static let wrappers: [String: Int] = [
+    "env": 0, "timeout": 1, "nice": 0, "ionice": 0, "nohup": 0, "stdbuf": 0, "xargs": 0, "sudo": 0, "doas": 0,
+    "setsid": 0, "chrt": 1, "taskset": 1, "flock": 1, "unbuffer": 0, "time": 0, "exec": 0, "command": 0,
+  ]
+  /// Shell options that take the next word as their value (`bash -o pipefail -c ...`).
+  static let shellOptionsWithValue: Set<String> = ["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]
 
-  private static func collect(_ words: [String], into found: inout [RepoPath]) {
+  /// A shell line's simple commands, a `cd DIR` carried to the commands after it.
+  private static func collect(script: String, into found: inout [RepoPath]) {
+    var folder = ""
+    for simple in simpleCommands(script) {
+      if simple.first == "cd" {
+        let target = simple.dropFirst().first { !$0.hasPrefix("-") } ?? ""
+        folder = repositoryPath(target, in: folder).map { $0.description + "/" } ?? ""
+        continue
+      }
+      collect(simple, folder: folder, into: &found)
+    }
+  }
+
+  private static func collect(_ words: [String], folder: String, into found: inout [RepoPath]) {
     var rest = words[...]
-    while let word = rest.first, prefixes.contains(word) || isAssignment(word) || (word.hasPrefix("-") && rest.count < words.count) {
-      rest = rest.dropFirst()
+    // Prefixes, assignments and wrappers (with their options and own words) before the program.
+    while let word = rest.first {
+      let name = String(word.split(separator: "/").last ?? "")
+      if prefixes.contains(word) || isAssignment(word) {
+        rest = rest.dropFirst()
+      } else if let own = wrappers[name] {
+        rest = rest.dropFirst()
+        while let option = rest.first, option.hasPrefix("-") { rest = rest.dropFirst() }
+        rest = rest.dropFirst(min(own, rest.count))
+      } else {
+        break
+      }
     }
     guard let program = rest.first else { return }
-    if program.contains("/"), let path = repositoryPath(program) { found.append(path) }
+    if program == "." || program == "source" {
+      // Read and run by the shell itself: the file is a script, with or without a `/`.
+      if let script = rest.dropFirst().first, let path = repositoryPath(script, in: folder) { found.append(path) }
+      return
+    }
+    if program == "eval" {
+      collect(script: rest.dropFirst().joined(separator: " "), into: &found)
+      return
+    }
+    if program.contains("/"), let path = repositoryPath(program, in: folder) { found.append(path) }
     let name = String(program.split(separator: "/").last ?? "")
     guard shells.contains(name) else { return }
     var arguments = rest.dropFirst()
-    while let option = arguments.first, option.hasPrefix("-") {
+    while let option = arguments.first, option.hasPrefix("-") || option.hasPrefix("+") {
       arguments = arguments.dropFirst()
-      if option == "-c", let script = arguments.first {
-        for simple in simpleCommands(script) { collect(simple, into: &found) }
+      if shellOptionsWithValue.contains(option) {
+        arguments = arguments.dropFirst()
+      } else if option == "-c" || (option.hasPrefix("-") && !option.hasPrefix("--") && option.contains("c")), let script = arguments.first {
+        collect(script: script, into: &found)
         return
       }
     }
-    if let script = arguments.first, let path = repositoryPath(script) { found.append(path) }
+    if let script = arguments.first, let path = repositoryPath(script, in: folder) { found.append(path) }
   }
 
   private static func isAssignment(_ word: String) -> Bool {
@@ -53,16 +95,13 @@ enum CommandPrograms {
     return word[..<equals].allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
   }
 
-  /// `word` as a path inside the repository, or nil when it cannot be one (absolute, `..`,
-  /// an expansion).
-  private static func repositoryPath(_ word: String) -> RepoPath? {
-    var path = Substring(word)
-    while path.hasPrefix("./") { path = path.dropFirst(2) }
-    guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~"),
-      !path.contains(where: { "$`*?[".contains($0) }),
-      !path.split(separator: "/").contains("..")
-    else { return nil }
-    return RepoPath(String(path))
+  /// `word`, read in `folder` (a `cd` before it), as a path inside the repository, or nil when
+  /// it cannot be one (absolute, `..`, an expansion).
+  private static func repositoryPath(_ word: String, in folder: String) -> RepoPath? {
+    guard !word.hasPrefix("/"), !word.hasPrefix("~") else { return nil }
+    let parts = (folder + word).split(separator: "/").filter { $0 != "." }
+    guard !parts.isEmpty, !parts.contains(".."), !parts.contains(where: { $0.contains(where: { "$`*?[".contains($0) }) }) else { return nil }
+    return RepoPath(parts.joined(separator: "/"))
   }
 
   /// The words of each simple command of a shell line, quotes removed.

@@ -52,6 +52,9 @@ public struct Approval: Sendable {
     public let path: RepoPath
     /// nil when the content has no such file.
     public let blob: ObjectID?
+    /// For a symlink that leads out of the repository's files (outside it, or through another
+    /// link): where it points. What runs there is not part of the approval, and the prompt says so.
+    public var leadsOutside: String? = nil
   }
 
   public let config: ProjectConfig
@@ -86,6 +89,9 @@ public struct Approval: Sendable {
       for program in programs {
         guard let blob = program.blob else { continue }  // not in the repository: nothing of its to show
         line += "\n      runs \(TerminalText.escaped(program.path.description)) (content \(blob.hex.prefix(12)))"
+        if let outside = program.leadsOutside {
+          line += " — a symlink to \(TerminalText.escaped(outside)), which is not a file of the repository: what runs there is not part of this approval"
+        }
       }
       return line
     }
@@ -111,11 +117,24 @@ public struct Approval: Sendable {
     var current = path
     for _ in 0..<8 {
       guard let entry = try content.entry(at: current, isolation: isolation) else {
+        if var link = chain.popLast() {
+          // Reached through a link, and no file of the repository: it leads somewhere else.
+          link.leadsOutside = current.description
+          chain.append(link)
+        }
         chain.append(Program(path: current, blob: nil))
         break
       }
+      guard entry.mode == .symlink else {
+        chain.append(Program(path: current, blob: entry.blob))
+        break
+      }
+      let target = try content.linkTarget(of: entry, isolation: isolation)
+      guard let next = ProgramContent.join(folderOf: current, target: target) else {
+        chain.append(Program(path: current, blob: entry.blob, leadsOutside: String(decoding: target, as: UTF8.self)))
+        break
+      }
       chain.append(Program(path: current, blob: entry.blob))
-      guard entry.mode == .symlink, let next = ProgramContent.join(folderOf: current, target: try content.linkTarget(of: entry, isolation: isolation)) else { break }
       current = next
     }
     return chain
