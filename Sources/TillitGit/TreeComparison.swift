@@ -63,6 +63,8 @@ extension Repository {
       let name = RepoPath(cString: git_tree_entry_name(oldEntry ?? newEntry!)).bytes
       let path = prefix + name
       if oldItem?.isTree == true || newItem?.isTree == true {
+        // Deeper than any path the system can hold: only a crafted tree, and no stack for it.
+        guard path.count < 4096 else { throw MalformedTreeError(tree: old ?? new ?? ObjectID.hashing([]), path: RepoPath(bytes: Array(path.prefix(80)))) }
         try collectDifferences(old: oldItem?.isTree == true ? oldItem?.id : nil, new: newItem?.isTree == true ? newItem?.id : nil,
                                prefix: path + [UInt8(ascii: "/")], into: &differences)
       }

@@ -157,4 +157,19 @@ import TillitTestSupport
     #expect(!FileManager.default.fileExists(atPath: outside + "/evil.txt"), "the move wrote through a symlink")
     #expect(try String(contentsOfFile: repo.path + "/.git/tillit/snapshots/slot-0/a/evil.txt", encoding: .utf8) == "evil\n")
   }
+
+  /// A pushed tree nested deeper than any path the system holds is refused with exit 2, before a
+  /// slot moves (a recursive walk of it once overflowed the stack).
+  @Test func aTreeDeeperThanAPathCanBeIsRefused() throws {
+    let (repo, _) = try approvedRepository()
+    // A slot with a record of its last run, so the next move compares trees.
+    #expect(try repo.tillit(["check", "--range", "HEAD~0..HEAD"]).status <= 1)
+    let path = Array(repeating: "d", count: 2100).joined(separator: "/") + "/f"
+    let base = try repo.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let stream = "commit refs/heads/deep\ncommitter A <a@example.com> 0 +0000\ndata 4\ndeep\nfrom \(base)\nM 100644 inline \(path)\ndata 2\nx\n\n"
+    try repo.git(["fast-import", "--quiet"], input: stream)
+    let result = try repo.tillit(["check", "--range", "HEAD..deep"])
+    #expect(result.status == 2, "\(result.output.prefix(500))")
+    #expect(result.stderr.contains("longer than this system allows"), "\(result.output.prefix(500))")
+  }
 }

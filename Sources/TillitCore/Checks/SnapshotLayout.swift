@@ -9,6 +9,10 @@ enum SnapshotLayout {
     var seen: Set<RepoPath> = []
     seen.reserveCapacity(files.count)
     for file in files {
+      // Longer than a path or a name may be here: a crafted tree, refused rather than half written.
+      guard file.path.bytes.count < 4096, !file.path.bytes.split(separator: UInt8(ascii: "/")).contains(where: { $0.count > 255 }) else {
+        throw CheckError.usage("the content to check holds a path longer than this system allows ('\(file.path.description.prefix(80))…', a malformed tree); refusing to write it")
+      }
       guard isSafe(file.path.bytes) else { throw CheckError.usage("the content to check holds an unsafe path '\(file.path)'; refusing to write it") }
       guard seen.insert(file.path).inserted else {
         throw CheckError.usage("the content to check names '\(file.path)' twice (a malformed tree); refusing to write it")
