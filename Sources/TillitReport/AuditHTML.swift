@@ -15,7 +15,7 @@ public enum AuditHTML {
       <style>\(css)</style></head><body>
       <header><h1>Knowledge audit of \(escape(what))</h1>
       <p class="meta">At commit <code>\(report.head.hex.prefix(12))</code>; window since \(AuditFigures.day(report.since)); \
-      active means a commit or review in the \(Int(report.referenceWindowDays)) days to \(AuditFigures.day(report.reference)).</p></header>
+      active means a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).</p></header>
       <section class="cards">
       \(card("Truck factor", "\(spread.truckFactor.factor)", spread.truckFactor.people.prefix(6).map { report.person($0).name }.joined(separator: ", ")))
       \(card("Files at risk", "\(spread.atRisk.count)", "of \(spread.files.count) files (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))); \(spread.orphaned.count) orphaned"))

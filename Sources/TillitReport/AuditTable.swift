@@ -17,7 +17,7 @@ public enum AuditTable {
     lines.append("  " + style.bold("Files at risk    \(spread.atRisk.count)") + " of \(spread.files.count) (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))), \(spread.orphaned.count) orphaned")
     lines.append("  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commit\(reviews.commits == 1 ? "" : "s")")
     lines.append("")
-    lines.append("Active: a commit or review in the \(Int(report.referenceWindowDays)) days to \(AuditFigures.day(report.reference)).")
+    lines.append("Active: a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).")
     lines.append("At risk: known (authored or reviewed) by at most one active person.")
     lines.append("")
     lines.append("Folders                               files  knowers  TF  at risk  main knower")

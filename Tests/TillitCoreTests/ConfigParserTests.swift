@@ -46,6 +46,9 @@ import Testing
 
   @Test(arguments: [
     ("checks:\n  - name: a\n    run: [x]\n    timeout: soon\n", ".tillit.yml line 4: 'timeout' must be a duration like 30s, 5m or 1h"),
+    ("checks:\n  - name: a\n    run: [x]\n    timeout: 1e300\n", ".tillit.yml line 4: 'timeout' must be a duration like 30s, 5m or 1h"),
+    ("reviewers:\n  inactive-after: inf\n", ".tillit.yml line 2: 'inactive-after' must be a duration like 90d or 12w"),
+    ("reviewers:\n  inactive-after: 1e300\n", ".tillit.yml line 2: 'inactive-after' must be a duration like 90d or 12w"),
     ("checks:\n  - name: a\n    run: [x]\n    fils: [a]\n", ".tillit.yml line 4: 'fils' is not a known check key"),
     ("checks:\n  - name: a\n    run: [x]\n    stage: commit\n", ".tillit.yml line 4: 'stage' must be one of: pre-commit, commit-msg, pre-push"),
     ("checks:\n  - name: a\n    run: [x]\n    output: all\n", ".tillit.yml line 4: 'output' must be one of: tail, full"),

@@ -1,6 +1,15 @@
-/// Reads durations such as `90`, `30s`, `5m`, `1h30m`, `1.5m`, `90d` or `12w` as seconds.
+/// Reads durations such as `90`, `30s`, `5m`, `1h30m`, `1.5m`, `90d` or `12w` as seconds. A
+/// duration is finite and at most a century (`1e300`, `inf` in a pulled `.tillit.yml` are
+/// refused), so no arithmetic on it can overflow.
 enum DurationParser {
+  static let longest = 100 * 366 * 86_400.0
+
   static func seconds(_ text: String) -> Double? {
+    guard let seconds = parse(text), seconds.isFinite, seconds <= longest else { return nil }
+    return seconds
+  }
+
+  private static func parse(_ text: String) -> Double? {
     let trimmed = text.trimmingSpaces
     if let plain = Double(trimmed), plain > 0 { return plain }
     var total = 0.0
