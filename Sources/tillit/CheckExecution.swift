@@ -73,7 +73,15 @@ enum CheckExecution {
       return "tillit: fixers would change \(names(fixes.keptUnstaged)); a pushed commit cannot be fixed: fix them, commit and push again\n"
     }
     var lines: [String] = []
-    if !fixes.applied.isEmpty { lines.append("tillit: fixed \(names(fixes.applied)): staged, and in your work tree") }
+    if !fixes.applied.isEmpty {
+      if !fixes.temporaryIndex {
+        lines.append("tillit: fixed \(names(fixes.applied)): staged, and in your work tree")
+      } else if fixes.stopsTheCommit {
+        lines.append("tillit: fixed \(names(fixes.applied)) in your work tree (git commit <paths> stages them from there when you commit again)")
+      } else {
+        lines.append("tillit: fixed \(names(fixes.applied)) in your work tree and in this commit; git's own index keeps the unfixed copy (git commit <paths> commits from a temporary one): git add them")
+      }
+    }
     if !fixes.keptUnstaged.isEmpty {
       lines.append("tillit: fixed \(names(fixes.keptUnstaged)) in what is staged only: your unstaged edits there would not merge with the fix, so the work tree keeps them")
     }

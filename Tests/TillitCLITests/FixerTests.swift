@@ -185,4 +185,26 @@ import TillitTestSupport
     #expect(hooked.outText("look-runs") == "ran\n", "the check ran again on the content it passed on")
     #expect(again.output.contains("cached"), "\(again.output)")
   }
+
+  @Test func aFixKeepsAnUnstagedChangeOfMode() throws {
+    let hooked = try HookedRepo(config: Self.config(onFix: "continue"))
+    try hooked.repo.write("m.txt", "m  \n")
+    try hooked.repo.git(["add", "m.txt"])
+    chmod(hooked.repo.path + "/m.txt", 0o755)
+    #expect(try hooked.commit().status == 0)
+    let mode = try FileManager.default.attributesOfItem(atPath: hooked.repo.path + "/m.txt")[.posixPermissions] as? Int
+    #expect(mode == 0o755, "the unstaged chmod was lost")
+    #expect(try hooked.repo.read("m.txt") == "m\n")
+  }
+
+  @Test func aCommitOfNamedPathsSaysWhereTheFixIs() throws {
+    let hooked = try HookedRepo(config: Self.config(onFix: "continue"))
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.commitAll("base")
+    try hooked.repo.write("a.txt", "a  \n")
+    let result = try hooked.commit("partial", arguments: ["a.txt"])
+    #expect(result.status == 0, "\(result.output)")
+    #expect(try hooked.repo.git(["show", "HEAD:a.txt"]).stdout == "a\n")
+    #expect(result.output.contains("git's own index keeps the unfixed copy"), "\(result.output)")
+  }
 }

@@ -69,4 +69,7 @@ public struct FixSummary: Sendable {
   public var stopsTheCommit: Bool
   /// A push cannot be fixed: the fixers' changes are reported, not applied.
   public var applies: Bool
+  /// `git commit <paths>` gave the hook a temporary index: the fix is in the commit and the work
+  /// tree, but git's own index keeps what it had for those files until they are added again.
+  public var temporaryIndex = false
 }

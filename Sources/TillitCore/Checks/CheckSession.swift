@@ -148,7 +148,10 @@ public struct CheckSession {
       return FixSummary(applied: [], keptUnstaged: paths, patch: nil, stopsTheCommit: true, applies: false)
     }
     let outcome = try FixApplier(repository: repository, state: state).apply(from: staged, to: fixed)
-    return FixSummary(applied: outcome.applied, keptUnstaged: outcome.keptUnstaged, patch: outcome.patch, stopsTheCommit: stops, applies: true)
+    let indexFile = ProcessEnvironment.value("GIT_INDEX_FILE").map { String($0.split(separator: "/").last ?? "") }
+    return FixSummary(
+      applied: outcome.applied, keptUnstaged: outcome.keptUnstaged, patch: outcome.patch, stopsTheCommit: stops, applies: true,
+      temporaryIndex: indexFile?.hasPrefix("next-index") == true)
   }
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

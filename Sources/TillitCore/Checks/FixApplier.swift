@@ -34,7 +34,7 @@ struct FixApplier {
       patch += try repository.patch(of: difference.path, from: try content(difference.old), to: try content(difference.new))
     }
     let folder = try state.subdirectory("fixes")
-    let patchPath = folder + "/fix-\(Timestamp.now().filter { $0.isNumber }).patch"
+    let patchPath = folder + "/fix-\(Timestamp.now().filter { $0.isNumber })-\(RandomID.make()).patch"  // two in a second stay two
     try FileSystem.writeAtomically(patch, to: patchPath)
     outcome.patch = patchPath
 
@@ -92,6 +92,9 @@ struct FixApplier {
     }
     let file = path.description
     if let slash = file.lastIndex(of: "/") { try FileSystem.makeDirectories(String(file[..<slash])) }  // a fixer's new folder
-    try FileSystem.writeAtomically(bytes, to: file, mode: mode == .executable ? 0o755 : 0o644)
+    // A file that is there keeps its own permissions (an unstaged chmod is an edit too).
+    var info = stat()
+    let present = path.withCString { lstat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    try FileSystem.writeAtomically(bytes, to: file, mode: present ? info.st_mode & 0o7777 : (mode == .executable ? 0o755 : 0o644))
   }
 }
