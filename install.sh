@@ -57,7 +57,7 @@ if ! command -v swift >/dev/null; then
 fi
 command -v swift >/dev/null || { echo "install.sh: needs Swift 6 (https://www.swift.org/install/linux/)" >&2; exit 1; }
 say "building (swift build -c release --static-swift-stdlib)"
-swift build --package-path "$here" -c release --static-swift-stdlib >/dev/null
+swift build --package-path "$here" -c release --static-swift-stdlib --product tillit >/dev/null
 built=$(swift build --package-path "$here" -c release --static-swift-stdlib --show-bin-path)/tillit
 
 # 3. Install the binary; replaced in one step, so a hook running meanwhile never sees half a file.

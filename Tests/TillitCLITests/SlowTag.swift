@@ -4,5 +4,5 @@ extension Tag {
   /// Tests that take seconds (fuzzing, huge changes, killed and interrupted runs, concurrent
   /// runs, a real Swift build): the whole suite runs them, the inner loop skips them
   /// (see README, "Set-up").
-  @Tag public static var slow: Self
+  @Tag static var slow: Self
 }
