@@ -53,8 +53,9 @@ public struct CheckSession {
     let state = StateDirectory(repository: repository)
     let checks = config.checks(for: options.stage)
     let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
-    guard options.trustConfig || TrustStore(state: state).isApproved(approval) else {
-      throw CheckError.untrusted(Self.untrustedMessage(approval, changes: TrustStore(state: state).changes(since: approval), fromHook: options.fromHook))
+    let trust = TrustStore(state: state)
+    guard options.trustConfig || trust.isApproved(approval) else {
+      throw CheckError.untrusted(Self.untrustedMessage(approval, changes: trust.changes(since: approval), fromHook: options.fromHook))
     }
     let cache = options.useCache && options.messageFile == nil ? ResultCache(state: state) : nil
     // A folder that cannot be written stops the run as an environment error, named, instead of
@@ -87,32 +88,7 @@ public struct CheckSession {
     var results: [CheckResult]
     var fixes: FixSummary?
     if let snapshot, plan.contains(where: \.isFixer) {
-      // A fixer's result is known once its fixes are taken: FixerRun reports it, not the runner.
-      var fixerSettings = settings
-      if let report = options.progress {
-        fixerSettings.progress = { event in
-          if case .finished = event { return }
-          report(event)
-        }
-      }
-      let fixers = try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress)
-        .run(plan, subject: subject)
-      let staged = try subject.tree()
-      fixes = try applyFixes(from: staged, to: fixers.fixedTree, of: plan, subject: subject, state: state)
-      // The others run on the fixed tree, which the snapshot holds now: planned again on it, so a
-      // pass there is remembered under the fixed content's key, which the next commit stages.
-      var fixedSubject = subject
-      var fixedPlan = plan
-      if fixers.fixedTree != staged {
-        let changed = try repository.fileDifferences(from: staged, to: fixers.fixedTree).map(\.path)
-        fixedSubject = CheckSubject.fixed(subject, tree: fixers.fixedTree, changed: changed, in: repository)
-        fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: fixedSubject, filter: options.filter)
-      }
-      let others = fixedPlan.enumerated().map { position, planned in
-        fixers.results[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
-      }
-      let rest = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(others, subject: fixedSubject)
-      results = rest.enumerated().map { position, result in fixers.results[position] ?? result }
+      (results, fixes) = try runWithFixers(plan, checks: checks, config: config, subject: subject, snapshot: snapshot, settings: settings, cache: cache, options: options, state: state)
     } else {
       results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
     }
@@ -137,17 +113,50 @@ public struct CheckSession {
     return paths
   }
 
+  /// Runs the fixers first, one at a time, applies what they changed, then runs the other checks
+  /// on the fixed tree, which the snapshot holds now: planned again on it, so a pass there is
+  /// remembered under the fixed content's key, which the next commit stages.
+  private func runWithFixers(
+    _ plan: [PlannedCheck], checks: [CheckDefinition], config: ProjectConfig, subject: CheckSubject, snapshot: Snapshot,
+    settings: CheckRunner.Settings, cache: ResultCache?, options: Options, state: StateDirectory
+  ) throws -> ([CheckResult], FixSummary?) {
+    // A fixer's result is known once its fixes are taken: FixerRun reports it, not the runner.
+    var fixerSettings = settings
+    if let report = options.progress {
+      fixerSettings.progress = { event in
+        if case .finished = event { return }
+        report(event)
+      }
+    }
+    let fixers = try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress)
+      .run(plan, subject: subject)
+    let staged = try subject.tree()
+    var fixes: FixSummary?
+    var fixedSubject = subject
+    var fixedPlan = plan
+    if fixers.fixedTree != staged {
+      let differences = try repository.fileDifferences(from: staged, to: fixers.fixedTree)
+      fixes = try applyFixes(differences, of: plan, subject: subject, state: state)
+      fixedSubject = CheckSubject.fixed(subject, tree: fixers.fixedTree, changed: differences.map(\.path), in: repository)
+      fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: fixedSubject, filter: options.filter)
+    }
+    let others = fixedPlan.enumerated().map { position, planned in
+      fixers.results[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
+    }
+    let rest = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(others, subject: fixedSubject)
+    return (rest.enumerated().map { position, result in fixers.results[position] ?? result }, fixes)
+  }
+
   /// Applies the fixes to the index and the work tree when what is checked is the index; a
   /// pushed commit cannot be fixed, so its fixes are only reported (and stop the push).
-  private func applyFixes(from staged: ObjectID, to fixed: ObjectID, of plan: [PlannedCheck], subject: CheckSubject, state: StateDirectory) throws -> FixSummary? {
+  private func applyFixes(_ differences: [(path: RepoPath, old: FileEntry?, new: FileEntry?)], of plan: [PlannedCheck], subject: CheckSubject, state: StateDirectory) throws -> FixSummary? {
     // Nothing is applied after Ctrl-C: the user asked to stop.
-    guard fixed != staged, !monitor.isInterrupted else { return nil }
+    guard !monitor.isInterrupted else { return nil }
     let stops = plan.contains { $0.isFixer && $0.definition.onFix == .stop }
     guard subject.content == .index else {
-      let paths = try repository.fileDifferences(from: staged, to: fixed).map(\.path)
-      return FixSummary(applied: [], keptUnstaged: paths, patch: nil, stopsTheCommit: true, applies: false)
+      return FixSummary(applied: [], keptUnstaged: differences.map(\.path), patch: nil, stopsTheCommit: true, applies: false)
     }
-    let outcome = try FixApplier(repository: repository, state: state).apply(from: staged, to: fixed)
+    let outcome = try FixApplier(repository: repository, state: state).apply(differences)
     let indexFile = ProcessEnvironment.value("GIT_INDEX_FILE").map { String($0.split(separator: "/").last ?? "") }
     return FixSummary(
       applied: outcome.applied, keptUnstaged: outcome.keptUnstaged, patch: outcome.patch, stopsTheCommit: stops, applies: true,

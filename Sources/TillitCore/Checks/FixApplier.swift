@@ -25,8 +25,8 @@ struct FixApplier {
     var patch: String?
   }
 
-  func apply(from staged: ObjectID, to fixed: ObjectID) throws -> Outcome {
-    let differences = try repository.fileDifferences(from: staged, to: fixed)
+  /// Applies `differences`: what the fixers changed, the staged tree against the fixed one.
+  func apply(_ differences: [(path: RepoPath, old: FileEntry?, new: FileEntry?)]) throws -> Outcome {
     var outcome = Outcome()
     guard !differences.isEmpty else { return outcome }
     var patch: [UInt8] = []
