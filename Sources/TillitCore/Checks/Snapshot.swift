@@ -59,12 +59,10 @@ public final class Snapshot {
     else { return [] }
     return touched.map { RepoPath(bytes: $0) }.filter { file in
       guard let entry = index.entry(at: file), entry.mode != .submodule else { return false }
-      let full = RepoPath(bytes: Array(path.utf8) + [UInt8(ascii: "/")] + file.bytes)
-      var info = stat()
-      guard full.withCString({ lstat($0, &info) }) == 0 else { return true }  // deleted
-      if (info.st_mode & S_IFMT) == S_IFLNK { return entry.mode != .symlink }
-      guard (info.st_mode & S_IFMT) == S_IFREG, let bytes = try? FileSystem.read(full.description) else { return true }
-      return ObjectID.hashing(bytes) != entry.blob
+      // Deleted or replaced, a file turned into a link or back, or other content.
+      guard let onDisk = DiskEntry.at(RepoPath(bytes: Array(path.utf8) + [UInt8(ascii: "/")] + file.bytes), recordedAs: file) else { return true }
+      if onDisk.mode == .symlink || entry.mode == .symlink { return onDisk.mode != entry.mode }
+      return onDisk.blob != entry.blob
     }
   }
 

@@ -1,3 +1,5 @@
+import TillitGit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +34,13 @@ public enum FileSystem {
   }
 
   public static func read(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    try read(RepoPath(path))
+  }
+
+  /// Reads a file named by bytes: a name that is not UTF-8 is read under its own name.
+  public static func read(_ file: RepoPath) throws -> [UInt8] {
+    let path = file.description
+    let fd = file.withCString { open($0, O_RDONLY | O_CLOEXEC) }
     guard fd >= 0 else { throw FileError(path: path, errno: errno) }
     defer { close(fd) }
     var result: [UInt8] = []

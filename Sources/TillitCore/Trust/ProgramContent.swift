@@ -30,26 +30,11 @@ public struct ProgramContent {
 
   /// The work tree's file as git would stage it: its blob id and mode, a symlink not followed.
   private func workTreeEntry(at path: RepoPath) -> FileEntry? {
-    guard let full = workTreePath(path) else { return nil }
-    var info = stat()
-    guard full.withCString({ lstat($0, &info) }) == 0 else { return nil }
-    switch info.st_mode & S_IFMT {
-    case S_IFLNK:
-      return FileEntry(path: path, mode: .symlink, blob: ObjectID.hashing(workTreeLink(at: path) ?? []))
-    case S_IFREG:
-      guard let bytes = try? FileSystem.read(full.description) else { return nil }  // unreadable: nothing it could run
-      return FileEntry(path: path, mode: info.st_mode & S_IXUSR != 0 ? .executable : .regular, blob: ObjectID.hashing(bytes))
-    default:
-      return nil
-    }
+    workTreePath(path).flatMap { DiskEntry.at($0, recordedAs: path) }
   }
 
   private func workTreeLink(at path: RepoPath) -> [UInt8]? {
-    guard let full = workTreePath(path) else { return nil }
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let count = full.withCString { readlink($0, &buffer, buffer.count) }
-    guard count >= 0 else { return nil }
-    return buffer[..<count].map { UInt8(bitPattern: $0) }
+    workTreePath(path).flatMap(DiskEntry.linkTarget)
   }
 
   private func workTreePath(_ path: RepoPath) -> RepoPath? {
