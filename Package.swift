@@ -23,7 +23,7 @@ let staticLibgit2Archives: [String]? = {
 }()
 
 let libgit2Linking: [LinkerSetting] = {
-  guard let archives = staticLibgit2Archives else { return [.linkedLibrary("git2"), .linkedLibrary("z")] }
+  guard let archives = staticLibgit2Archives else { return [.linkedLibrary("git2"), .linkedLibrary("z"), .linkedLibrary("crypto")] }
   let wraps = ["git_mbedtls_stream_global_init", "git_transport_ssh_global_init"].flatMap { ["-Xlinker", "--wrap=\($0)"] }
   return [
     .unsafeFlags(wraps + archives.flatMap { ["-Xlinker", $0] }),

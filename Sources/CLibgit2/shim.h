@@ -7,6 +7,11 @@
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <zlib.h>
+// OpenSSL's SHA-1 (SHA-NI and AVX2 code paths) for checksums that are not object ids: an index
+// Tillit writes, a pack's trailer. Its low-level API is deprecated in OpenSSL 3 but stays, and
+// unlike EVP it needs no provider set-up at run time.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 // git_libgit2_opts is variadic, which Swift cannot call: one wrapper per option Tillit sets.
 

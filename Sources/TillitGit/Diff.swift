@@ -30,11 +30,17 @@ extension Repository {
   /// is compared instead.
   public func stagedChanges(in index: Index) throws -> [FileChange] {
     guard let head = try headCommitID() else { return try fullDiff(againstTree: nil, index: index) }
-    let headTree = try treeID(ofCommit: head)
     guard let indexTree = try? index.writeTree() else {
       git_error_clear()
-      return try fullDiff(againstTree: headTree, index: index)
+      return try fullDiff(againstTree: try treeID(ofCommit: head), index: index)
     }
+    return try stagedChanges(indexTree: indexTree)
+  }
+
+  /// What committing `indexTree` would change against HEAD's tree (the empty tree while HEAD
+  /// is unborn), folder by folder as above.
+  public func stagedChanges(indexTree: ObjectID) throws -> [FileChange] {
+    let headTree = try headCommitID().map { try treeID(ofCommit: $0) }
     guard indexTree != headTree else { return [] }
     let changes = try treeDifferences(old: headTree, new: indexTree).map(\.change)
     if changes.contains(where: { $0.status == .added }) && changes.contains(where: { $0.status == .deleted }) {

@@ -7,6 +7,8 @@ import Glibc
 /// An open repository. Used by one thread at a time; parallel work opens its own.
 public final class Repository {
   let handle: OpaquePointer
+  /// `GIT_INDEX_FILE` as git set it for a hook (`git commit PATH` commits from a temporary index).
+  private var indexOverride: String?
 
   /// Opens the repository containing `directory` (a subdirectory or a linked worktree work).
   /// With no directory, opens as the git command does: from `GIT_DIR`, `GIT_WORK_TREE`,
@@ -27,6 +29,7 @@ public final class Repository {
       try check(git_repository_set_workdir(handle, workTree, 0), "git_repository_set_workdir")
     }
     if let indexPath = environment.indexFile {
+      indexOverride = indexPath
       var index: OpaquePointer?
       try check(git_index_open(&index, indexPath), "git_index_open")
       defer { git_index_free(index) }
@@ -87,6 +90,10 @@ public final class Repository {
     guard let pointer else { throw GitError(call: "git_repository_index", code: -1, message: "no index") }
     return Index(handle: pointer)
   }
+
+  /// Where the index git would commit is: `GIT_INDEX_FILE` when git set it, else the git
+  /// directory's `index`.
+  public var indexPath: String { indexOverride ?? gitDir + "index" }
 
   /// The repository's configuration (system, global, local and worktree levels).
   public func config() throws -> GitConfig {

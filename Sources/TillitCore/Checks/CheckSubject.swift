@@ -71,8 +71,16 @@ public final class CheckSubject: @unchecked Sendable {
     try lock.withLock { try entryLookup(path) }
   }
 
-  /// What is staged: the index against HEAD (the empty tree before the first commit).
+  /// What is staged: the index against HEAD (the empty tree before the first commit). The index
+  /// file is read directly when it can be (`IndexFile`), through libgit2 otherwise.
   public static func staged(in repository: Repository) throws -> CheckSubject {
+    if let file = IndexFile(path: repository.indexPath), let tree = try? file.writeTree(into: repository) {
+      let changes = try repository.stagedChanges(indexTree: tree)
+      return CheckSubject(
+        content: .index, changedPaths: changes.flatMap(\.paths), base: try repository.headCommitID(),
+        files: { file.entries() }, entry: { file.entry(at: $0) }, tree: { tree },
+        tracksFolder: { file.hasEntries(inFolder: $0) })
+    }
     let index = try repository.index()
     let changes = try repository.stagedChanges(in: index)
     return try indexSubject(index, in: repository, changedPaths: changes.flatMap(\.paths))

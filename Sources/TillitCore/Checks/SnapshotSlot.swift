@@ -63,11 +63,31 @@ struct SnapshotSlot {
   }
 
   /// Moves the slot to `tree`; with `only`, just those paths can differ (none: nothing to write).
+  /// Those are written by `SlotCheckout` where it applies, else by libgit2's checkout. An index
+  /// that is not the one the last move left (a check ran `git add` in the slot) is compared
+  /// whole.
   private func checkout(_ tree: ObjectID, base: ObjectID?, only paths: [RepoPath]? = nil) throws {
     let slot = try Repository(exactly: path)
     if try slot.headCommitID() != base { try slot.detachHead(at: base) }  // unchanged: no reflog line per run
+    let index = administration + "/index"
+    let paths = indexStamp(of: index) == (try? FileSystem.read(indexStampPath)) ? paths : nil  // unreadable: compare all
     if let paths, paths.isEmpty { return }
+    if let paths, try SlotCheckout(repository: repository, slotPath: path, indexPath: index).move(to: tree, paths: paths) {
+      try FileSystem.writeAtomically(indexStamp(of: index), to: indexStampPath)
+      return
+    }
+    unlink(indexStampPath)
     try slot.forceCheckout(tree: tree, paths: paths)
+    try FileSystem.writeAtomically(indexStamp(of: index), to: indexStampPath)
+  }
+
+  /// The index file's identity and size and time as the last move left it.
+  private var indexStampPath: String { administration + "/tillit-index" }
+
+  private func indexStamp(of index: String) -> [UInt8] {
+    var info = stat()
+    guard lstat(index, &info) == 0 else { return [] }
+    return Array("\(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n".utf8)
   }
 
   /// Where `SlotRecord` keeps what a run left.
