@@ -3,14 +3,14 @@
 /// the path of what it stages; every other folder's tree id is known without reading a file.
 struct CacheTreeNode {
   /// The folder's name within its parent (empty for the root).
-  let name: ArraySlice<UInt8>
+  let name: [UInt8]
   /// Entries under the folder, at any depth; -1 once invalidated.
   let entryCount: Int
   /// The tree's id while valid.
   let id: ObjectID?
   let children: [CacheTreeNode]
 
-  func child(named folder: ArraySlice<UInt8>) -> CacheTreeNode? {
+  func child<Name: Collection<UInt8>>(named folder: Name) -> CacheTreeNode? {
     children.first { $0.name.elementsEqual(folder) }
   }
 }
@@ -20,7 +20,7 @@ struct CacheTreeNode {
 /// tree id; then its subfolders, depth first. Damage gives no cache tree at all (every folder
 /// is then written from the entries), never a wrong one.
 struct CacheTreeParser {
-  let bytes: [UInt8]
+  let bytes: UnsafeRawBufferPointer
   let range: Range<Int>
 
   func root() -> CacheTreeNode? {
@@ -31,7 +31,7 @@ struct CacheTreeParser {
 
   private func node(at position: inout Int, depth: Int) -> CacheTreeNode? {
     guard depth < 4096, let nameEnd = IndexFile.nul(bytes, from: position, end: range.upperBound) else { return nil }
-    let name = bytes[position..<nameEnd]
+    let name = Array(bytes[position..<nameEnd])
     position = nameEnd + 1
     guard let entryCount = number(at: &position, until: UInt8(ascii: " ")),
       let childCount = number(at: &position, until: UInt8(ascii: "\n")), childCount >= 0

@@ -3,20 +3,20 @@ import Glibc
 #endif
 
 /// The byte-level reading `IndexFile` needs: big-endian numbers, version 4's path-prefix numbers,
-/// the end of a NUL-terminated name, and the whole file in one read.
+/// the end of a NUL-terminated name, and the file mapped.
 extension IndexFile {
-  static func uint32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+  static func uint32(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
     UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
   }
 
-  static func uint16(_ bytes: [UInt8], _ offset: Int) -> UInt16 {
+  static func uint16(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt16 {
     UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
   }
 
   /// Git's offset number (as in `OFS_DELTA`): seven bits a byte, the high bit meaning "more",
   /// each continuation adding one. Returns the number and where it ends; nil past `end` or
   /// beyond 32 bits (no path is that long).
-  static func varint(_ bytes: [UInt8], _ offset: Int, end: Int) -> (Int, Int)? {
+  static func varint(_ bytes: UnsafeRawBufferPointer, _ offset: Int, end: Int) -> (Int, Int)? {
     var position = offset
     guard position < end else { return nil }
     var byte = bytes[position]
@@ -32,35 +32,21 @@ extension IndexFile {
   }
 
   /// Where the NUL ending the name at `from` is; nil when none comes before `end`.
-  static func nul(_ bytes: [UInt8], from: Int, end: Int) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer -> Int? in
-      guard from < end, let base = buffer.baseAddress,
-        let found = memchr(base + from, 0, end - from)
-      else { return nil }
-      return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-    }
+  static func nul(_ bytes: UnsafeRawBufferPointer, from: Int, end: Int) -> Int? {
+    guard from < end, end <= bytes.count, let base = bytes.baseAddress, let found = memchr(base + from, 0, end - from) else { return nil }
+    return UnsafeRawPointer(found) - base
   }
 
-  /// The whole file, or nil when it cannot be opened or read (or is over 2 GiB).
-  static func read(_ path: String) -> [UInt8]? {
+  /// The file mapped read-only, or nil when it cannot be opened or mapped (or is empty, or
+  /// over 2 GiB).
+  static func map(_ path: String) -> UnsafeRawBufferPointer? {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size >= 0, info.st_size < 1 << 31 else { return nil }
+    guard fstat(descriptor, &info) == 0, info.st_size > 0, info.st_size < 1 << 31 else { return nil }
     let size = Int(info.st_size)
-    var complete = true
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      guard let base = buffer.baseAddress else { return }
-      while initialized < size {
-        let count = Glibc.read(descriptor, base + initialized, size - initialized)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { break }
-        initialized += count
-      }
-      complete = initialized == size
-    }
-    guard complete else { return nil }
-    return bytes
+    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+    return UnsafeRawBufferPointer(start: address, count: size)
   }
 }

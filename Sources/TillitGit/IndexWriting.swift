@@ -32,7 +32,7 @@ extension IndexFile {
     var written = 0
     var position = 0
     for path in paths {
-      let next = firstPosition(notBefore: path.bytes[...])
+      let next = path.bytes.withUnsafeBytes { firstPosition(notBefore: $0) }
       if next > position {
         output.append(contentsOf: bytes[entryStarts[position]..<entryEnd(next - 1)])
         written += next - position

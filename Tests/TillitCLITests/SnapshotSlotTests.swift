@@ -8,14 +8,32 @@ import TillitTestSupport
   /// Every tracked file of the slot, compared with the index it was moved to.
   func expectSlotMatchesTheIndex(_ hooked: HookedRepo, _ context: String) throws {
     let slot = hooked.snapshotFolder + "/slot-0"
-    let staged = try hooked.repo.git(["ls-files", "-s"]).stdout
-    #expect(try hooked.repo.git(["ls-files", "-s"], in: slot).stdout == staged, "\(context): the slot's index is not the staged one")
-    for line in staged.split(separator: "\n") {
-      let fields = line.split(separator: "\t", maxSplits: 1)
+    let staged = try hooked.repo.git(["ls-files", "-s", "-z"]).stdoutBytes
+    #expect(try hooked.repo.git(["ls-files", "-s", "-z"], in: slot).stdoutBytes == staged, "\(context): the slot's index is not the staged one")
+    for line in staged.split(separator: 0) {
+      let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 1)
       guard fields.count == 2 else { continue }
-      let blob = String(fields[0].split(separator: " ")[1])
-      let path = String(fields[1])
-      let onDisk = try hooked.repo.git(["hash-object", path], in: slot, allowFailure: true).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let header = String(decoding: fields[0], as: UTF8.self).split(separator: " ")
+      let blob = String(header[1])
+      guard let path = String(validating: fields[1], as: UTF8.self) else {
+        // Not UTF-8, so not a name a String can carry to git: its bytes against the blob's.
+        let full = Array(slot.utf8) + [UInt8(ascii: "/")] + Array(fields[1]) + [0]
+        let fd = full.withUnsafeBufferPointer { name in open(UnsafeRawPointer(name.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY) }
+        var content = [UInt8](repeating: 0, count: 4096)
+        let count = fd >= 0 ? read(fd, &content, content.count) : -1
+        if fd >= 0 { close(fd) }
+        let expected = try hooked.repo.git(["cat-file", "blob", blob]).stdoutBytes
+        #expect(count >= 0 && Array(content.prefix(max(count, 0))) == expected, "\(context): a name that is not UTF-8 differs")
+        continue
+      }
+      let full = slot + "/" + path
+      if header[0] == "120000" {
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: full)
+        let expected = try hooked.repo.git(["cat-file", "blob", blob]).stdout
+        #expect(target == expected, "\(context): \(path) in the slot is not the staged link")
+        continue
+      }
+      let onDisk = try hooked.repo.git(["hash-object", "--", path], in: slot, allowFailure: true).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
       #expect(onDisk == blob, "\(context): \(path) in the slot is not what is staged")
     }
   }
@@ -105,5 +123,69 @@ import TillitTestSupport
     try hooked.repo.git(["add", "b.txt"])
     #expect(try hooked.repo.tillit(["check"], environment: hooked.environment).status == 0)
     #expect(hooked.slots() == ["slot-0"])
+  }
+  /// Moves the slot through every kind of change and checks, after each, that its files and
+  /// index are exactly what is staged, that git accepts the index's checksum (`git fsck`), and
+  /// that folders a move empties are gone — written by SlotCheckout where no attributes apply,
+  /// by libgit2's checkout where they do.
+  @Test(arguments: [false, true]) func everyKindOfChangeMovesTheSlotToExactlyTheIndex(attributes: Bool) throws {
+    var files = ["kept.txt": "kept\n", "x": "a file, later a folder\n", "d/e/f.txt": "deep\n", "only/one.txt": "alone\n"]
+    if attributes { files[".gitattributes"] = "*.txt eol=crlf\n" }
+    let hooked = try HookedRepo(config: "checks:\n  - name: look\n    run: [\"true\"]\n", files: files)
+    let slot = hooked.snapshotFolder + "/slot-0"
+    let steps: [(String, () throws -> Void)] = [
+      ("files added in new folders", {
+        try hooked.repo.write("new/deeper/a b.txt", "spaces\n")
+        let name = Array(hooked.repo.path.utf8) + [UInt8(ascii: "/"), 0x6e, 0xe9, 0]
+        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        _ = write(fd, "latin-1 name\n", 13)
+        close(fd)
+      }),
+      ("a file edited, one deleted so its folder empties", {
+        try hooked.repo.write("kept.txt", "kept, edited\n")
+        try FileManager.default.removeItem(atPath: hooked.repo.path + "/only/one.txt")
+      }),
+      ("a file made executable, a symlink added", {
+        try hooked.repo.write("run.sh", "#!/bin/sh\n", executable: true)
+        try FileManager.default.createSymbolicLink(atPath: hooked.repo.path + "/link", withDestinationPath: "kept.txt")
+      }),
+      ("a file turned into a folder, a symlink into a file", {
+        try FileManager.default.removeItem(atPath: hooked.repo.path + "/x")
+        try hooked.repo.write("x/inside.txt", "now a folder\n")
+        try FileManager.default.removeItem(atPath: hooked.repo.path + "/link")
+        try hooked.repo.write("link", "now a file\n")
+      }),
+      ("a folder turned back into a file", {
+        try FileManager.default.removeItem(atPath: hooked.repo.path + "/x")
+        try hooked.repo.write("x", "a file again\n")
+      }),
+    ]
+    for (step, change) in steps {
+      try change()
+      try hooked.repo.git(["add", "-A"])
+      let run = try hooked.repo.tillit(["check", "--all", "--no-cache"], environment: hooked.environment)
+      #expect(run.status == 0, "\(step): \(run.output)")
+      try expectSlotMatchesTheIndex(hooked, step)
+      let fsck = try hooked.repo.git(["fsck", "--no-dangling", "--no-progress"], in: slot, allowFailure: true)
+      #expect(fsck.status == 0 && !fsck.output.contains("index"), "\(step): \(fsck.output)")
+      try hooked.repo.git(["commit", "-qm", step, "--no-verify"])
+    }
+    #expect(!FileManager.default.fileExists(atPath: slot + "/only"), "a folder the moves emptied stayed")
+  }
+
+  /// A check that changes the slot's index without touching a file (`git rm --cached` inside
+  /// it) makes the next move compare every file, so the next run sees the index it should.
+  @Test func aCheckThatChangesTheSlotsIndexDoesNotLeakIntoTheNextRun() throws {
+    let hooked = try HookedRepo(config: """
+      checks:
+        - name: unstager
+          run: "git ls-files --error-unmatch kept.txt >/dev/null && git rm -q --cached kept.txt"
+      """, files: ["kept.txt": "kept\n"])
+    for name in ["a.txt", "b.txt", "c.txt"] {
+      try hooked.repo.write(name, "\(name)\n")
+      try hooked.repo.git(["add", name])
+      let run = try hooked.repo.tillit(["check"], environment: hooked.environment)
+      #expect(run.status == 0, "after \(name), the slot's index was the one the last check left: \(run.output)")
+    }
   }
 }

@@ -19,10 +19,16 @@ final class SlotWatch {
 
   static let events = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
-  /// Watches the folders of `tree` in the slot at `path`; nil when inotify is not available.
-  init?(slot path: String, tree: ObjectID, repository: Repository) {
+  /// Watches the folders of `tree` in the slot at `path`, found in the slot's index (which holds
+  /// `tree` after a move) or, when that cannot be read directly, in the tree's objects; nil when
+  /// inotify is not available.
+  init?(slot path: String, tree: ObjectID, index: String, repository: Repository) {
     descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
     guard descriptor >= 0 else { return nil }
+    if let file = IndexFile(path: index) {
+      for folder in file.folders() where !add(folder, in: path) { break }
+      return
+    }
     do {
       try watch(tree, folder: [], in: path, repository: repository)
     } catch {
@@ -32,14 +38,21 @@ final class SlotWatch {
 
   deinit { close(descriptor) }
 
-  private func watch(_ tree: ObjectID, folder: [UInt8], in slot: String, repository: Repository) throws {
+  /// Watches `folder` (relative to the slot, ending in `/`); false when it cannot, and the
+  /// watch is then incomplete.
+  private func add(_ folder: [UInt8], in slot: String) -> Bool {
     let full = RepoPath(bytes: Array(slot.utf8) + [UInt8(ascii: "/")] + folder)
     let watchID = full.withCString { inotify_add_watch(descriptor, $0, Self.events | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)) }
     guard watchID >= 0 else {
       isComplete = false
-      return
+      return false
     }
     folders[watchID] = folder
+    return true
+  }
+
+  private func watch(_ tree: ObjectID, folder: [UInt8], in slot: String, repository: Repository) throws {
+    guard add(folder, in: slot) else { return }
     var subtrees: [([UInt8], ObjectID)] = []
     try repository.eachTreeEntry(tree) { name, id, kind in
       if kind == .tree { subtrees.append((folder + Array(name) + [UInt8(ascii: "/")], id)) }

@@ -20,6 +20,7 @@ public final class Snapshot {
   private let lock: Int32
   private let tree: ObjectID
   private let recordPath: String
+  private let indexPath: String
   /// Watches what checks touch, for the next move; nil when inotify is not available.
   private let watch: SlotWatch?
 
@@ -48,22 +49,30 @@ public final class Snapshot {
     }
     self.tree = tree
     recordPath = slot.recordPath
-    watch = SlotWatch(slot: slot.path, tree: tree, repository: repository)
+    indexPath = slot.indexPath
+    watch = SlotWatch(slot: slot.path, tree: tree, index: slot.indexPath, repository: repository)
   }
 
   /// Tracked files of the slot that checks rewrote or deleted so far (a check without `fix: true`
   /// must not): their content differs from the slot's index. Empty when nothing can tell.
   public func rewrittenTrackedFiles() -> [RepoPath] {
     guard let touched = watch?.touched()?.filter({ $0.last != UInt8(ascii: "/") }), !touched.isEmpty,
-      let slot = try? Repository(exactly: path), let index = try? slot.index()  // unreadable: nothing to report
+      let lookup = Self.entryLookup(index: indexPath, slot: path)  // unreadable: nothing to report
     else { return [] }
     return touched.map { RepoPath(bytes: $0) }.filter { file in
-      guard let entry = index.entry(at: file), entry.mode != .submodule else { return false }
+      guard let entry = lookup(file), entry.mode != .submodule else { return false }
       // Deleted or replaced, a file turned into a link or back, or other content.
       guard let onDisk = DiskEntry.at(RepoPath(bytes: Array(path.utf8) + [UInt8(ascii: "/")] + file.bytes), recordedAs: file) else { return true }
       if onDisk.mode == .symlink || entry.mode == .symlink { return onDisk.mode != entry.mode }
       return onDisk.blob != entry.blob
     }
+  }
+
+  /// Finds entries of the slot's index: read directly, or through libgit2 when it must be.
+  private static func entryLookup(index: String, slot: String) -> ((RepoPath) -> FileEntry?)? {
+    if let file = IndexFile(path: index) { return file.entry(at:) }
+    guard let repository = try? Repository(exactly: slot), let index = try? repository.index() else { return nil }
+    return index.entry(at:)
   }
 
   /// Gives the slot back; its content stays for the next run, with a record of what the

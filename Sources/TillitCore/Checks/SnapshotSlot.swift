@@ -24,6 +24,9 @@ struct SnapshotSlot {
     return common + "/worktrees/" + name
   }
 
+  /// The slot's own index.
+  var indexPath: String { administration + "/index" }
+
   /// Left while the slot moves; found at the next move, it means a Tillit was killed half-way.
   private var marker: String { administration + "/tillit-moving" }
 
@@ -69,7 +72,7 @@ struct SnapshotSlot {
   private func checkout(_ tree: ObjectID, base: ObjectID?, only paths: [RepoPath]? = nil) throws {
     let slot = try Repository(exactly: path)
     if try slot.headCommitID() != base { try slot.detachHead(at: base) }  // unchanged: no reflog line per run
-    let index = administration + "/index"
+    let index = indexPath
     let paths = indexStamp(of: index) == (try? FileSystem.read(indexStampPath)) ? paths : nil  // unreadable: compare all
     if let paths, paths.isEmpty { return }
     if let paths, try SlotCheckout(repository: repository, slotPath: path, indexPath: index).move(to: tree, paths: paths) {
