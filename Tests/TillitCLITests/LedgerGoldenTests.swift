@@ -2,28 +2,11 @@ import Foundation
 import Testing
 import TillitTestSupport
 
-/// The bytes Tillit writes for each kind of event, as the real commands write them: a change of
+/// The bytes Tillit writes for each kind of event (`LedgerGolden`), as the real commands write them: a change of
 /// the event coding must leave them the same (an event's id is the blob id of its bytes, so two
 /// versions writing the same fact differently would record it twice). Only what changes from run
 /// to run — times, nonces, object ids, durations — is replaced by a placeholder before comparing.
 @Suite struct LedgerGoldenTests {
-  /// Every kind, each as the command that writes it wrote it before the events were typed (the
-  /// post-commit hook records a suggestion after each commit, the history's too).
-  static let golden = [
-    #"{"at":"2025-12-01T12:00:00Z","by":"di@example.com","data":{"email":"di@example.com","name":"Di Reviewer","trailer":"Reviewed-by"},"kind":"review.imported","lamport":0,"nonce":"","subject":{"commit":"ID"},"v":1,"writer":"import"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":0,"outcome":"passed"},"kind":"check.ran","lamport":1,"nonce":"NONCE","subject":{"check":"ok","inputHash":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":1,"outcome":"failed"},"kind":"check.ran","lamport":2,"nonce":"NONCE","subject":{"check":"bad","commit":"ID","inputHash":"ID","tree":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"","verdict":"approve"},"kind":"review.feedback","lamport":4,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"ada@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":1,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"bob@example.com","reasons":[REASONS],"role":"expert"},{"email":"di@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":3,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"di@example.com","reasons":[REASONS],"role":"expert"},{"email":"ada@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":2,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"the loop","reviewers":[{"email":"bo@example.com","reasons":[],"role":"requested"},{"email":"cy@example.com","reasons":[],"role":"requested"}]},"kind":"review.requested","lamport":6,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"why \"this\"?\ttab","verdict":"changes-requested"},"kind":"review.feedback","lamport":5,"nonce":"NONCE","subject":{"commit":"ID","line":2,"lineText":"two\t\"quoted\" é","patchId":"ID","path":"src/a.c"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"note":"","people":["eve@example.com"]},"kind":"ownership.claimed","lamport":1,"nonce":"NONCE","subject":{"pattern":"docs/**"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"note":"until March","people":["cy@example.com","di@example.com"]},"kind":"ownership.claimed","lamport":2,"nonce":"NONCE","subject":{"pattern":"src/**"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{},"kind":"ownership.released","lamport":3,"nonce":"NONCE","subject":{"pattern":"docs/**"},"v":1,"writer":"goldenwriter0001"}"#,
-  ]
-
   @Test func everyKindIsWrittenByteForByteAsBefore() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: ok\n    run: [\"true\"]\n    stage: pre-push\n  - name: bad\n    run: [\"false\"]\n    stage: pre-push\n")
     let repo = hooked.repo
@@ -47,7 +30,7 @@ import TillitTestSupport
       #expect(result.status == 0, "\(arguments): \(result.output)")
     }
     let events = try Self.normalizedEvents(in: repo)
-    #expect(events == Self.golden.sorted(), "\(events.joined(separator: "\n"))")
+    #expect(events == LedgerGolden.events.sorted(), "\(events.joined(separator: "\n"))")
   }
 
   /// Every event blob of the three streams, with what changes between runs replaced.

@@ -78,16 +78,24 @@ public struct PayloadFields: Sendable {
     return word
   }
 
-  /// An array that must be there.
+  /// A list that must be there.
   func array(_ part: Part, _ key: String) throws -> [JSONValue] {
-    guard let field = value(part, key) else { throw Self.missing("\(part).\(key)") }
-    guard case .array(let items) = field else { throw Self.wrong("\(part).\(key)", "that is not a list") }
-    return items
+    try Self.array(value(part, key), at: "\(part).\(key)")
   }
 
   /// A list of text that must be there.
   func texts(_ part: Part, _ key: String) throws -> [String] {
-    try array(part, key).enumerated().map { try Self.text($1, at: "\(part).\(key)[\($0)]") }
+    try Self.texts(value(part, key), at: "\(part).\(key)")
+  }
+
+  static func array(_ value: JSONValue?, at field: String) throws -> [JSONValue] {
+    guard let value else { throw missing(field) }
+    guard case .array(let items) = value else { throw wrong(field, "that is not a list") }
+    return items
+  }
+
+  static func texts(_ value: JSONValue?, at field: String) throws -> [String] {
+    try array(value, at: field).enumerated().map { try text($1, at: "\(field)[\($0)]") }
   }
 
   /// Text at `field` (a dotted name, for the error).

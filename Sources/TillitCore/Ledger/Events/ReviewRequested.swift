@@ -31,14 +31,9 @@ public struct ReviewRequested: LedgerPayloadKind {
     reviewers = try fields.array(.data, "reviewers").enumerated().map { index, item in
       let place = "data.reviewers[\(index)]"
       guard case .object = item else { throw PayloadFields.wrong(place, "that is not an object") }
-      let reasons: [String]
-      switch item["reasons"] {
-      case .array(let texts)?: reasons = try texts.enumerated().map { try PayloadFields.text($1, at: "\(place).reasons[\($0)]") }
-      case nil: throw PayloadFields.missing("\(place).reasons")
-      default: throw PayloadFields.wrong("\(place).reasons", "that is not a list")
-      }
-      return Reviewer(email: try PayloadFields.text(item["email"], at: "\(place).email"),
-                      role: try PayloadFields.text(item["role"], at: "\(place).role"), reasons: reasons)
+      let email = try PayloadFields.text(item["email"], at: "\(place).email")
+      let role = try PayloadFields.text(item["role"], at: "\(place).role")
+      return Reviewer(email: email, role: role, reasons: try PayloadFields.texts(item["reasons"], at: "\(place).reasons"))
     }
     message = try fields.text(.data, "message")
   }
