@@ -15,27 +15,36 @@ public enum LedgerRenderers {
     }
   }
 
-  /// Every field is someone's text from the ledger, so each goes in through `field`.
+  /// Every field is someone's text from the ledger, so each goes in through `field`. An event of
+  /// a kind this Tillit does not know shows its time, kind and author.
   private static func line(_ event: LedgerEvent, into output: inout [UInt8]) {
+    var verdict: ReviewLedger.Verdict?
+    var anchor: ReviewFeedback.Anchor?
+    var message = ""
+    switch event.payload {
+    case .reviewFeedback(let feedback): (verdict, anchor, message) = (feedback.verdict, feedback.anchor, feedback.message)
+    case .reviewRequested(let request): message = request.message
+    case .reviewImported, .checkRan, .ownershipClaimed, .ownershipReleased, .unknown: break
+    }
     field(event.at, into: &output)
     output += "  ".utf8
     field(event.kind, into: &output)
-    if let commit = event.subject["commit"]?.stringValue {
+    if let commit = event.payload.commit {
       output.append(UInt8(ascii: " "))
-      field(String(commit.prefix(12)), into: &output)
+      output += commit.hex.prefix(12).utf8
     }
-    if let verdict = event.data["verdict"]?.stringValue {
+    if let verdict {
       output.append(UInt8(ascii: " "))
-      field(verdict, into: &output)
+      output += verdict.rawValue.utf8
     }
     output += "  ".utf8
     field(event.by, into: &output)
-    if let path = event.subject["path"]?.stringValue {
+    if let anchor {
       output.append(UInt8(ascii: " "))
-      field(path, into: &output)
-      output += ":\(event.subject["line"]?.intValue ?? 0)".utf8
+      field(anchor.path, into: &output)
+      output += ":\(anchor.line)".utf8
     }
-    if let message = event.data["message"]?.stringValue, !message.isEmpty {
+    if !message.isEmpty {
       output += " — ".utf8
       field(message, into: &output)
     }
@@ -69,7 +78,7 @@ public enum LedgerRenderers {
     .object([
       ("id", event.id.map { .string($0.hex) } ?? .null), ("kind", .string(event.kind)), ("lamport", .integer(event.lamport)),
       ("at", .string(event.at)), ("by", .string(event.by)), ("writer", .string(event.writer)),
-      ("subject", event.subject), ("data", event.data),
+      ("subject", event.payload.subject), ("data", event.payload.data),
     ])
   }
 

@@ -23,7 +23,7 @@ struct Request: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)
-      try ReviewLedger(repository: repository).requestReview(of: commit, from: reviewers, message: message, identity: try LedgerIdentity(repository: repository))
+      try ReviewLedger(repository: repository).requestReview(of: commit, fromEmails: reviewers, message: message, identity: try LedgerIdentity(repository: repository))
       Output.standard("tillit: asked \(reviewers.joined(separator: ", ")) to review \(commit.hex.prefix(12))\n")
     }
   }

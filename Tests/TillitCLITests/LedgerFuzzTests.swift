@@ -127,7 +127,8 @@ struct FuzzContent {
     case 3:
       let key = pick(["at", "by", "kind", "nonce", "writer", "subject", "data", "v"])
       let value = pick(["1", "[]", "null", "true", #""x""#, "{}", "0"])
-      let wrongForKey = ["subject", "data"].contains(key) ? value != "{}" : key == "v" ? value != "1" : !value.hasPrefix("\"")
+      // A review.feedback's subject and data must name a commit and a verdict: none of these do.
+      let wrongForKey = ["subject", "data"].contains(key) || (key == "v" ? value != "1" : !value.hasPrefix("\""))
       return FuzzContent(bytes: event([key: value]), expect: wrongForKey ? .invalid : .valid, kind: "\(key)=\(value)")
     case 4:
       let count = Int(random.next() % 300)
@@ -144,7 +145,7 @@ struct FuzzContent {
     case 6:
       let depth = Int(1 + random.next() % 50)
       let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-      return FuzzContent(bytes: event(["data": #"{"x":\#(nested)}"#]), expect: .valid, kind: "nested \(depth)")
+      return FuzzContent(bytes: event(["data": #"{"message":"m","verdict":"comment","x":\#(nested)}"#]), expect: .valid, kind: "nested \(depth)")
     case 7:
       let depth = Int(100 + random.next() % 20_000)
       let nested = String(repeating: pick(["[", #"{"a":"#]), count: depth)
@@ -169,18 +170,49 @@ struct FuzzContent {
       let text = pick([#"["\#(nonce)"]"#, #""\#(nonce)""#, "\(n)", "null \(nonce)", " \n"])
       return FuzzContent(bytes: Array((text + (text == " \n" ? nonce : "")).utf8), expect: .invalid, kind: "not an object")
     default:
-      // Sound events whose fields the commands reading them must not trust either.
-      let kind = pick(["review.requested", "review.feedback", "check.ran", "ownership.claimed", "ownership.released", "review.imported"])
-      let subject = pick([#"{"commit":"ZZ","patchId":7}"#, #"{"path":"../../x","line":-9223372036854775808}"#, #"{"line":1e308,"path":"a"}"#,
-                          #"{"check":"c","inputHash":"h"}"#, #"{"pattern":"**"}"#, #"{"commit":"\#(head)"}"#, #"{"pattern":["x"]}"#])
-      let data = pick([#"{"reviewers":[1,{"email":5},"x",{"email":"far@example.com"}]}"#, #"{"people":[null,"a",7]}"#, #"{"people":"a"}"#,
-                       #"{"durationMs":1e308,"outcome":"passed"}"#, #"{"durationMs":-1e308,"outcome":"failed"}"#, #"{"durationMs":"slow"}"#,
-                       #"{"name":[],"verdict":9}"#, #"{"message":null}"#])
+      // Payloads of the kinds Tillit reads, sound however odd their values (which the commands
+      // reading them must not trust either) or not; and of kinds and versions it does not know,
+      // kept whatever they hold.
+      let (kind, subject, data, expect) = pick(payloads(head: head))
       let at = pick([#""2026-01-01T00:00:00Z""#, #""9999-12-31T99:99:99Z""#, #""-999-01-01T00:00:00Z""#, #""0000-00-00T00:00:00Z""#, #""""#, #""x""#])
-      let fields = ["kind": "\"\(kind)\"", "subject": subject, "data": data, "at": at]
-      return FuzzContent(bytes: event(fields), expect: .valid, kind: "\(kind) \(subject) \(data) \(at)")
+      let version = kind == "review.feedback" && random.next() % 4 == 0 ? "2" : "1"
+      let fields = ["kind": "\"\(kind)\"", "subject": subject, "data": data, "at": at, "v": version]
+      return FuzzContent(bytes: event(fields), expect: version == "2" ? .valid : expect, kind: "\(kind) v\(version) \(subject) \(data) \(at)")
     }
   }
+}
+
+/// Payloads of every kind: (kind, subject, data, what a read makes of them at version 1).
+func payloads(head: String) -> [(String, String, String, FuzzExpectation)] {
+  let commit = #"{"commit":"\#(head)"}"#
+  let verdict = #"{"message":"m","verdict":"approve"}"#
+  let check = #"{"check":"c\u001b","inputHash":"h"}"#
+  return [
+    ("review.requested", commit, #"{"message":"","reviewers":[{"email":"\u001b[2J","reasons":["x"],"role":"r"}]}"#, .valid),
+    ("review.requested", #"{"commit":"ZZ","patchId":7}"#, #"{"message":"m","reviewers":[]}"#, .invalid),
+    ("review.requested", commit, #"{"message":"m","reviewers":[1,{"email":5},"x",{"email":"far@example.com"}]}"#, .invalid),
+    ("review.requested", commit, #"{"message":"m","reviewers":[{"email":"far@example.com","role":"r"}]}"#, .invalid),
+    ("review.feedback", #"{"commit":"\#(head)","path":"../../x","line":2147483647}"#, verdict, .valid),
+    ("review.feedback", #"{"commit":"\#(head)","path":"a","line":-9223372036854775808}"#, verdict, .invalid),
+    ("review.feedback", #"{"commit":"\#(head)","line":1e308,"path":"a"}"#, verdict, .invalid),
+    ("review.feedback", #"{"commit":"\#(head)","patchId":"\#(head.uppercased())"}"#, verdict, .invalid),
+    ("review.feedback", commit, #"{"name":[],"verdict":9}"#, .invalid),
+    ("review.feedback", commit, #"{"message":null,"verdict":"comment"}"#, .invalid),
+    ("review.feedback", commit, #"{"message":"m","verdict":"approve\u001b]0;x\u0007"}"#, .invalid),
+    ("check.ran", check, #"{"definitionHash":"d","durationMs":1e308,"exitCode":null,"outcome":"passed"}"#, .valid),
+    ("check.ran", check, #"{"definitionHash":"d","durationMs":-1e308,"exitCode":-2147483648,"outcome":"timed out"}"#, .valid),
+    ("check.ran", check, #"{"definitionHash":"d","durationMs":1,"exitCode":2147483648,"outcome":"failed"}"#, .invalid),
+    ("check.ran", check, #"{"definitionHash":"d","durationMs":"slow","outcome":"passed"}"#, .invalid),
+    ("check.ran", #"{"check":"c","inputHash":"h","tree":"\#(head.prefix(39))"}"#, #"{"definitionHash":"d","durationMs":1,"outcome":"passed"}"#, .invalid),
+    ("ownership.claimed", #"{"pattern":"**"}"#, #"{"note":"","people":["a","\u0000"]}"#, .valid),
+    ("ownership.claimed", #"{"pattern":"**"}"#, #"{"note":"","people":[null,"a",7]}"#, .invalid),
+    ("ownership.claimed", #"{"pattern":["x"]}"#, #"{"note":"","people":["a"]}"#, .invalid),
+    ("ownership.released", #"{"pattern":"**"}"#, #"{"people":"a"}"#, .valid),
+    ("ownership.released", "{}", "{}", .invalid),
+    ("review.imported", commit, #"{"email":"","name":"","trailer":"Acked-by"}"#, .valid),
+    ("review.imported", commit, #"{"email":"","name":[],"trailer":"Acked-by"}"#, .invalid),
+    ("review.later", #"{"anything":[1,{"x":null}]}"#, "{}", .valid),
+  ]
 }
 
 /// Where the entries go: each content placed once, properly or not, in the remote's stream

@@ -42,18 +42,29 @@ import TillitTestSupport
     #expect(request.status == 0, "\(request.output)")
     #expect(try repo.tillit(["own", "docs\(Self.clear)/**", "--by", "cy\(Self.title)", "-m", "note \(Self.clear)"]).status == 0)
 
-    // A fetched stream with an event whose kind and verdict hold escapes, under an entry whose
-    // name holds one (so that the warning naming it does too).
+    // A fetched stream with events whose fields hold escapes — one of a kind this Tillit does
+    // not know (shown by kind), one whose verdict holds one (refused: a verdict is one of three
+    // words) — under an entry whose name holds one (so that the warning naming it does too).
     let head = try repo.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    let event = #"{"at":"2026-01-01T00:00:00Z","by":"zed\u001b[2J@example.com","data":{"message":"far \u001b]0;pwned\u0007","verdict":"approve\u001b]0;pwned\u0007"},"kind":"review.feedback\u001b[2J","lamport":7,"nonce":"n1","subject":{"commit":"\#(head)","path":"x\u001b[2J.c","line":3},"v":1,"writer":"w2"}"#
-    let blobPath = repo.root + "/blob"
-    try Data(event.utf8).write(to: URL(fileURLWithPath: blobPath))
-    let blob = try repo.git(["hash-object", "-w", blobPath]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let crafted = [
+      #"{"at":"2026-01-01T00:00:00Z","by":"zed\u001b[2J@example.com","data":{"message":"far \u001b]0;pwned\u0007","verdict":"approve"},"kind":"review.feedback","lamport":7,"nonce":"n1","subject":{"commit":"\#(head)","path":"x\u001b[2J.c","line":3},"v":1,"writer":"w2"}"#,
+      #"{"at":"2026-01-01T00:00:00Z","by":"zed@example.com","data":{"message":"m"},"kind":"review.feedback\u001b[2J","lamport":8,"nonce":"n2","subject":{},"v":1,"writer":"w2"}"#,
+      #"{"at":"2026-01-01T00:00:00Z","by":"zed@example.com","data":{"message":"m","verdict":"approve\u001b]0;pwned\u0007"},"kind":"review.feedback","lamport":9,"nonce":"n3","subject":{"commit":"\#(head)"},"v":1,"writer":"w2"}"#,
+    ]
+    var blobs: [String] = []
+    for (index, event) in crafted.enumerated() {
+      let blobPath = repo.root + "/blob\(index)"
+      try Data(event.utf8).write(to: URL(fileURLWithPath: blobPath))
+      blobs.append(try repo.git(["hash-object", "-w", blobPath]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     func tree(_ lines: [String]) throws -> String {
       try repo.git(["mktree"], input: lines.joined(separator: "\n") + "\n").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    let bucket = try tree(["100644 blob \(blob)\t\(blob).json"])
-    let events = try tree(["040000 tree \(bucket)\t\(blob.prefix(2))", "100644 blob \(blob)\tnot-a-bucket\(Self.clear)"])
+    var buckets: [String: [String]] = [:]
+    for blob in blobs { buckets[String(blob.prefix(2)), default: []].append("100644 blob \(blob)\t\(blob).json") }
+    var eventLines = ["100644 blob \(blobs[0])\tnot-a-bucket\(Self.clear)"]
+    for (name, lines) in buckets { eventLines.append("040000 tree \(try tree(lines))\t\(name)") }
+    let events = try tree(eventLines)
     let root = try tree(["040000 tree \(events)\tevents"])
     let commit = try repo.git(["commit-tree", root, "-m", "hostile"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     try repo.git(["update-ref", "refs/tillit/remotes/origin/v1/reviews", commit])
@@ -68,17 +79,18 @@ import TillitTestSupport
     let log = try repo.tillit(["ledger", "log"], environment: environment)
     #expect(log.status == 0, "\(log.output)")
     Self.expectClean(log, "ledger log")
-    for shown in ["look \(Self.shownTitle)", "please \(Self.shownTitle)", "far \(Self.shownTitle)", "approve\(Self.shownTitle)",
+    for shown in ["look \(Self.shownTitle)", "please \(Self.shownTitle)", "far \(Self.shownTitle)",
                   "review.feedback\(Self.shownClear)", "zed\(Self.shownClear)@example.com", "ada\(Self.shownClear)@example.com",
                   "mal\(Self.shownClear)@example.com", "x\(Self.shownClear).c:3", "evil\(Self.shownClear).txt:1"] {
       #expect(log.stdout.contains(shown), "ledger log lacks \(shown): \(log.stdout)")
     }
     #expect(log.stderr.contains("not-a-bucket\(Self.shownClear)"), "\(log.stderr)")
+    #expect(log.stderr.contains(".json: skipped: the review.feedback event has a 'data.verdict' that is not one of"), "\(log.stderr)")
 
     let show = try repo.tillit(["show", "HEAD"], environment: environment)
     Self.expectClean(show, "show")
     #expect(show.stdout.contains("look \(Self.shownTitle)"), "\(show.output)")
-    #expect(show.stdout.contains("approve\(Self.shownTitle)"), "\(show.output)")
+    #expect(show.stdout.contains("far \(Self.shownTitle)"), "\(show.output)")
 
     let inbox = try repo.tillit(["inbox", "--for", "bob\(Self.clear)@example.com"], environment: environment)
     Self.expectClean(inbox, "inbox")

@@ -14,20 +14,15 @@ public struct CheckHealth: Sendable {
   }
 
   public let checks: [Check]
-  /// The longest run a duration read from the ledger is taken to have lasted: a year.
-  static let longestDurationMs = 365.0 * 24 * 3600 * 1000
 
   /// Runs at or after `since` (seconds since 1970); cached and skipped results are not runs.
   public init(repository: Repository, since: Int64) throws {
     let reading = try LedgerStore(repository: repository).read(.checks)
     var runs: [String: [(input: String, passed: Bool, duration: Double)]] = [:]
-    for event in reading.events where event.kind == "check.ran" {
-      guard let name = event.subject["check"]?.stringValue, let input = event.subject["inputHash"]?.stringValue,
-            let outcome = event.data["outcome"]?.stringValue, outcome == "passed" || outcome == "failed",
+    for event in reading.events {
+      guard case .checkRan(let run) = event.payload, run.outcome == .passed || run.outcome == .failed,
             let time = Timestamp.seconds(ofInstant: event.at), time >= since else { continue }
-      // Clamped: any event may say anything, and a duration is turned into a whole number to be shown.
-      let duration = min(max(event.data["durationMs"]?.numberValue ?? 0, 0), Self.longestDurationMs)
-      runs[name, default: []].append((input, outcome == "passed", duration))
+      runs[run.check, default: []].append((run.inputHash, run.outcome == .passed, Double(run.durationMs)))
     }
     checks = runs.sorted { $0.key < $1.key }.map { name, all in
       var outcomes: [String: Set<Bool>] = [:]

@@ -1,7 +1,7 @@
 import TillitGit
 
 /// How one check ended.
-public enum CheckOutcome: String, Sendable, Codable {
+public enum CheckOutcome: String, Sendable, Codable, CaseIterable {
   case passed, failed, skipped, cached
   /// A fixer that changed files (its fixes are applied).
   case fixed

@@ -31,31 +31,38 @@ public struct LedgerReviews: Sendable {
   public init(repository: Repository, resolver: PersonResolver) throws {
     let (records, readWarnings) = try LedgerDigest.read(.reviews, store: LedgerStore(repository: repository))
     warnings = readWarnings
-    var firstAnswer: [String: Int64] = [:]
-    for record in records where record.kind == "review.feedback" {
-      guard let reviewer = resolver.resolve(name: "", email: record.by)?.key, let commit = ObjectID(hex: record.commit),
+    // When each reviewer first answered each change, by its commit and by its patch id.
+    var firstAnswer: [Answer: Int64] = [:]
+    for record in records {
+      guard case .feedback(let change) = record.fact, let reviewer = resolver.resolve(name: "", email: record.by)?.key,
             let time = Timestamp.seconds(ofInstant: record.at) else { continue }
-      feedback.append(Feedback(reviewer: reviewer, commit: commit, time: time))
-      for key in [record.commit, record.patchID] where !key.isEmpty {
-        let answerKey = reviewer + " " + key
-        firstAnswer[answerKey] = min(firstAnswer[answerKey] ?? time, time)
+      feedback.append(Feedback(reviewer: reviewer, commit: change.commit, time: time))
+      for key in [change.commit] + (change.patchID.map { [$0] } ?? []) {
+        let answer = Answer(reviewer: reviewer, change: key)
+        firstAnswer[answer] = min(firstAnswer[answer] ?? time, time)
       }
     }
-    for record in records where record.kind == "review.imported" {
-      guard let reviewer = resolver.resolve(name: record.name, email: record.by)?.key, let commit = ObjectID(hex: record.commit),
+    for record in records {
+      guard case .imported(let commit, let name) = record.fact, let reviewer = resolver.resolve(name: name, email: record.by)?.key,
             let time = Timestamp.seconds(ofInstant: record.at) else { continue }
       imported.append(Feedback(reviewer: reviewer, commit: commit, time: time))
     }
-    var seen: Set<String> = []
-    for record in records where record.kind == "review.requested" {
-      guard let time = Timestamp.seconds(ofInstant: record.at) else { continue }
-      for email in record.reviewers {
+    var seen: Set<Answer> = []
+    for record in records {
+      guard case .requested(let change, let reviewers) = record.fact, let time = Timestamp.seconds(ofInstant: record.at) else { continue }
+      for email in reviewers {
         guard let reviewer = resolver.resolve(name: "", email: email)?.key else { continue }
-        guard seen.insert(reviewer + " " + (record.patchID.isEmpty ? record.commit : record.patchID)).inserted else { continue }
-        let answers = [record.commit, record.patchID].filter { !$0.isEmpty }.compactMap { firstAnswer[reviewer + " " + $0] }
-        requests.append(Request(reviewer: reviewer, commit: record.commit, time: time, answered: answers.min()))
+        guard seen.insert(Answer(reviewer: reviewer, change: change.patchID ?? change.commit)).inserted else { continue }
+        let answers = ([change.commit] + (change.patchID.map { [$0] } ?? [])).compactMap { firstAnswer[Answer(reviewer: reviewer, change: $0)] }
+        requests.append(Request(reviewer: reviewer, commit: change.commit.hex, time: time, answered: answers.min()))
       }
     }
+  }
+
+  /// A reviewer and a change, by its commit or its patch id.
+  private struct Answer: Hashable {
+    let reviewer: String
+    let change: ObjectID
   }
 
   /// Open requests per person.

@@ -16,16 +16,12 @@ public struct CheckLedger {
       guard case .run(_, let inputKey) = planned.action, result.outcome != .interrupted else { continue }
       let who = try identity ?? LedgerIdentity(repository: repository, allowUnknown: true)
       identity = who
-      var subject: [(String, JSONValue)] = [("check", .string(planned.definition.name)), ("inputHash", .string(inputKey.hex))]
-      if case .tree(let commit) = checked.content {
-        subject.append(("commit", .string(commit.hex)))
-        subject.append(("tree", .string(try repository.treeID(ofCommit: commit).hex)))
-      }
-      events.append(who.event(kind: "check.ran", subject: .object(subject), data: .object([
-        ("definitionHash", .string(ObjectID.hashing(Array(planned.definition.fingerprint.utf8)).hex)),
-        ("outcome", .string(result.outcome.rawValue)), ("durationMs", .integer(result.durationMs)),
-        ("exitCode", result.exitCode.map { .integer(Int($0)) } ?? .null),
-      ])))
+      var commit: ObjectID?
+      if case .tree(let content) = checked.content { commit = content }
+      events.append(who.event(CheckRan(
+        check: planned.definition.name, inputHash: inputKey.hex, commit: commit, tree: try commit.map(repository.treeID(ofCommit:)),
+        definitionHash: ObjectID.hashing(Array(planned.definition.fingerprint.utf8)).hex, outcome: result.outcome,
+        durationMs: result.durationMs, exitCode: result.exitCode)))
     }
     try LedgerStore(repository: repository).append(events, to: .checks)
   }

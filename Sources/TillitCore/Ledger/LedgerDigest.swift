@@ -5,43 +5,9 @@ import TillitGit
 /// one file; when one does, only events not seen before are read from their blobs. Like every
 /// cache here it is derived data: unreadable or damaged, it is rebuilt from the ledger itself.
 struct LedgerDigest {
-  struct Record: Sendable {
-    let id: ObjectID
-    let kind: String
-    let lamport: Int
-    let at: String
-    let by: String
-    let commit: String
-    let patchID: String
-    /// `data.name` (imported reviews) and `data.reviewers[].email` (requests).
-    let name: String
-    let reviewers: [String]
-
-    init(_ event: LedgerEvent, id: ObjectID) {
-      self.id = id
-      kind = event.kind
-      lamport = event.lamport
-      at = event.at
-      by = event.by
-      commit = event.subject["commit"]?.stringValue ?? ""
-      patchID = event.subject["patchId"]?.stringValue ?? ""
-      name = event.data["name"]?.stringValue ?? ""
-      if case .array(let people)? = event.data["reviewers"] {
-        reviewers = people.compactMap { $0["email"]?.stringValue }
-      } else {
-        reviewers = []
-      }
-    }
-
-    init(id: ObjectID, kind: String, lamport: Int, at: String, by: String, commit: String, patchID: String, name: String, reviewers: [String]) {
-      (self.id, self.kind, self.lamport, self.at, self.by) = (id, kind, lamport, at, by)
-      (self.commit, self.patchID, self.name, self.reviewers) = (commit, patchID, name, reviewers)
-    }
-  }
-
   /// Raised whenever the layout or what a read accepts changes, so that no digest made before is
-  /// reused (version 4 was the last one before `CacheFile`).
-  static let version: Int32 = 5
+  /// reused (version 4 was the last one before `CacheFile`; 6: typed payloads).
+  static let version: Int32 = 6
 
   /// The records of `stream`, in (lamport, id) order, and the warnings a read gives.
   static func read(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
@@ -94,16 +60,11 @@ struct LedgerDigest {
       records.reserveCapacity(count)
       for _ in 0..<count {
         guard let id = ObjectID(bytes: try reader.data()) else { return nil }
-        let kind = try reader.string()
         let lamport = LamportClock.clamped(Int(try reader.int64()))
         let at = try reader.string()
         let by = try reader.string()
-        let commit = try reader.string()
-        let patchID = try reader.string()
-        let name = try reader.string()
-        var reviewers: [String] = []
-        for _ in 0..<(try reader.count(minimumSize: 4)) { reviewers.append(try reader.string()) }
-        records.append(Record(id: id, kind: kind, lamport: lamport, at: at, by: by, commit: commit, patchID: patchID, name: name, reviewers: reviewers))
+        guard let fact = try fact(&reader) else { return nil }
+        records.append(Record(id: id, lamport: lamport, at: at, by: by, fact: fact))
       }
       var warnings: [String] = []
       for _ in 0..<(try reader.count(minimumSize: 4)) { warnings.append(try reader.string()) }
@@ -133,15 +94,10 @@ struct LedgerDigest {
     writer.int32(Int32(records.count))
     for record in records {
       writer.data(record.id.bytes)
-      writer.string(record.kind)
       writer.int64(Int64(record.lamport))
       writer.string(record.at)
       writer.string(record.by)
-      writer.string(record.commit)
-      writer.string(record.patchID)
-      writer.string(record.name)
-      writer.int32(Int32(record.reviewers.count))
-      for reviewer in record.reviewers { writer.string(reviewer) }
+      encode(record.fact, &writer)
     }
     writer.int32(Int32(warnings.count))
     for warning in warnings { writer.string(warning) }

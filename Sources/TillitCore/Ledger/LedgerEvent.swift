@@ -2,31 +2,32 @@ import TillitGit
 
 /// One recorded fact: a review asked for or given, a check run, an ownership claim. Stored as one
 /// compact JSON object with sorted keys, so its id is its blob id and identical events dedupe.
+/// What it says is its `payload`, typed by kind (`LedgerPayload`); the rest is the envelope
+/// every kind shares.
 public struct LedgerEvent: Sendable, Equatable {
+  /// The layout of the events this Tillit writes and reads (`v`).
   public static let version = 1
   /// Events larger than this are refused when written and skipped when read.
   public static let maximumSize = 64 * 1024
 
-  public var kind: String
+  public var payload: LedgerPayload
   public var lamport: Int
   public var at: String
   public var by: String
   public var writer: String
   public var nonce: String
-  public var subject: JSONValue
-  public var data: JSONValue
   /// The blob id, once stored or read.
   public var id: ObjectID?
 
-  public init(kind: String, lamport: Int = 0, at: String, by: String, writer: String, nonce: String, subject: JSONValue, data: JSONValue) {
-    self.kind = kind
+  public var kind: String { payload.kind }
+
+  public init(_ payload: LedgerPayload, lamport: Int = 0, at: String, by: String, writer: String, nonce: String) {
+    self.payload = payload
     self.lamport = lamport
     self.at = at
     self.by = by
     self.writer = writer
     self.nonce = nonce
-    self.subject = subject
-    self.data = data
   }
 
   /// Puts `events` in the ledger's order: by lamport clock, then by id; events without an id
@@ -45,14 +46,15 @@ public struct LedgerEvent: Sendable, Equatable {
   /// The stored form: compact JSON, keys sorted at every level.
   public func encoded() -> [UInt8] {
     let object = JSONValue.object([
-      ("at", .string(at)), ("by", .string(by)), ("data", data), ("kind", .string(kind)), ("lamport", .integer(lamport)),
-      ("nonce", .string(nonce)), ("subject", subject), ("v", .integer(Self.version)), ("writer", .string(writer)),
+      ("at", .string(at)), ("by", .string(by)), ("data", payload.data), ("kind", .string(kind)), ("lamport", .integer(lamport)),
+      ("nonce", .string(nonce)), ("subject", payload.subject), ("v", .integer(payload.version)), ("writer", .string(writer)),
     ])
     return object.sortedKeys().bytes()
   }
 
-  /// Reads a stored event, checking every field's type; unknown fields are ignored. Only an
-  /// event of the right types is read: its content comes from whoever wrote the blob.
+  /// Reads a stored event, checking every field's type, and its payload as its kind's type says
+  /// (`LedgerPayload`); unknown fields are ignored. Only an event of the right types is read:
+  /// its content comes from whoever wrote the blob.
   public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> LedgerEvent {
     let value: JSONValue
     do {
@@ -71,15 +73,22 @@ public struct LedgerEvent: Sendable, Equatable {
     let lamport = LamportClock.clamped(clock)
     guard let subject = value["subject"], case .object = subject else { throw LedgerError.malformed("has no object 'subject'") }
     guard let data = value["data"], case .object = data else { throw LedgerError.malformed("has no object 'data'") }
-    return LedgerEvent(
-      kind: try text("kind"), lamport: lamport, at: try text("at"), by: try text("by"), writer: try text("writer"),
-      nonce: try text("nonce"), subject: subject, data: data)
+    let kind = try text("kind")
+    let payload: LedgerPayload
+    do {
+      payload = try LedgerPayload(kind: kind, version: version, subject: subject, data: data)
+    } catch LedgerError.malformed(let problem) {
+      throw LedgerError.malformedPayload(kind: kind, problem: problem)
+    }
+    return LedgerEvent(payload, lamport: lamport, at: try text("at"), by: try text("by"), writer: try text("writer"), nonce: try text("nonce"))
   }
 }
 
 /// A ledger that cannot be read or written as asked.
 public enum LedgerError: Error, CustomStringConvertible, Sendable {
   case malformed(String)
+  /// An event of a kind this Tillit reads whose payload is not as that kind's layout says.
+  case malformedPayload(kind: String, problem: String)
   case tooLarge(Int)
   case locked(String)
   case usage(String)
@@ -89,6 +98,7 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch self {
     case .malformed(let problem): return "the event \(problem)"
+    case .malformedPayload(let kind, let problem): return "the \(kind) event \(problem)"
     case .tooLarge(let size): return "the event is \(size) bytes; events are at most \(LedgerEvent.maximumSize) bytes"
     case .locked(let message), .usage(let message): return message
     case .notAStream(let ref, let reason): return "\(ref) is not a ledger stream: \(reason)"

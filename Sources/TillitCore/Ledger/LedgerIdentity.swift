@@ -54,7 +54,7 @@ public struct LedgerIdentity: Sendable {
   }
 
   /// A new event by this identity, now.
-  public func event(kind: String, subject: JSONValue, data: JSONValue) -> LedgerEvent {
-    LedgerEvent(kind: kind, at: Timestamp.now(), by: person, writer: writer, nonce: RandomID.make(), subject: subject, data: data)
+  public func event(_ payload: some LedgerPayloadKind) -> LedgerEvent {
+    LedgerEvent(payload.payload, at: Timestamp.now(), by: person, writer: writer, nonce: RandomID.make())
   }
 }

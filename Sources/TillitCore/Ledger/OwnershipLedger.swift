@@ -19,16 +19,12 @@ public struct OwnershipLedger {
 
   @discardableResult
   public func claim(_ pattern: String, by people: [String], note: String, identity: LedgerIdentity) throws -> LedgerEvent {
-    let event = identity.event(
-      kind: "ownership.claimed", subject: .object([("pattern", .string(pattern))]),
-      data: .object([("people", .array(people.map { .string($0) })), ("note", .string(note))]))
-    return try store.append(event, to: .ownership)
+    try store.append(identity.event(OwnershipClaimed(pattern: pattern, people: people, note: note)), to: .ownership)
   }
 
   @discardableResult
   public func release(_ pattern: String, identity: LedgerIdentity) throws -> LedgerEvent {
-    let event = identity.event(kind: "ownership.released", subject: .object([("pattern", .string(pattern))]), data: .object([]))
-    return try store.append(event, to: .ownership)
+    try store.append(identity.event(OwnershipReleased(pattern: pattern)), to: .ownership)
   }
 
   /// The claims in force: every claim folded in ledger order, a release removing its pattern.
@@ -37,14 +33,12 @@ public struct OwnershipLedger {
     var claims: [String: Claim] = [:]
     var order: [String] = []
     for event in reading.events {
-      guard let pattern = event.subject["pattern"]?.stringValue else { continue }
-      switch event.kind {
-      case "ownership.claimed":
-        guard case .array(let people)? = event.data["people"] else { continue }
-        if claims[pattern] == nil { order.append(pattern) }
-        claims[pattern] = Claim(pattern: pattern, people: people.compactMap(\.stringValue), note: event.data["note"]?.stringValue ?? "")
-      case "ownership.released":
-        claims[pattern] = nil
+      switch event.payload {
+      case .ownershipClaimed(let claim):
+        if claims[claim.pattern] == nil { order.append(claim.pattern) }
+        claims[claim.pattern] = Claim(pattern: claim.pattern, people: claim.people, note: claim.note)
+      case .ownershipReleased(let release):
+        claims[release.pattern] = nil
       default:
         continue
       }

@@ -30,7 +30,7 @@ public struct ReviewLedger {
   /// Records feedback on `commit`.
   @discardableResult
   public func recordFeedback(on commit: ObjectID, verdict: Verdict, message: String, anchor: Anchor?, identity: LedgerIdentity) throws -> LedgerEvent {
-    var subject = try changeSubject(commit)
+    var place: ReviewFeedback.Anchor?
     if let anchor {
       let info = try repository.commit(commit)
       guard let file = try repository.entry(at: anchor.path, inTree: info.tree) else {
@@ -40,28 +40,27 @@ public struct ReviewLedger {
       guard anchor.line >= 1, anchor.line <= lines.count else {
         throw LedgerError.usage("\(anchor.path) has \(lines.count) lines in that commit; --line must be between 1 and \(lines.count)")
       }
-      subject += [("path", .string(anchor.path.description)), ("line", .integer(anchor.line)),
-                  ("lineText", .string(String(decoding: lines[anchor.line - 1], as: UTF8.self)))]
+      place = ReviewFeedback.Anchor(path: anchor.path.description, line: anchor.line, lineText: String(decoding: lines[anchor.line - 1], as: UTF8.self))
     }
-    let event = identity.event(kind: "review.feedback", subject: .object(subject), data: .object([("verdict", .string(verdict.rawValue)), ("message", .string(message))]))
-    return try store.append(event, to: .reviews)
+    let feedback = ReviewFeedback(change: try change(commit), anchor: place, verdict: verdict, message: message)
+    return try store.append(identity.event(feedback), to: .reviews)
   }
 
-  /// The subject naming a change: the commit and its patch id, so it is found again after an
+  /// The change `commit` makes: the commit and its patch id, so it is found again after an
   /// amend of the message or a rebase.
-  func changeSubject(_ commit: ObjectID) throws -> [(String, JSONValue)] {
-    [("commit", .string(commit.hex)), ("patchId", .string(try repository.patchID(ofCommit: commit).hex))]
+  func change(_ commit: ObjectID) throws -> ChangeReference {
+    ChangeReference(commit: commit, patchID: try repository.patchID(ofCommit: commit))
   }
 
   /// Everything the ledger holds about `commit`: events naming it, or naming its patch id.
   public func history(of commit: ObjectID) throws -> (events: [LedgerEvent], warnings: [String]) {
-    let patchID = try repository.patchID(ofCommit: commit).hex
+    let patchID = try repository.patchID(ofCommit: commit)
     var events: [LedgerEvent] = []
     var warnings: [String] = []
     for stream in LedgerStream.allCases {
       let reading = try store.read(stream)
       warnings += reading.warnings
-      events += reading.events.filter { $0.subject["commit"]?.stringValue == commit.hex || $0.subject["patchId"]?.stringValue == patchID }
+      events += reading.events.filter { $0.payload.commit == commit || $0.payload.patchID == patchID }
     }
     LedgerEvent.order(&events)
     return (events, warnings)
@@ -69,17 +68,22 @@ public struct ReviewLedger {
 }
 
 extension ReviewLedger {
-  /// Asks `reviewers` (emails) to review `commit`.
+  /// Asks `reviewers` to review `commit`: the one writer of `review.requested`, for the people
+  /// named with `tillit request` and the ones a suggestion picked (`recordRequest`).
   @discardableResult
-  public func requestReview(of commit: ObjectID, from reviewers: [String], message: String, identity: LedgerIdentity) throws -> LedgerEvent {
+  public func requestReview(of commit: ObjectID, from reviewers: [ReviewRequested.Reviewer], message: String, identity: LedgerIdentity) throws -> LedgerEvent {
+    let request = ReviewRequested(change: try change(commit), reviewers: reviewers, message: message)
+    return try store.append(identity.event(request), to: .reviews)
+  }
+
+  /// Asks the people `emails` name (through the mailmap) to review `commit`.
+  @discardableResult
+  public func requestReview(of commit: ObjectID, fromEmails emails: [String], message: String, identity: LedgerIdentity) throws -> LedgerEvent {
     let mailmap = try? Mailmap(repository: repository)
-    let people = reviewers.map { email -> JSONValue in
-      let canonical = (try? mailmap?.resolve(name: "", email: email).email) ?? email
-      return .object([("email", .string(canonical)), ("role", .string("requested")), ("reasons", .array([]))])
+    let reviewers = emails.map { email in
+      ReviewRequested.Reviewer(email: (try? mailmap?.resolve(name: "", email: email).email) ?? email, role: "requested", reasons: [])
     }
-    let subject = JSONValue.object(try changeSubject(commit))
-    let event = identity.event(kind: "review.requested", subject: subject, data: .object([("reviewers", .array(people)), ("message", .string(message))]))
-    return try store.append(event, to: .reviews)
+    return try requestReview(of: commit, from: reviewers, message: message, identity: identity)
   }
 
   /// The reviews asked of `person` that they have not given yet (on the commit or on a later
@@ -96,16 +100,17 @@ extension ReviewLedger {
     }
     let me = canonical(person)
     let (records, warnings) = try LedgerDigest.read(.reviews, store: store)
-    var answered: Set<String> = []
-    for record in records where record.kind == "review.feedback" && canonical(record.by) == me {
-      if !record.commit.isEmpty { answered.insert(record.commit) }
-      if !record.patchID.isEmpty { answered.insert(record.patchID) }
+    var answered: Set<ObjectID> = []
+    for record in records {
+      guard case .feedback(let change) = record.fact, canonical(record.by) == me else { continue }
+      answered.insert(change.commit)
+      if let patchID = change.patchID { answered.insert(patchID) }
     }
-    var seen: Set<String> = []
+    var seen: Set<ObjectID> = []
     let waiting = records.filter { record in
-      guard record.kind == "review.requested", record.reviewers.contains(where: { canonical($0) == me }) else { return false }
-      guard !answered.contains(record.commit), !answered.contains(record.patchID) else { return false }
-      return seen.insert(record.patchID.isEmpty ? record.commit : record.patchID).inserted
+      guard case .requested(let change, let reviewers) = record.fact, reviewers.contains(where: { canonical($0) == me }) else { return false }
+      guard !answered.contains(change.commit), !(change.patchID.map(answered.contains) ?? false) else { return false }
+      return seen.insert(change.patchID ?? change.commit).inserted
     }
     return (try waiting.map { try store.loadEvent($0.id) }, warnings)
   }

@@ -32,11 +32,10 @@ public struct TrailerImport {
         if let since, committed < since { return }
         for trailer in CommitTrailers.parse(bytes: message, keys: wanted) {
           summary.trailers += 1
+          let review = ReviewImported(commit: id, trailer: trailer.key, name: trailer.name, email: trailer.email)
           let event = LedgerEvent(
-            kind: "review.imported", lamport: 0, at: Timestamp.format(seconds: Int(committed)),
-            by: trailer.email.isEmpty ? trailer.value : trailer.email, writer: "import", nonce: "",
-            subject: .object([("commit", .string(id.hex))]),
-            data: .object([("trailer", .string(trailer.key)), ("name", .string(trailer.name)), ("email", .string(trailer.email))]))
+            review.payload, lamport: 0, at: Timestamp.format(seconds: Int(committed)),
+            by: trailer.email.isEmpty ? trailer.value : trailer.email, writer: "import", nonce: "")
           events.append(event.encoded())
         }
       }

@@ -34,16 +34,11 @@ public struct ReviewerSuggestion {
 }
 
 extension ReviewLedger {
-  /// Records a suggestion as `review.requested`, with each reviewer's role and reasons.
+  /// Records a suggestion as a request (`requestReview`), with each reviewer's role and reasons.
   @discardableResult
   public func recordRequest(_ recommendation: Recommendation, identity: LedgerIdentity) throws -> LedgerEvent? {
     guard let commit = recommendation.change.commit, !recommendation.reviewers.isEmpty else { return nil }
-    let people = recommendation.reviewers.map { pick -> JSONValue in
-      .object([("email", .string(pick.email)), ("role", .string(pick.role.rawValue)), ("reasons", .array(pick.reasons.map(JSONValue.string)))])
-    }
-    let subject = JSONValue.object(try changeSubject(commit))
-    let event = identity.event(kind: "review.requested", subject: subject,
-                               data: .object([("reviewers", .array(people)), ("message", .string("suggested by tillit (\(recommendation.mode.rawValue))"))]))
-    return try store.append(event, to: .reviews)
+    let reviewers = recommendation.reviewers.map { ReviewRequested.Reviewer(email: $0.email, role: $0.role.rawValue, reasons: $0.reasons) }
+    return try requestReview(of: commit, from: reviewers, message: "suggested by tillit (\(recommendation.mode.rawValue))", identity: identity)
   }
 }
