@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/prctl.h>
@@ -62,9 +63,19 @@ static void run_guard(int input, int grace_ms) {
   int count = 0;
   int32_t value;
   for (;;) {
-    ssize_t got = read(input, &value, sizeof value);
+    // A descriptor handed over (value 0) is kept, unused, until the guard exits: see
+    // tillit_guard_hand_over.
+    char control[CMSG_SPACE(sizeof(int))];
+    struct iovec part = {&value, sizeof value};
+    struct msghdr message = {0};
+    message.msg_iov = &part;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    ssize_t got = recvmsg(input, &message, MSG_WAITALL | MSG_CMSG_CLOEXEC);
     if (got < 0 && errno == EINTR) continue;
     if (got != (ssize_t)sizeof value) break;  // Tillit is gone (or wrote nonsense): stop all
+    if (value == 0) continue;
     if (value > 0) {
       if (count < max_groups) groups[count++] = value;
     } else {
@@ -91,4 +102,21 @@ int tillit_guard_start(int grace_ms) {
   if (pid == 0) run_guard(fds[0], grace_ms);
   close(fds[0]);
   return fds[1];
+}
+
+int tillit_guard_hand_over(int guard, int descriptor) {
+  int32_t value = 0;
+  struct iovec part = {&value, sizeof value};
+  char control[CMSG_SPACE(sizeof(int))] = {0};
+  struct msghdr message = {0};
+  message.msg_iov = &part;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  struct cmsghdr *header = CMSG_FIRSTHDR(&message);
+  header->cmsg_level = SOL_SOCKET;
+  header->cmsg_type = SCM_RIGHTS;
+  header->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(header), &descriptor, sizeof(int));
+  return sendmsg(guard, &message, MSG_NOSIGNAL) == (ssize_t)sizeof value ? 0 : -1;
 }

@@ -138,3 +138,13 @@ extension IndexFile {
     return folders
   }
 }
+
+extension IndexFile {
+  /// The size git recorded for each file entry (not submodules), from the entries' status data
+  /// (the low 32 bits, as git keeps them).
+  public func fileSizes() -> [Int] {
+    (0..<count).compactMap { index in
+      rawMode(index) & 0o170000 == 0o160000 ? nil : Int(Self.uint32(bytes, entryStarts[index] + 36))
+    }
+  }
+}

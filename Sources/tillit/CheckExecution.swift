@@ -59,6 +59,7 @@ enum CheckExecution {
           + "the rewrite was discarded. Mark the check that rewrites files fix: true (its fixes are then applied), or make it only report (ruff check --no-fix)\n",
         to: descriptor)
     }
+    PhaseTimings.mark("report written")
     if monitor.signal != nil || report.wasInterrupted { return 130 }
     return report.passed ? 0 : 1
   }

@@ -25,6 +25,7 @@ enum HookRunner {
       throw UserError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
     }
     let repository = try Repository()
+    PhaseTimings.mark("repository opened")
     let input = name == "pre-push" ? readStandardInput() : nil
     let inputFile = try input.map { try TemporaryFile(holding: Array($0.utf8)) }
     defer { inputFile?.remove() }
@@ -52,6 +53,7 @@ enum HookRunner {
     } else {
       subjects = [try CheckSubject.staged(in: repository)]
     }
+    PhaseTimings.mark("staged changes read")
     let code = try CheckExecution.run(subjects: subjects, repository: repository, options: options, format: .table, descriptor: STDERR_FILENO)
     if code != 0 { throw ExitCode(code) }
   }

@@ -8,7 +8,9 @@ struct Snapshots: ParsableCommand {
     abstract: "List the snapshot slots checks run in, with their size on disk, or remove the free ones.",
     discussion: """
       Slots live in .git/tillit/snapshots/ and keep what checks built there for the next run. \\
-      Their budget is twice the tracked size of the repository (the blobs of the index); \\
+      Their budget is twice the tracked size of the repository (its files as a checkout holds them, \\
+      each rounded up to the file system's block); after a run, when a burst of concurrent commits \\
+      made more than one slot, the free ones are removed, least recently used first, down to it; \\
       --prune removes every slot no run is using, made again when a check next needs one.
       Example: tillit snapshots --prune
       """)

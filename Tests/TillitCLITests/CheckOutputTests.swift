@@ -11,6 +11,20 @@ import TillitTestSupport
   /// A failure whose first line is the cause and whose output goes on for 200 more lines.
   static let rootCause = "echo ROOT-CAUSE; seq 1 200; exit 1"
 
+  /// `TILLIT_TIMINGS=1` says where a commit's time went, phase by phase, on stderr.
+  @Test func timingsNameEachPhaseOfACommit() throws {
+    let hooked = try HookedRepo(config: "checks:\n  - name: look\n    run: [\"true\"]\n")
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let commit = try hooked.repo.git(["commit", "-qm", "a"], environment: hooked.environment.merging(["TILLIT_TIMINGS": "1"]) { $1 })
+    let phases = commit.stderr.split(separator: "\n").filter { $0.hasPrefix("tillit: timing: ") }.map { $0.split(separator: " ms ", maxSplits: 1).last.map(String.init) ?? "" }
+    // The pre-commit hook's phases (commit-msg and post-commit follow, with what they do).
+    #expect(Array(phases.prefix(12)) == ["repository opened", "staged changes read", "configuration read", "approval verified", "checks planned", "snapshot slot taken",
+                       "snapshot slot moved", "snapshot slot watched", "checks run", "results recorded in the ledger", "snapshot slot released", "report written"],
+            "\(commit.stderr)")
+    #expect(!(try hooked.repo.git(["commit", "--allow-empty", "-qm", "b"], environment: hooked.environment).stderr.contains("timing")))
+  }
+
   @Test func aLongFailureShowsItsFirstAndLastLinesAndHowManyBetween() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: long\n    run: \"\(Self.rootCause)\"\n")
     let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment.merging(Self.noColour) { $1 })

@@ -7,4 +7,9 @@
 /// SIGKILL after `grace_ms`) and exits. Returns Tillit's end of the socket, or -1.
 int tillit_guard_start(int grace_ms);
 
+/// Gives the guard a reference to `descriptor`, which it keeps until it exits (after Tillit).
+/// Closing an inotify descriptor waits for the kernel's RCU grace period (10–20 ms); closed
+/// last by the guard, that wait is off the hook's path. 0 on success, -1 when not handed over.
+int tillit_guard_hand_over(int guard, int descriptor);
+
 #endif

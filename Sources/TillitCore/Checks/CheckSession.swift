@@ -50,6 +50,7 @@ public struct CheckSession {
   public func run(_ subject: CheckSubject, options: Options) throws -> Outcome {
     let started = Clock.milliseconds()
     guard let config = try ConfigLoader(repository: repository).load(for: subject) else { return .noConfig }
+    PhaseTimings.mark("configuration read")
     let state = StateDirectory(repository: repository)
     let checks = config.checks(for: options.stage)
     let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
@@ -57,11 +58,13 @@ public struct CheckSession {
     guard options.trustConfig || trust.isApproved(approval) else {
       throw CheckError.untrusted(Self.untrustedMessage(approval, changes: trust.changes(since: approval), fromHook: options.fromHook))
     }
+    PhaseTimings.mark("approval verified")
     let cache = options.useCache && options.messageFile == nil ? ResultCache(state: state) : nil
     // A folder that cannot be written stops the run as an environment error, named, instead of
     // failing each check with it.
     _ = try state.subdirectory("logs")
     let plan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: subject, filter: options.filter)
+    PhaseTimings.mark("checks planned")
     // Ctrl-C is caught from here to the end of the run, fixes applied included: a fix is applied
     // whole, then the run stops. A run with nothing to do installs nothing.
     let watching = plan.contains(where: \.runs)
@@ -76,7 +79,11 @@ public struct CheckSession {
       snapshot = try Snapshot(
         tree: try subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
     }
-    defer { snapshot?.release() }
+    PhaseTimings.mark("snapshot slot watched")
+    defer {
+      snapshot?.release()
+      PhaseTimings.mark("snapshot slot released")
+    }
     var settings = CheckRunner.Settings(
       gitDirectory: repository.gitDir, workTree: repository.workdir, snapshot: snapshot?.path, state: state,
       jobs: options.jobs ?? config.jobs ?? Self.processorCount, progress: options.progress)
@@ -92,12 +99,14 @@ public struct CheckSession {
     } else {
       results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
     }
+    PhaseTimings.mark("checks run")
     var warnings: [String] = []
     do {
       try CheckLedger(repository: repository).record(results, of: plan, subject: subject)
     } catch {
       warnings.append("the check results were not recorded in the ledger: \(error)")
     }
+    PhaseTimings.mark("results recorded in the ledger")
     let rewritten = snapshot?.rewrittenTrackedFiles() ?? []
     return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes, rewritten: rewritten))
   }

@@ -18,6 +18,13 @@ enum ProcessGuard {
   /// Adds a running check's process group.
   static func watch(_ group: pid_t) { send(group) }
 
+  /// Gives the guard a reference to `descriptor` to keep until it exits, so that the caller's
+  /// `close` does not wait for the last reference to go (see `tillit_guard_hand_over`).
+  static func handOver(_ descriptor: Int32) {
+    guard socket >= 0 else { return }
+    _ = tillit_guard_hand_over(socket, descriptor)
+  }
+
   /// Removes a group whose leader has ended and is about to be reaped.
   static func release(_ group: pid_t) { send(-group) }
 

@@ -21,6 +21,9 @@ public final class Snapshot {
   private let tree: ObjectID
   private let recordPath: String
   private let indexPath: String
+  private let pool: SnapshotPool
+  /// `slot-N`.
+  private let name: String
   /// Watches what checks touch, for the next move; nil when inotify is not available.
   private let watch: SlotWatch?
 
@@ -39,6 +42,7 @@ public final class Snapshot {
     futimens(lock, nil)  // when this slot was last taken, for pruning
     // Slots made for a burst of concurrent commits and not taken since go after a week.
     _ = try? SnapshotPool(repository: repository).prune(unusedFor: Self.unusedSlotAge)  // left for the next run on failure
+    PhaseTimings.mark("snapshot slot taken")
     let slot = SnapshotSlot(folder: folder, slot: Self.slotPrefix + String(number), repository: repository)
     path = slot.path
     do {
@@ -47,9 +51,12 @@ public final class Snapshot {
       close(lock)
       throw error
     }
+    PhaseTimings.mark("snapshot slot moved")
     self.tree = tree
     recordPath = slot.recordPath
     indexPath = slot.indexPath
+    pool = SnapshotPool(repository: repository)
+    name = slot.slot
     watch = SlotWatch(slot: slot.path, tree: tree, index: slot.indexPath, repository: repository)
   }
 
@@ -82,6 +89,8 @@ public final class Snapshot {
       // Unwritten (a full disk), there is no record, and the next move looks at every file.
       try? SlotRecord(tree: tree, touched: touched).write(to: recordPath)
     }
+    // Over the budget is reported by `tillit snapshots`; a failure here costs disk, not the run.
+    _ = try? pool.enforceBudget(keeping: name)
     close(lock)
   }
 

@@ -38,13 +38,47 @@ public struct SnapshotPool {
     }
   }
 
-  /// What the files of the index take: the sum of their blob sizes.
+  /// What the tracked files take in a checkout, counted as the slots are: each file's size
+  /// rounded up to the file system's block, as the work tree holds them (a repository of many
+  /// small files takes far more than its bytes, in the work tree as in a slot).
   public func trackedBytes() throws -> Int {
-    try repository.index().entries().filter { $0.mode != .submodule }.reduce(0) { $0 + (repository.blobSize($1.blob) ?? 0) }
+    var info = statvfs()
+    let block = statvfs(repository.commonDir, &info) == 0 && info.f_bsize > 0 ? Int(info.f_bsize) : 4096
+    let sizes: [Int]
+    if let file = IndexFile(path: repository.indexPath) {
+      sizes = file.fileSizes()
+    } else {
+      sizes = try repository.index().entries().filter { $0.mode != .submodule }.map { repository.blobSize($0.blob) ?? 0 }
+    }
+    return sizes.reduce(0) { $0 + ($1 + block - 1) / block * block }
   }
 
-  /// What the slots together may take before `tillit snapshots` says so: twice the tracked size.
+  /// What the slots together may take: twice the tracked size, so one slot and what its checks
+  /// built, or two slots.
   public static func budget(trackedBytes: Int) -> Int { 2 * trackedBytes }
+
+  /// Holds the slots to the budget after a run: when there is more than one (a burst of
+  /// concurrent commits made them) and the last look was over an hour ago, the free ones are
+  /// removed, least recently taken first, until the rest fit. `current`, the slot this run used,
+  /// stays: it holds what the checks built for the next run. Returns the slots removed.
+  public func enforceBudget(keeping current: String) throws -> [Slot] {
+    let names = slotNames()
+    let stamp = folder + "/budget-checked"
+    guard names.count > 1, (FileSystem.age(of: stamp) ?? Int.max) >= 3600 else { return [] }
+    try FileSystem.writeAtomically([], to: stamp)
+    let budget = Self.budget(trackedBytes: try trackedBytes())
+    let slots = slots()
+    var total = slots.reduce(0) { $0 + $1.bytes }
+    let byAge = slots.filter { $0.name != current && !$0.inUse }
+      .sorted { (FileSystem.age(of: folder + "/" + $0.name + ".lock") ?? 0) > (FileSystem.age(of: folder + "/" + $1.name + ".lock") ?? 0) }
+    var removed: [Slot] = []
+    for slot in byAge where total > budget {
+      guard try prune(only: slot.name) else { continue }
+      total -= slot.bytes
+      removed.append(slot)
+    }
+    return removed
+  }
 
   /// Removes every slot no run holds — its work tree, its administrative folder and its lock
   /// file, never following a symlink — under its lock, so no run can take it meanwhile. Returns
@@ -56,18 +90,24 @@ public struct SnapshotPool {
     for name in slotNames() {
       if let minimumAge, (FileSystem.age(of: folder + "/" + name + ".lock") ?? 0) < minimumAge { continue }
       let size = bytes(of: name)
-      guard let held = try lock(name) else {
+      if try prune(only: name) {
+        removed.append(Slot(name: name, bytes: size, inUse: false))
+      } else {
         inUse.append(Slot(name: name, bytes: size, inUse: true))
-        continue
       }
-      defer { close(held) }
-      if FileSystem.isDirectory(worktrees) { try remove(name: "tillit-" + name, in: worktrees) }
-      try remove(name: name, in: folder)
-      // Last, while still held: a run that opened this lock file before finds it unlinked.
-      guard unlink(folder + "/" + name + ".lock") == 0 || errno == ENOENT else { throw FileError(path: folder + "/" + name + ".lock", errno: errno) }
-      removed.append(Slot(name: name, bytes: size, inUse: false))
     }
     return (removed, inUse)
+  }
+
+  /// Removes the slot `name` under its lock; false when a run holds it.
+  private func prune(only name: String) throws -> Bool {
+    guard let held = try lock(name) else { return false }
+    defer { close(held) }
+    if FileSystem.isDirectory(worktrees) { try remove(name: "tillit-" + name, in: worktrees) }
+    try remove(name: name, in: folder)
+    // Last, while still held: a run that opened this lock file before finds it unlinked.
+    guard unlink(folder + "/" + name + ".lock") == 0 || errno == ENOENT else { throw FileError(path: folder + "/" + name + ".lock", errno: errno) }
+    return true
   }
 
   private func remove(name: String, in parent: String) throws {
