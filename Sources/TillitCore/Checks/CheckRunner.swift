@@ -61,7 +61,7 @@ public final class CheckRunner: @unchecked Sendable {
     }
     for case let result? in results { settings.progress?(.finished(result)) }
     guard !pending.isEmpty else { return results.compactMap { $0 } }
-    ProcessGuard.start()
+    if pending.contains(where: { plan[$0].definition.builtin == nil }) { ProcessGuard.start() }
     monitor.start()
     defer { monitor.stop() }
     let environment = ProcessEnvironment.all()
@@ -90,6 +90,7 @@ public final class CheckRunner: @unchecked Sendable {
     }
     let started = Clock.milliseconds()
     if monitor.isInterrupted { return CheckResult(name: check.name, outcome: .interrupted) }
+    if check.builtin != nil { return runBuiltin(check, subject: subject, cacheKey: cacheKey) }
     if check.isolation == .worktree, let differing = settings.workTreeDifferences?.filter(check.concerns).sorted().first {
       return CheckResult(
         name: check.name, outcome: .failed,
@@ -122,6 +123,16 @@ public final class CheckRunner: @unchecked Sendable {
       // the reason is all there is to show.
       if let logPath { unlink(logPath) }
       return CheckResult(name: check.name, outcome: .failed, durationMs: Clock.milliseconds() - started, note: "\(error)")
+    }
+  }
+
+  /// A built-in runs here, on the content's blobs, with a repository handle of its own.
+  private func runBuiltin(_ check: CheckDefinition, subject: CheckSubject, cacheKey: ObjectID) -> CheckResult {
+    do {
+      let runner = BuiltinRunner(repository: try Repository(exactly: settings.gitDirectory), logs: try settings.state.subdirectory("logs"))
+      return runner.result(of: check, subject: subject, cacheKey: cacheKey, cache: cache)
+    } catch {
+      return CheckResult(name: check.name, outcome: .failed, note: "\(error)")
     }
   }
 
