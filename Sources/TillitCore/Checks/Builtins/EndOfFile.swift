@@ -7,7 +7,7 @@ import TillitGit
 struct EndOfFile: TextFileCheck {
   func check(_ bytes: [UInt8], path: RepoPath) -> (problems: [String], fixed: [UInt8]?) {
     guard let fixed = Self.fixed(bytes) else { return ([], nil) }
-    return (["Fixing \(path)"], fixed)
+    return (["\(path): \(fixed.count > bytes.count ? "no newline at the end" : "blank lines at the end")"], fixed)
   }
 
   /// The fixed bytes, or nil when the file is right as it is.

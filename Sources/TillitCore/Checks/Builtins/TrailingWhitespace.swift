@@ -24,7 +24,7 @@ struct TrailingWhitespace: TextFileCheck {
     var fixed: [UInt8] = []
     fixed.reserveCapacity(bytes.count)
     for line in LineSplit.lines(bytes) { fixed += process(line, markdown: markdown) }
-    return fixed == bytes ? ([], nil) : (["Fixing \(path)"], fixed)
+    return fixed == bytes ? ([], nil) : (["\(path): trailing whitespace"], fixed)
   }
 
   private func process(_ whole: ArraySlice<UInt8>, markdown: Bool) -> [UInt8] {
