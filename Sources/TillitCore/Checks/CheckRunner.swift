@@ -40,6 +40,8 @@ public final class CheckRunner: @unchecked Sendable {
   let settings: Settings
   let monitor: InterruptMonitor
   let cache: ResultCache?
+  /// The repository the built-ins read blobs from (the session's, open already); nil: one is opened.
+  var repository: Repository?
   private let worktreeLock = Lock()
 
   public init(settings: Settings, monitor: InterruptMonitor, cache: ResultCache?) {
@@ -60,8 +62,9 @@ public final class CheckRunner: @unchecked Sendable {
       }
     }
     for case let result? in results { settings.progress?(.finished(result)) }
+    pending = runBuiltins(plan, pending, subject: subject, into: &results)
     guard !pending.isEmpty else { return results.compactMap { $0 } }
-    if pending.contains(where: { plan[$0].definition.builtin == nil }) { ProcessGuard.start() }
+    ProcessGuard.start()
     monitor.start()
     defer { monitor.stop() }
     let environment = ProcessEnvironment.all()
@@ -90,7 +93,6 @@ public final class CheckRunner: @unchecked Sendable {
     }
     let started = Clock.milliseconds()
     if monitor.isInterrupted { return CheckResult(name: check.name, outcome: .interrupted) }
-    if check.builtin != nil { return runBuiltin(check, subject: subject, cacheKey: cacheKey) }
     if check.isolation == .worktree, let differing = settings.workTreeDifferences?.filter(check.concerns).sorted().first {
       return CheckResult(
         name: check.name, outcome: .failed,
@@ -126,14 +128,28 @@ public final class CheckRunner: @unchecked Sendable {
     }
   }
 
-  /// A built-in runs here, on the content's blobs, with a repository handle of its own.
-  private func runBuiltin(_ check: CheckDefinition, subject: CheckSubject, cacheKey: ObjectID) -> CheckResult {
-    do {
-      let runner = BuiltinRunner(repository: try Repository(exactly: settings.gitDirectory), logs: try settings.state.subdirectory("logs"))
-      return runner.result(of: check, subject: subject, cacheKey: cacheKey, cache: cache)
-    } catch {
-      return CheckResult(name: check.name, outcome: .failed, note: "\(error)")
+  /// Runs the built-ins among `pending` here, one after the other on one repository handle (each
+  /// takes microseconds: a worker thread would cost more); returns the positions still to run.
+  private func runBuiltins(_ plan: [PlannedCheck], _ pending: [Int], subject: CheckSubject, into results: inout [CheckResult?]) -> [Int] {
+    let builtins = pending.filter { plan[$0].definition.builtin != nil }
+    guard !builtins.isEmpty else { return pending }
+    let runner = Result {
+      BuiltinRunner(repository: try repository ?? Repository(exactly: settings.gitDirectory), logs: try settings.state.subdirectory("logs"))
     }
+    for position in builtins {
+      let check = plan[position].definition
+      settings.progress?(.started(name: check.name))
+      let result: CheckResult
+      switch (runner, plan[position].action) {
+      case _ where monitor.isInterrupted: result = CheckResult(name: check.name, outcome: .interrupted)
+      case (.success(let runner), .run(_, let key)): result = runner.result(of: check, subject: subject, cacheKey: key, cache: cache)
+      case (.failure(let error), _): result = CheckResult(name: check.name, outcome: .failed, note: "\(error)")
+      default: result = CheckResult(name: check.name, outcome: .skipped)
+      }
+      results[position] = result
+      settings.progress?(.finished(result))
+    }
+    return pending.filter { plan[$0].definition.builtin == nil }
   }
 
   private func directory(for check: CheckDefinition) throws -> String {

@@ -96,7 +96,7 @@ public struct CheckSession {
         plan, checks: checks, config: config, subject: subject, snapshot: snapshot, builtinFixes: builtinFixes, settings: settings, cache: cache,
         options: options, state: state)
     } else {
-      results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
+      results = runner(settings, cache: cache).run(plan, subject: subject)
     }
     var warnings: [String] = []
     do {
@@ -145,7 +145,7 @@ public struct CheckSession {
     let others = fixedPlan.enumerated().map { position, planned in
       fixerResults[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
     }
-    let rest = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(others, subject: fixedSubject)
+    let rest = runner(settings, cache: cache).run(others, subject: fixedSubject)
     return (rest.enumerated().map { position, result in fixerResults[position] ?? result }, fixes)
   }
 
@@ -179,6 +179,13 @@ public struct CheckSession {
     return FixSummary(
       applied: outcome.applied, keptUnstaged: outcome.keptUnstaged, patch: outcome.patch, stopsTheCommit: stops, applies: true,
       temporaryIndex: indexFile?.hasPrefix("next-index") == true)
+  }
+
+  /// A runner whose built-ins read through this session's repository.
+  private func runner(_ settings: CheckRunner.Settings, cache: ResultCache?) -> CheckRunner {
+    let runner = CheckRunner(settings: settings, monitor: monitor, cache: cache)
+    runner.repository = repository
+    return runner
   }
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

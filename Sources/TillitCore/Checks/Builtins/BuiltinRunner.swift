@@ -1,5 +1,9 @@
 import TillitGit
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs one built-in check on a subject, in this process: no snapshot, no program. What it
 /// finds is written to `logs/NAME.log`, as a command's output is, for the report to show.
 struct BuiltinRunner {
@@ -35,9 +39,13 @@ struct BuiltinRunner {
     }
   }
 
-  /// Writes the log: one line per problem.
-  func writeLog(_ name: String, _ lines: [String]) throws -> String {
+  /// Writes the log, one line per problem; a pass has nothing to say and removes the last run's.
+  func writeLog(_ name: String, _ lines: [String]) throws -> String? {
     let path = logs + "/" + name + ".log"
+    guard !lines.isEmpty else {
+      unlink(path)
+      return nil
+    }
     try FileSystem.writeAtomically(Array(lines.map { $0 + "\n" }.joined().utf8), to: path)
     return path
   }
