@@ -115,9 +115,11 @@ found = {r["command"]: r for r in json.load(open(path))["results"]}
 load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
 print(f"One staged text file in a repository of {files} files; median of {rounds} rounds, each on a new blob. "
       f"{cores} cores, load average {load_before} before and {load_after} after.\n")
-print("| ten checks | median | mean ± σ | vs prek |")
-print("|---|---:|---:|---:|")
+print("| ten checks | median | mean ± σ | vs prek | CPU (user + system, mean) | CPU vs prek |")
+print("|---|---:|---:|---:|---:|---:|")
+cpu = {tool: found[tool]["user"] + found[tool]["system"] for tool in found}
 for tool in ("tillit", "prek"):
     r = found[tool]
-    print(f"| {tool} | {r['median'] * 1000:.1f} ms | {r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms | {r['median'] / found['prek']['median']:.2f} × |")
+    print(f"| {tool} | {r['median'] * 1000:.1f} ms | {r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms | "
+          f"{r['median'] / found['prek']['median']:.2f} × | {cpu[tool] * 1000:.1f} ms | {cpu[tool] / cpu['prek']:.2f} × |")
 PY
