@@ -4,6 +4,8 @@
 #   bench_clone NAME SOURCE  prints the repository to read: SOURCE when it is a folder (any clone,
 #                       bare is fine), else a bare clone of the URL SOURCE, made once under
 #                       bench/work/clones/NAME.git and kept for the next runs
+#   bench_generate DIR N  fills the repository DIR with N small text files (50 a folder, 20
+#                       folders a part: src/partNN/moduleNN/fileNN.txt) and commits them
 # bench/xen.sh adds a working clone of Xen on top of these.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_work=${BENCH_WORK:-$here/bench/work}
@@ -45,4 +47,18 @@ bench_clone() {
     }
   fi
   echo "$clone"
+}
+
+bench_generate() {
+  python3 - "$1" "$2" <<'PY'
+import os, sys
+root, count = sys.argv[1], int(sys.argv[2])
+for i in range(count):
+    folder = os.path.join(root, "src", f"part{i // 1000:02d}", f"module{i // 50 % 20:02d}")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"file{i % 50:02d}.txt"), "w") as f:
+        f.write(f"line one of file {i}\nline two\n")
+PY
+  git -C "$1" add -A
+  git -C "$1" commit -qm "$2 files"
 }

@@ -68,20 +68,6 @@ done
 export PATH="$work/bin:$PATH"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
-generate() {  # folder, number of files: 50 files a folder, 20 folders a part
-  python3 - "$1" "$2" <<'PY'
-import os, sys
-root, count = sys.argv[1], int(sys.argv[2])
-for i in range(count):
-    folder = os.path.join(root, "src", f"part{i // 1000:02d}", f"module{i // 50 % 20:02d}")
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, f"file{i % 50:02d}.txt"), "w") as f:
-        f.write(f"line one of file {i}\nline two\n")
-PY
-  git -C "$1" add -A
-  git -C "$1" commit -qm "$2 files"
-}
-
 make_repo() {  # name, folder
   case $1 in
     git-bug)
@@ -93,7 +79,7 @@ make_repo() {  # name, folder
   git -C "$2" config user.email bench@example.com
   git -C "$2" config user.name Bench
   git -C "$2" config gc.auto 0
-  case $1 in files-*) generate "$2" "${1#files-}" ;; esac
+  case $1 in files-*) bench_generate "$2" "${1#files-}" ;; esac
 }
 
 staged_file() {  # the file each round changes: README.md where there is one, else the middle one

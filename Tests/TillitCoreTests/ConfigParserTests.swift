@@ -91,3 +91,47 @@ import Testing
     #expect(swift.checks.map(\.name).contains("swift-build"))
   }
 }
+
+@Suite struct BuiltinConfigTests {
+  @Test func aBuiltinTakesItsNameDefaultFilesFixAndOptions() throws {
+    let config = try ConfigParser().parse("""
+      checks:
+        - builtin: check-yaml
+          allow-multiple-documents: true
+        - name: ws
+          builtin: trailing-whitespace
+          markdown-linebreak-ext: [md, markdown]
+          exclude: ["vendor/**"]
+        - builtin: large-files
+          max-kb: 1000
+      """)
+    #expect(config.checks.map(\.name) == ["yaml-syntax", "ws", "large-files"])
+    #expect(config.checks[0].command == .builtin(BuiltinCall(name: "yaml-syntax", options: ["allow-multiple-documents": "true"])))
+    #expect(config.checks[0].files.map(\.pattern).contains("**/*.yml"))
+    #expect(!config.checks[0].fix)
+    #expect(config.checks[1].fix && config.checks[1].passFiles)
+    #expect(config.checks[1].builtin?.options == ["markdown-linebreak-ext": "md,markdown"])
+    #expect(config.checks[2].command.argv == ["large-files", "max-kb=1000"])
+  }
+
+  @Test func mistakesInABuiltinAreNamed() {
+    let cases: [(String, String)] = [
+      ("checks:\n  - builtin: spelling\n", "'spelling' is not a built-in check"),
+      ("checks:\n  - builtin: large-files\n    maxkb: 3\n", "is not a known key of the built-in check 'large-files'"),
+      ("checks:\n  - builtin: large-files\n    max-kb: lots\n", "must be a whole number"),
+      ("checks:\n  - builtin: json-syntax\n    run: [x]\n", "cannot be used with run"),
+      ("checks:\n  - builtin: json-syntax\n    isolation: worktree\n", "does not apply to the built-in check 'json-syntax'"),
+      ("checks:\n  - builtin: json-syntax\n    fix: true\n", "it reports, it does not fix"),
+      ("checks:\n  - builtin: mixed-line-ending\n    line-ending: unix\n", "must be one of: auto, lf, crlf, cr"),
+      ("checks:\n  - name: x\n    run: [x]\n    max-kb: 3\n", "is not a known check key"),
+    ]
+    for (text, problem) in cases {
+      #expect(throws: ConfigError.self) { try ConfigParser().parse(text) }
+      do {
+        _ = try ConfigParser().parse(text)
+      } catch {
+        #expect("\(error)".contains(problem), "\(error)")
+      }
+    }
+  }
+}

@@ -38,8 +38,9 @@ public struct PlannedCheck: Sendable {
     return true
   }
 
-  /// Whether this check will run in a snapshot of the content.
-  var needsSnapshot: Bool { runs && definition.isolation == .snapshot }
+  /// Whether this check will run in a snapshot of the content (a built-in reads the content's
+  /// blobs instead).
+  var needsSnapshot: Bool { runs && definition.isolation == .snapshot && definition.builtin == nil }
 }
 
 /// Decides, for each check, whether this change concerns it and whether a cached pass covers it.

@@ -40,6 +40,8 @@ public final class CheckRunner: @unchecked Sendable {
   let settings: Settings
   let monitor: InterruptMonitor
   let cache: ResultCache?
+  /// The repository the built-ins read blobs from (the session's, open already); nil: one is opened.
+  var repository: Repository?
   private let worktreeLock = Lock()
 
   public init(settings: Settings, monitor: InterruptMonitor, cache: ResultCache?) {
@@ -60,6 +62,7 @@ public final class CheckRunner: @unchecked Sendable {
       }
     }
     for case let result? in results { settings.progress?(.finished(result)) }
+    pending = runBuiltins(plan, pending, subject: subject, into: &results)
     guard !pending.isEmpty else { return results.compactMap { $0 } }
     ProcessGuard.start()
     monitor.start()
@@ -123,6 +126,30 @@ public final class CheckRunner: @unchecked Sendable {
       if let logPath { unlink(logPath) }
       return CheckResult(name: check.name, outcome: .failed, durationMs: Clock.milliseconds() - started, note: "\(error)")
     }
+  }
+
+  /// Runs the built-ins among `pending` here, one after the other on one repository handle (each
+  /// takes microseconds: a worker thread would cost more); returns the positions still to run.
+  private func runBuiltins(_ plan: [PlannedCheck], _ pending: [Int], subject: CheckSubject, into results: inout [CheckResult?]) -> [Int] {
+    let builtins = pending.filter { plan[$0].definition.builtin != nil }
+    guard !builtins.isEmpty else { return pending }
+    let runner = Result {
+      BuiltinRunner(repository: try repository ?? Repository(exactly: settings.gitDirectory), logs: try settings.state.subdirectory("logs"))
+    }
+    for position in builtins {
+      let check = plan[position].definition
+      settings.progress?(.started(name: check.name))
+      let result: CheckResult
+      switch (runner, plan[position].action) {
+      case _ where monitor.isInterrupted: result = CheckResult(name: check.name, outcome: .interrupted)
+      case (.success(let runner), .run(_, let key)): result = runner.result(of: check, subject: subject, cacheKey: key, cache: cache)
+      case (.failure(let error), _): result = CheckResult(name: check.name, outcome: .failed, note: "\(error)")
+      default: result = CheckResult(name: check.name, outcome: .skipped)
+      }
+      results[position] = result
+      settings.progress?(.finished(result))
+    }
+    return pending.filter { plan[$0].definition.builtin == nil }
   }
 
   private func directory(for check: CheckDefinition) throws -> String {

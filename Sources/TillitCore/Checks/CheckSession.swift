@@ -62,7 +62,7 @@ public struct CheckSession {
     let cache = options.useCache && options.messageFile == nil ? ResultCache(state: state) : nil
     // A folder that cannot be written stops the run as an environment error, named, instead of
     // failing each check with it.
-    _ = try state.subdirectory("logs")
+    let logs = try state.subdirectory("logs")
     let plan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: subject, filter: options.filter)
     PhaseTimings.mark("checks planned")
     // Ctrl-C is caught from here to the end of the run, fixes applied included: a fix is applied
@@ -70,6 +70,11 @@ public struct CheckSession {
     let watching = plan.contains(where: \.runs)
     if watching { monitor.start() }
     defer { if watching { monitor.stop() } }
+    options.progress?(.planned(plan.map(\.definition)))
+    // Built-in fixers first, in memory: the content they fix is what every other check sees.
+    let builtinFixes = try BuiltinFixerRun(
+      runner: BuiltinRunner(repository: repository, logs: logs), cache: cache, progress: options.progress
+    ).run(plan, subject: subject)
     var snapshot: Snapshot?
     if plan.contains(where: \.needsSnapshot) {
       // A pushed tree is someone else's: refused before anything is written if malformed.
@@ -77,7 +82,7 @@ public struct CheckSession {
       let configured = plan.filter(\.needsSnapshot).flatMap(\.definition.share)
       let shared = try repository.workdir.map { try SharedFolders.folders(for: subject, configured: configured, workTree: $0) } ?? []
       snapshot = try Snapshot(
-        tree: try subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
+        tree: try builtinFixes.fixedTree ?? subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
     }
     PhaseTimings.mark("snapshot slot watched")
     defer {
@@ -91,13 +96,14 @@ public struct CheckSession {
     if plan.contains(where: { $0.runs && $0.definition.isolation == .worktree }) {
       settings.workTreeDifferences = try workTreeDifferences(from: subject)
     }
-    options.progress?(.planned(plan.map(\.definition)))
     var results: [CheckResult]
     var fixes: FixSummary?
-    if let snapshot, plan.contains(where: \.isFixer) {
-      (results, fixes) = try runWithFixers(plan, checks: checks, config: config, subject: subject, snapshot: snapshot, settings: settings, cache: cache, options: options, state: state)
+    if plan.contains(where: { $0.isFixer || $0.isBuiltinFixer }) {
+      (results, fixes) = try runWithFixers(
+        plan, checks: checks, config: config, subject: subject, snapshot: snapshot, builtinFixes: builtinFixes, settings: settings, cache: cache,
+        options: options, state: state)
     } else {
-      results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
+      results = runner(settings, cache: cache).run(plan, subject: subject)
     }
     PhaseTimings.mark("checks run")
     var warnings: [String] = []
@@ -122,13 +128,40 @@ public struct CheckSession {
     return paths
   }
 
-  /// Runs the fixers first, one at a time, applies what they changed, then runs the other checks
-  /// on the fixed tree, which the snapshot holds now: planned again on it, so a pass there is
-  /// remembered under the fixed content's key, which the next commit stages.
+  /// Runs the fixers first, one at a time (the built-ins' have run), applies what they changed,
+  /// then runs the other checks on the fixed tree, which the snapshot holds now: planned again
+  /// on it, so a pass there is remembered under the fixed content's key, which the next commit stages.
   private func runWithFixers(
-    _ plan: [PlannedCheck], checks: [CheckDefinition], config: ProjectConfig, subject: CheckSubject, snapshot: Snapshot,
-    settings: CheckRunner.Settings, cache: ResultCache?, options: Options, state: StateDirectory
+    _ plan: [PlannedCheck], checks: [CheckDefinition], config: ProjectConfig, subject: CheckSubject, snapshot: Snapshot?,
+    builtinFixes: BuiltinFixerRun.Outcome, settings: CheckRunner.Settings, cache: ResultCache?, options: Options, state: StateDirectory
   ) throws -> ([CheckResult], FixSummary?) {
+    var fixerResults = builtinFixes.results
+    var fixedTree = builtinFixes.fixedTree
+    if let snapshot, plan.contains(where: \.isFixer) {
+      let fixers = try runSnapshotFixers(plan, subject: subject, snapshot: snapshot, settings: settings, cache: cache, options: options)
+      fixerResults.merge(fixers.results) { _, snapshotFixer in snapshotFixer }
+      fixedTree = fixers.fixedTree
+    }
+    var fixes: FixSummary?
+    var fixedSubject = subject
+    var fixedPlan = plan
+    if let fixedTree, case let staged = try subject.tree(), fixedTree != staged {
+      let differences = try repository.fileDifferences(from: staged, to: fixedTree)
+      fixes = try applyFixes(differences, of: plan, subject: subject, state: state)
+      fixedSubject = CheckSubject.fixed(subject, tree: fixedTree, changed: differences.map(\.path), in: repository)
+      fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: fixedSubject, filter: options.filter)
+    }
+    let others = fixedPlan.enumerated().map { position, planned in
+      fixerResults[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
+    }
+    let rest = runner(settings, cache: cache).run(others, subject: fixedSubject)
+    return (rest.enumerated().map { position, result in fixerResults[position] ?? result }, fixes)
+  }
+
+  /// The snapshot's fixers, each alone, starting from what the built-in fixers left.
+  private func runSnapshotFixers(
+    _ plan: [PlannedCheck], subject: CheckSubject, snapshot: Snapshot, settings: CheckRunner.Settings, cache: ResultCache?, options: Options
+  ) throws -> (results: [Int: CheckResult], fixedTree: ObjectID) {
     // A fixer's result is known once its fixes are taken: FixerRun reports it, not the runner.
     var fixerSettings = settings
     if let report = options.progress {
@@ -137,23 +170,8 @@ public struct CheckSession {
         report(event)
       }
     }
-    let fixers = try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress)
+    return try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress)
       .run(plan, subject: subject)
-    let staged = try subject.tree()
-    var fixes: FixSummary?
-    var fixedSubject = subject
-    var fixedPlan = plan
-    if fixers.fixedTree != staged {
-      let differences = try repository.fileDifferences(from: staged, to: fixers.fixedTree)
-      fixes = try applyFixes(differences, of: plan, subject: subject, state: state)
-      fixedSubject = CheckSubject.fixed(subject, tree: fixers.fixedTree, changed: differences.map(\.path), in: repository)
-      fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: fixedSubject, filter: options.filter)
-    }
-    let others = fixedPlan.enumerated().map { position, planned in
-      fixers.results[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
-    }
-    let rest = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(others, subject: fixedSubject)
-    return (rest.enumerated().map { position, result in fixers.results[position] ?? result }, fixes)
   }
 
   /// Applies the fixes to the index and the work tree when what is checked is the index; a
@@ -161,7 +179,7 @@ public struct CheckSession {
   private func applyFixes(_ differences: [(path: RepoPath, old: FileEntry?, new: FileEntry?)], of plan: [PlannedCheck], subject: CheckSubject, state: StateDirectory) throws -> FixSummary? {
     // Nothing is applied after Ctrl-C: the user asked to stop.
     guard !monitor.isInterrupted else { return nil }
-    let stops = plan.contains { $0.isFixer && $0.definition.onFix == .stop }
+    let stops = plan.contains { ($0.isFixer || $0.isBuiltinFixer) && $0.definition.onFix == .stop }
     guard subject.content == .index else {
       return FixSummary(applied: [], keptUnstaged: differences.map(\.path), patch: nil, stopsTheCommit: true, applies: false)
     }
@@ -170,6 +188,13 @@ public struct CheckSession {
     return FixSummary(
       applied: outcome.applied, keptUnstaged: outcome.keptUnstaged, patch: outcome.patch, stopsTheCommit: stops, applies: true,
       temporaryIndex: indexFile?.hasPrefix("next-index") == true)
+  }
+
+  /// A runner whose built-ins read through this session's repository.
+  private func runner(_ settings: CheckRunner.Settings, cache: ResultCache?) -> CheckRunner {
+    let runner = CheckRunner(settings: settings, monitor: monitor, cache: cache)
+    runner.repository = repository
+    return runner
   }
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -23,6 +23,9 @@ public final class CheckSubject: @unchecked Sendable {
   private let entryLookup: (RepoPath) throws -> FileEntry?
   private let treeLookup: () throws -> ObjectID
   private let folderLookup: (RepoPath) throws -> Bool
+  /// The tree the change is measured against (nil: the empty tree, before the first commit).
+  private let previousTree: () throws -> ObjectID?
+  private let repository: Repository
   /// The commit the content is built on: HEAD for the index (nil before the first commit), the
   /// pushed commit for a push. A snapshot's HEAD points there.
   public let base: ObjectID?
@@ -31,7 +34,7 @@ public final class CheckSubject: @unchecked Sendable {
 
   init(content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
        entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID,
-       tracksFolder: @escaping (RepoPath) throws -> Bool) {
+       tracksFolder: @escaping (RepoPath) throws -> Bool, previousTree: @escaping () throws -> ObjectID?, repository: Repository) {
     self.content = content
     self.changedPaths = changedPaths
     self.base = base
@@ -39,6 +42,16 @@ public final class CheckSubject: @unchecked Sendable {
     self.entryLookup = entry
     self.treeLookup = tree
     self.folderLookup = tracksFolder
+    self.previousTree = previousTree
+    self.repository = repository
+  }
+
+  /// Whether `path` was there before the change (a file not added by it).
+  public func wasPresentBefore(_ path: RepoPath) throws -> Bool {
+    try lock.withLock {
+      guard let tree = try previousTree() else { return false }
+      return try repository.entry(at: path, inTree: tree) != nil
+    }
   }
 
   /// Whether the content holds files inside `folder` (then it is not a folder to share).
@@ -121,7 +134,7 @@ public final class CheckSubject: @unchecked Sendable {
       content: .tree(new), changedPaths: changes.flatMap(\.paths), base: new,
       files: { try repository.files(inTree: newTree) },
       entry: { try repository.entry(at: $0, inTree: newTree) }, tree: { newTree },
-      tracksFolder: { try repository.entry(at: $0, inTree: newTree) != nil })
+      tracksFolder: { try repository.entry(at: $0, inTree: newTree) != nil }, previousTree: { oldTree }, repository: repository)
   }
 
   /// `subject` as fixers left it: the same changed paths (and those they added or deleted), the
@@ -133,15 +146,17 @@ public final class CheckSubject: @unchecked Sendable {
       content: subject.content, changedPaths: paths, base: subject.base,
       files: { try repository.files(inTree: tree) },
       entry: { try repository.entry(at: $0, inTree: tree) }, tree: { tree },
-      tracksFolder: { try repository.entry(at: $0, inTree: tree) != nil })
+      tracksFolder: { try repository.entry(at: $0, inTree: tree) != nil }, previousTree: subject.previousTree, repository: repository)
   }
 
   private static let configPath = RepoPath(ProjectConfig.fileName)
 
   private static func indexSubject(_ index: Index, in repository: Repository, changedPaths: [RepoPath]) throws -> CheckSubject {
-    CheckSubject(
-      content: .index, changedPaths: changedPaths, base: try repository.headCommitID(),
+    let head = try repository.headCommitID()
+    return CheckSubject(
+      content: .index, changedPaths: changedPaths, base: head,
       files: { index.entries() }, entry: { index.entry(at: $0) }, tree: { try index.writeTree() },
-      tracksFolder: { index.hasEntries(inFolder: $0) })
+      tracksFolder: { index.hasEntries(inFolder: $0) }, previousTree: { try head.map { try repository.treeID(ofCommit: $0) } },
+      repository: repository)
   }
 }

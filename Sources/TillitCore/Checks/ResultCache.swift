@@ -13,12 +13,13 @@ public struct ResultCache: Sendable {
   public static func key(for check: CheckDefinition, inputs: [FileEntry]) -> ObjectID {
     var bytes = Array(check.fingerprint.utf8)
     bytes.append(0)
+    // Each input's path, mode (4 bytes) and raw blob id: no text to format for thousands of files.
+    bytes.reserveCapacity(bytes.count + inputs.count * 64)
     for input in inputs {
       bytes.append(contentsOf: input.path.bytes)
       bytes.append(0)
-      bytes.append(contentsOf: String(input.mode.rawValue, radix: 8).utf8)
-      bytes.append(contentsOf: input.blob.hex.utf8)
-      bytes.append(10)
+      withUnsafeBytes(of: input.mode.rawValue.bigEndian) { bytes.append(contentsOf: $0) }
+      input.blob.withBytes { bytes.append(contentsOf: $0) }
     }
     return ObjectID.hashing(bytes)
   }
@@ -28,8 +29,13 @@ public struct ResultCache: Sendable {
   }
 
   public func recordPass(_ key: ObjectID) throws {
-    try FileSystem.makeDirectories(directory)
-    try FileSystem.writeAtomically([], to: path(key))
+    do {
+      try FileSystem.writeAtomically([], to: path(key))
+    } catch {
+      // The first pass of the clone: the folder is made then (not checked on every pass).
+      try FileSystem.makeDirectories(directory)
+      try FileSystem.writeAtomically([], to: path(key))
+    }
   }
 
   private func path(_ key: ObjectID) -> String { directory + "/" + key.hex }

@@ -7,13 +7,17 @@ public struct CheckDefinition: Hashable, Sendable {
     case argv([String])
     /// Run under `sh -c`.
     case shell(String)
+    /// One of Tillit's own checks (`Checks/Builtins/`), run in-process on the content's blobs.
+    case builtin(BuiltinCall)
 
     /// The argv that is executed. A shell line gets `sh` as its `$0`, so that files passed
-    /// with `pass-files` arrive as `"$@"`.
+    /// with `pass-files` arrive as `"$@"`. A built-in executes nothing: its words are its name
+    /// and options, which is what the approval and the cache key read.
     public var argv: [String] {
       switch self {
       case .argv(let argv): return argv
       case .shell(let script): return ["sh", "-c", script, "sh"]
+      case .builtin(let call): return call.words
       }
     }
 
@@ -22,6 +26,7 @@ public struct CheckDefinition: Hashable, Sendable {
       switch self {
       case .argv: return "argv"
       case .shell: return "sh"
+      case .builtin: return "builtin"
       }
     }
 
@@ -30,6 +35,7 @@ public struct CheckDefinition: Hashable, Sendable {
       switch self {
       case .argv(let argv): return argv.map(ShellQuote.quote).joined(separator: " ")
       case .shell(let script): return script
+      case .builtin(let call): return "builtin: " + call.words.joined(separator: " ")
       }
     }
   }
@@ -91,6 +97,12 @@ public struct CheckDefinition: Hashable, Sendable {
     self.timeout = timeout
     self.passFiles = passFiles
     self.isolation = isolation
+  }
+
+  /// The built-in this check runs, or nil for a command.
+  public var builtin: BuiltinCall? {
+    guard case .builtin(let call) = command else { return nil }
+    return call
   }
 
   /// Whether a change to `path` concerns this check: it matches `files` (every path when

@@ -10,7 +10,7 @@ public struct ConfigParser {
   static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "record", "trailers", "max-files"]
-  static let checkKeys = ["name", "run", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
+  static let checkKeys = ["name", "run", "builtin", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
     let root: YAMLNode?
@@ -77,7 +77,11 @@ public struct ConfigParser {
     var command: CheckDefinition.Command?
     var check = CheckDefinition(name: "", command: .argv([]))
     var onFix: CheckDefinition.OnFix?
+    var builtin: String?
+    var others: [YAMLEntry] = []  // a built-in's options, or mistakes
+    var given: Set<String> = []
     for entry in mapping {
+      given.insert(entry.key)
       let (key, value) = (entry.key, entry.value)
       switch key {
       case "name":
@@ -87,6 +91,9 @@ public struct ConfigParser {
         name = text
       case "run":
         command = try parseCommand(value)
+      case "builtin":
+        guard let text = scalar(value), !text.isEmpty else { throw fail(value, key, "must name a built-in check, like trailing-whitespace") }
+        builtin = text
       case "files":
         check.files = try parseGlobs(value, key)
       case "exclude":
@@ -122,8 +129,15 @@ public struct ConfigParser {
         }
         check.output = shown
       default:
-        throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
+        others.append(entry)
       }
+    }
+    if let builtin {
+      guard command == nil else { throw fail(node, "builtin", "cannot be used with run: a check runs a command or a built-in, not both") }
+      return (try BuiltinConfig(parser: self).configure(&check, builtin: builtin, name: name, given: given, options: others, node: node), onFix)
+    }
+    if let entry = others.first {
+      throw ConfigError(file: file, line: entry.line, key: entry.key, problem: "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
     }
     guard let name else { throw fail(node, "name", "is missing: every check needs a name") }
     guard let command else { throw fail(node, "run", "is missing for check '\(name)': give a command list like [make, lint]") }
@@ -193,7 +207,7 @@ public struct ConfigParser {
     }
   }
 
-  private func parseWords(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [String] {
+  func parseWords(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [String] {
     switch node {
     case .scalar(let text, _): return [text]
     case .sequence(let items, _):
@@ -239,7 +253,7 @@ public struct ConfigParser {
     return folders
   }
 
-  private func parseGlobs(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [Glob] {
+  func parseGlobs(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [Glob] {
     let items: [YAMLNode]
     switch node {
     case .scalar: items = [node]
@@ -258,7 +272,7 @@ public struct ConfigParser {
     return globs
   }
 
-  private func scalar(_ node: YAMLNode) -> String? { node.scalar }
+  func scalar(_ node: YAMLNode) -> String? { node.scalar }
 
   static func bool(_ text: String) -> Bool? {
     switch text.lowercased() {
@@ -268,7 +282,7 @@ public struct ConfigParser {
     }
   }
 
-  private func fail(_ node: YAMLNode, _ key: String?, _ problem: String) -> ConfigError {
+  func fail(_ node: YAMLNode, _ key: String?, _ problem: String) -> ConfigError {
     ConfigError(file: file, line: node.line, key: key, problem: problem)
   }
 }

@@ -192,24 +192,39 @@ public struct JSONParser {
     return value
   }
 
+  /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, RFC 8259's number: no `+`, no
+  /// leading zero, digits on both sides of the point.
   private mutating func number() throws(Failure) -> JSONValue {
     let start = position
     if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+    guard position < bytes.count, isDigit(bytes[position]) else { throw fail("unexpected character") }
+    if bytes[position] == UInt8(ascii: "0") { position += 1 } else { skipDigits() }
     var isInteger = true
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { position += 1; continue }
-      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
-        isInteger = false
-        position += 1
-        continue
-      }
-      break
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      isInteger = false
+      position += 1
+      guard position < bytes.count, isDigit(bytes[position]) else { throw fail("an invalid number") }
+      skipDigits()
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+      isInteger = false
+      position += 1
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+      guard position < bytes.count, isDigit(bytes[position]) else { throw fail("an invalid number") }
+      skipDigits()
     }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     if isInteger, let integer = Int(text) { return .integer(integer) }
     guard let double = Double(text), double.isFinite else { throw fail("an invalid number") }
     return .number(double)
+  }
+}
+
+extension JSONParser {
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+  private mutating func skipDigits() {
+    while position < bytes.count, isDigit(bytes[position]) { position += 1 }
   }
 }
 

@@ -17,6 +17,7 @@ enum CommandPrograms {
     switch command {
     case .argv(let argv): collect(argv, folder: "", into: &found)
     case .shell(let script): collect(script: script, into: &found)
+    case .builtin: break  // runs no program of the repository
     }
     var seen: Set<RepoPath> = []
     return found.filter { seen.insert($0).inserted }
