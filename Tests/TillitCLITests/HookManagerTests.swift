@@ -264,13 +264,13 @@ import TillitTestSupport
 
   @Test func aHookKeptAsDotLocalByAnEarlierInstallStillRunsAndIsRestored() throws {
     let hooked = try HookedRepo(config: Self.config)
-    let original = "#!/bin/sh\necho \"local hook ran as ${0##*/}\" >&2\n"
+    let original = "#!/bin/sh\necho \"local hook ran as [${0##*/}]\" >&2\n"
     try hooked.repo.write(".git/hooks/pre-commit.local", original, executable: true)
     try hooked.repo.write("a.txt", "fine\n")
     try hooked.repo.git(["add", "a.txt"])
     let passed = try hooked.commit()
     #expect(passed.status == 0, "\(passed.output)")
-    #expect(passed.output.contains("local hook ran as pre-commit"), "\(passed.output)")
+    #expect(passed.output.contains("local hook ran as [pre-commit]"), "\(passed.output)")
     #expect(try hooked.repo.tillit(["uninstall"]).status == 0)
     #expect(try hooked.repo.read(".git/hooks/pre-commit") == original)
     #expect(!hooked.repo.exists(".git/hooks/pre-commit.local"))
