@@ -4,7 +4,8 @@
 #   ./install.sh [REPO] [--prefix DIR]
 #
 # REPO defaults to this clone, so Tillit guards its own repository. DIR defaults to
-# /usr/local/bin for root and ~/.local/bin for everyone else. Safe to run again.
+# /usr/local/bin for root and ~/.local/bin for everyone else; completions (bash, zsh, fish)
+# and the man page go to DIR/../share. Safe to run again.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -71,7 +72,17 @@ case ":$PATH:" in
   *) say "note: $prefix is not on your PATH; the hooks find the binary anyway, but add it to run tillit yourself" ;;
 esac
 
-# 4. The hooks, in REPO.
+# 4. Shell completions and the man page, under DIR/../share, where bash-completion, zsh, fish
+#    and man look beside a bin folder on PATH.
+share=$(cd "$prefix/.." && pwd)/share
+mkdir -p "$share/bash-completion/completions" "$share/zsh/site-functions" "$share/fish/vendor_completions.d" "$share/man/man1"
+"$prefix/tillit" --generate-completion-script bash > "$share/bash-completion/completions/tillit"
+"$prefix/tillit" --generate-completion-script zsh > "$share/zsh/site-functions/_tillit"
+"$prefix/tillit" --generate-completion-script fish > "$share/fish/vendor_completions.d/tillit.fish"
+"$prefix/tillit" help man > "$share/man/man1/tillit.1"
+say "installed completions for bash, zsh and fish, and the man page (man tillit), under $share"
+
+# 5. The hooks, in REPO.
 if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1; then
   "$prefix/tillit" install --repo "$repo"
   say "done. Commit as usual in $repo: the checks of .tillit.yml run on what you stage."

@@ -19,6 +19,18 @@ checks:
 YAML
 "$here/install.sh" "$repo" --prefix "$work/bin"
 
+# Completions load in bash, and man finds the page beside the binary's folder.
+bash -c 'source "$1" && complete -p tillit' bash "$work/share/bash-completion/completions/tillit" | grep -q "tillit$" \
+  || { echo "smoke: the bash completion did not register for tillit" >&2; exit 1; }
+[ -s "$work/share/zsh/site-functions/_tillit" ] && [ -s "$work/share/fish/vendor_completions.d/tillit.fish" ] \
+  || { echo "smoke: the zsh or fish completion is missing" >&2; exit 1; }
+if command -v man >/dev/null; then
+  man -l "$work/share/man/man1/tillit.1" 2>/dev/null | grep -q "TILLIT_SKIP" || { echo "smoke: man -l does not render the page" >&2; exit 1; }
+  MANPATH="$work/share/man" man tillit 2>/dev/null | grep -q "TILLIT_SKIP" || { echo "smoke: man tillit does not show the page" >&2; exit 1; }
+else
+  grep -q "^.SH ENVIRONMENT" "$work/share/man/man1/tillit.1" || { echo "smoke: the man page is missing" >&2; exit 1; }
+fi
+
 echo "BAD line" > "$repo/x.txt"
 git -C "$repo" add -A
 if git -C "$repo" commit -qm "should be blocked" >"$work/blocked.log" 2>&1; then
@@ -30,4 +42,4 @@ echo "good line" > "$repo/x.txt"
 git -C "$repo" add -A
 git -C "$repo" commit -qm "should pass" >"$work/passed.log" 2>&1 || { echo "smoke: a passing check blocked the commit" >&2; cat "$work/passed.log" >&2; exit 1; }
 grep -q "checks passed" "$work/passed.log"
-echo "smoke: install.sh, a blocked commit and a passing commit all behaved"
+echo "smoke: install.sh, completions, the man page, a blocked commit and a passing commit all behaved"

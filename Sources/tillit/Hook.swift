@@ -20,7 +20,12 @@ enum HookRunner {
 
   private static func runHook(_ hook: String, arguments: [String]) throws {
     let slash = hook.lastIndex(of: "/")
-    let name = slash.map { String(hook[hook.index(after: $0)...]) } ?? hook
+    let fileName = slash.map { String(hook[hook.index(after: $0)...]) } ?? hook
+    // Started as pre-commit.legacy by a manager that took the hook's place and runs Tillit's
+    // after its own: that manager's hook is running already, so the one kept in
+    // tillit-chained/ (its earlier copy) is not started again.
+    let movedAside = HookInstaller.movedAsideSuffixes.first { fileName.hasSuffix($0) && HookInstaller.hookNames.contains(String(fileName.dropLast($0.count))) }
+    let name = movedAside.map { String(fileName.dropLast($0.count)) } ?? fileName
     guard HookInstaller.hookNames.contains(name) else {
       throw UserError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
     }
@@ -30,9 +35,11 @@ enum HookRunner {
     let inputFile = try input.map { try TemporaryFile(holding: Array($0.utf8)) }
     defer { inputFile?.remove() }
     let hooksDirectory = try slash.map { String(hook[..<$0]) } ?? HookInstaller(repository: repository).hooksDirectory().path
-    if let chained = try ChainedHook.run(hooksDirectory: hooksDirectory, name: name, arguments: arguments, inputPath: inputFile?.path),
+    if movedAside == nil,
+      let chained = try ChainedHook.run(
+        hooksDirectory: hooksDirectory, name: name, hookPath: hooksDirectory + "/" + name, arguments: arguments, inputPath: inputFile?.path),
       !chained.succeeded {
-      Output.error("tillit: the earlier \(name) hook (\(name)\(HookInstaller.localSuffix)) failed with exit \(chained.exitCode)\n")
+      Output.error("tillit: the earlier \(name) hook (kept in \(ChainedHook.folderName)/) failed with exit \(chained.exitCode)\n")
       throw ExitCode(chained.exitCode)
     }
     if ProcessEnvironment.value("TILLIT") == "0" { return }

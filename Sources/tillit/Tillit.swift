@@ -4,10 +4,7 @@ struct Tillit: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tillit",
     abstract: "Runs your project's checks on exactly what is staged, keeps review feedback in a ledger inside the repository, suggests reviewers by knowledge spread and audits how knowledge is spread.",
-    discussion: """
-      Start with tillit init and tillit install in a repository; the checks then run on every commit and push.
-      Example: tillit reviewers HEAD
-      """,
+    discussion: HelpText.rootDiscussion,
     version: "0.1.0",
     subcommands: [Check.self, Install.self, Uninstall.self, Init.self, Trust.self, Review.self, Request.self, Inbox.self, Show.self, Own.self, LedgerCommand.self, Reviewers.self, Owners.self, BacktestCommand.self, AuditCommand.self, Snapshots.self])
 }

@@ -8,4 +8,8 @@ let arguments = CommandLine.arguments
 if arguments.count >= 2 && arguments[1] == "hook" {
   exit(HookRunner.run(Array(arguments.dropFirst(2))))
 }
+if let help = HelpTopics.text(for: Array(arguments.dropFirst())) {
+  Output.standard(help)
+  exit(0)
+}
 Tillit.runExitingWithUsageCode()

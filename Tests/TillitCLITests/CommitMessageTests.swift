@@ -76,7 +76,7 @@ import TillitTestSupport
     let original = "#!/bin/sh\necho \"legacy commit-msg saw $1\" >&2\n"
     try hooked.repo.write(".git/hooks/commit-msg", original, executable: true)
     let installed = try hooked.repo.tillit(["install"])
-    #expect(installed.stdout.contains("kept the existing commit-msg hook as commit-msg.local"), "\(installed.output)")
+    #expect(installed.stdout.contains("kept the existing commit-msg hook as tillit-chained/commit-msg"), "\(installed.output)")
     let passed = try hooked.commit("chore: nothing", arguments: ["--allow-empty"])
     #expect(passed.status == 0, "\(passed.output)")
     #expect(passed.output.contains("legacy commit-msg saw .git/COMMIT_EDITMSG"))

@@ -11,7 +11,7 @@ import TillitTestSupport
     #expect(again.status == 0)
     #expect(again.stdout.contains("installed \(hooked.repo.path)/.git/hooks/pre-commit"))
     #expect(again.stdout.contains("no-bad (pre-commit, snapshot, pass-files): scripts/fail-on-bad"), "\(again.stdout)")
-    #expect(!hooked.repo.exists(".git/hooks/pre-commit.local"))
+    #expect(!hooked.repo.exists(".git/hooks/tillit-chained"))
     let hook = try hooked.repo.read(".git/hooks/pre-commit")
     #expect(hook.contains("exec \"$t\" hook"))
     #expect(hook.contains(TillitBinary.path))
@@ -22,8 +22,8 @@ import TillitTestSupport
     let original = "#!/bin/sh\necho \"legacy hook ran\" >&2\nexit ${LEGACY_EXIT:-0}\n"
     try hooked.repo.write(".git/hooks/pre-commit", original, executable: true)
     let installed = try hooked.repo.tillit(["install"])
-    #expect(installed.stdout.contains("kept the existing pre-commit hook as pre-commit.local"))
-    #expect(try hooked.repo.read(".git/hooks/pre-commit.local") == original)
+    #expect(installed.stdout.contains("kept the existing pre-commit hook as tillit-chained/pre-commit"))
+    #expect(try hooked.repo.read(".git/hooks/tillit-chained/pre-commit") == original)
 
     try hooked.repo.write("a.txt", "fine\n")
     try hooked.repo.git(["add", "a.txt"])
@@ -35,13 +35,13 @@ import TillitTestSupport
     try hooked.repo.git(["add", "b.txt"])
     let blocked = try hooked.commit(environment: ["LEGACY_EXIT": "3"])
     #expect(blocked.status != 0)
-    #expect(blocked.output.contains("the earlier pre-commit hook (pre-commit.local) failed with exit 3"))
+    #expect(blocked.output.contains("the earlier pre-commit hook (kept in tillit-chained/) failed with exit 3"))
 
     let removed = try hooked.repo.tillit(["uninstall"])
     #expect(removed.status == 0)
     #expect(removed.stdout.contains("restored the earlier pre-commit hook"))
     #expect(try hooked.repo.read(".git/hooks/pre-commit") == original)
-    #expect(!hooked.repo.exists(".git/hooks/pre-commit.local"))
+    #expect(!hooked.repo.exists(".git/hooks/tillit-chained"))
     #expect(!hooked.repo.exists(".git/hooks/pre-push"))
   }
 

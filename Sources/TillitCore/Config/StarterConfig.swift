@@ -26,6 +26,6 @@ public enum StarterConfig {
     let header = found.isEmpty
       ? "# Tillit checks. Written by `tillit init`; edit freely, then run `tillit trust`.\n"
       : "# Tillit checks, suggested from \(found.joined(separator: ", ")). Written by `tillit init`; edit freely, then run `tillit trust`.\n"
-    return header + "# Each check runs when a staged path matches its `files`; see README.md for every key.\nchecks:\n" + checks.joined(separator: "\n") + "\n"
+    return header + "# Each check runs when a staged path matches its `files`; `tillit help config` lists every key.\nchecks:\n" + checks.joined(separator: "\n") + "\n"
   }
 }

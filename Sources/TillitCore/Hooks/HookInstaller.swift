@@ -5,11 +5,14 @@ import Glibc
 #endif
 
 /// Installs Tillit's hooks into a repository and takes them out again. A hook that was there
-/// before is kept as `NAME.local`, run first by Tillit, and restored by `uninstall`.
+/// before (a hook manager's, or the user's own) is kept under its own name in `tillit-chained/`,
+/// run first by Tillit as if from its old place (`ChainedHook`), and restored by `uninstall`.
 public struct HookInstaller {
   /// The hooks Tillit installs.
   public static let hookNames = ["pre-commit", "commit-msg", "post-commit", "pre-push"]
-  public static let localSuffix = ".local"
+  /// The names other managers give Tillit's hook when they move it aside and run it after their
+  /// own (pre-commit and prek: `.legacy`); lefthook's `.old` is never run, only kept.
+  public static let movedAsideSuffixes = [".legacy", ".old"]
 
   let repository: Repository
 
@@ -39,23 +42,47 @@ public struct HookInstaller {
     }
     try FileSystem.makeDirectories(directory)
     var done: [String] = []
+    var managers: [HookManager] = []
     for name in Self.hookNames {
       let path = directory + "/" + name
-      let local = path + Self.localSuffix
-      if FileSystem.exists(path) || isSymlink(path) {
+      if FileSystem.exists(path) || ChainedHook.isSymlink(path) {
         let current = (try? FileSystem.readText(path)) ?? ""
         if !HookScript.isTillit(current) {
-          guard !FileSystem.exists(local) else {
-            throw HookError("\(path) exists and so does \(local); move one of them away, then run tillit install again.")
-          }
-          guard rename(path, local) == 0 else { throw FileError(path: path, errno: errno) }
-          done.append("kept the existing \(name) hook as \(name)\(Self.localSuffix); it runs first")
+          let manager = HookManager.recognise(current)
+          if let manager, !managers.contains(manager) { managers.append(manager) }
+          done.append(try chain(name, at: path, in: directory, manager: manager))
         }
       }
       try FileSystem.writeAtomically(Array(HookScript.render(binary: binary).utf8), to: path, mode: 0o755)
       done.append("installed \(path)")
+      removeMovedAsideShim(path + ".old")
     }
+    for manager in managers { done.append("note: " + manager.note) }
     return done
+  }
+
+  /// Moves the hook at `path` into `tillit-chained/`, or drops it when it is the very hook kept
+  /// there already (a manager that put its own back: husky's install, lefthook's sync).
+  private func chain(_ name: String, at path: String, in directory: String, manager: HookManager?) throws -> String {
+    let owner = manager.map { "\($0.rawValue)'s \(name) hook" } ?? "the existing \(name) hook"
+    if let kept = ChainedHook.existing(in: directory, name: name) {
+      guard let bytes = try? FileSystem.read(path), let keptBytes = try? FileSystem.read(kept), bytes == keptBytes else {
+        throw HookError("\(path) exists and so does \(kept), the earlier \(name) hook Tillit runs first; move one of them away, then run tillit install again.")
+      }
+      guard unlink(path) == 0 else { throw FileError(path: path, errno: errno) }
+      return "\(owner) was back in Tillit's place, and is the one kept in \(ChainedHook.folderName)/ already; it still runs first"
+    }
+    try FileSystem.makeDirectories(ChainedHook.folder(in: directory))
+    let kept = ChainedHook.path(in: directory, name: name)
+    guard rename(path, kept) == 0 else { throw FileError(path: path, errno: errno) }
+    return "kept \(owner) as \(ChainedHook.folderName)/\(name); it runs first, from its old place"
+  }
+
+  /// lefthook moves a hook it does not own to `NAME.old` and never runs it: a Tillit shim left
+  /// there is Tillit's own stale copy, and would stop lefthook's next sync.
+  private func removeMovedAsideShim(_ path: String) {
+    guard let text = try? FileSystem.readText(path), HookScript.isTillit(text) else { return }
+    unlink(path)
   }
 
   /// Removes the shims and puts back the hooks they replaced.
@@ -64,30 +91,26 @@ public struct HookInstaller {
     var done: [String] = []
     for name in Self.hookNames {
       let path = directory + "/" + name
-      let local = path + Self.localSuffix
       guard let text = try? FileSystem.readText(path), HookScript.isTillit(text) else {
         if FileSystem.exists(path) { done.append("left \(path) alone: it is not Tillit's") }
         continue
       }
       guard unlink(path) == 0 else { throw FileError(path: path, errno: errno) }
-      if FileSystem.exists(local) || isSymlink(local) {
-        guard rename(local, path) == 0 else { throw FileError(path: local, errno: errno) }
+      if let kept = ChainedHook.existing(in: directory, name: name) {
+        guard rename(kept, path) == 0 else { throw FileError(path: kept, errno: errno) }
         done.append("restored the earlier \(name) hook")
       } else {
         done.append("removed \(path)")
       }
     }
+    // Only when empty: whatever else is there stays.
+    rmdir(ChainedHook.folder(in: directory))
     return done
   }
 
   private func isInsideRepository(_ path: String) -> Bool {
     let roots = [repository.workdir, repository.commonDir].compactMap { $0 }.map(PathNormalizer.resolve)
     return roots.contains { path == $0 || path.hasPrefix($0 + "/") }
-  }
-
-  private func isSymlink(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
   }
 }
 

@@ -1,0 +1,114 @@
+/// `tillit help config`: every key of `.tillit.yml`, in the parser's own lists (`ConfigParser`),
+/// so a key the parser accepts is listed here; a test holds the two to each other.
+public enum ConfigReference {
+  /// What each key means and its default, by section and key.
+  /// The defaults are read from the settings themselves.
+  static let meanings: [String: [String: String]] = {
+    let settings = KnowledgeSettings()
+    return [
+    "top level": [
+      "checks": "the list of checks (below)",
+      "jobs": "how many checks run at once. Default: one per CPU core",
+      "share": "folders of the work tree (ignored dependencies) the checks see in their snapshot, as links, for reading only. Default: node_modules beside a root package.json; .venv, venv beside a root pyproject.toml, setup.py or requirements.txt",
+      "on-fix": "stop: a commit whose fixers changed files stops with the fixes staged, to look at and commit again; continue: the fixed content is committed. Default: stop",
+      "people": "aliases, bots and left (below)",
+      "ignore": "path patterns never counted by reviewers, owners and audit, on top of linguist-vendored and linguist-generated",
+      "reviewers": "count, mode, inactive-after, record, trailers, max-files (below)",
+    ],
+    "check": [
+      "name": "a short name, unique, without , or /. Required",
+      "run": "the command: a list runs as it is (argv, no shell); a string runs under sh -c, with the files as \"$@\". Required",
+      "files": "path patterns; the check runs when a changed path matches one. Default: every path",
+      "exclude": "path patterns that never count. Default: none",
+      "stage": "pre-commit; commit-msg (the message file's absolute path appended as an argument); or pre-push. Default: pre-commit",
+      "timeout": "90, 30s, 5m, 1h30m; the check's whole process group is stopped when it is up. Default: none",
+      "pass-files": "true: append the changed matching files to the command (several runs when they exceed the argument limit). Default: false",
+      "isolation": "snapshot: run in a snapshot of what is committed; worktree: run in the work tree, one at a time, only when it holds what is checked. Default: snapshot",
+      "share": "as the top-level share, for this check",
+      "fix": "true: a fixer, which may rewrite the files it is given; fixers run first, one at a time, and their fixes are staged. Default: false",
+      "on-fix": "as the top-level on-fix, for this check",
+      "output": "how much of a failure's output is shown: tail (first and last lines) or full. Default: tail",
+    ],
+    "people": [
+      "aliases": "a person's email mapped to the other emails they use, on top of .mailmap",
+      "bots": "email patterns never counted or suggested. Default: \(KnowledgeSettings.defaultBots.joined(separator: ", "))",
+      "left": "emails of people who left: never suggested",
+    ],
+    "reviewers": [
+      "count": "how many reviewers to suggest. Default: \(settings.count)",
+      "mode": "expert, spread or auto. Default: \(settings.mode.rawValue)",
+      "inactive-after": "after how long without a commit a person counts as inactive: 90d, 12w. Default: \(Int(settings.inactiveAfter / 86_400))d",
+      "record": "true: the post-commit hook records its suggestion in the ledger. Default: \(settings.record)",
+      "trailers": "commit trailers that name a reviewer. Default: [\(settings.trailers.joined(separator: ", "))]",
+      "max-files": "commits touching more files give no authorship. Default: \(settings.maxFilesPerCommit)",
+    ],
+  ]
+  }()
+
+  /// The sections in order, with the parser's keys of each.
+  public static let sections: [(name: String, keys: [String])] = [
+    ("top level", ConfigParser.topLevelKeys),
+    ("check", ConfigParser.checkKeys),
+    ("people", ConfigParser.peopleKeys),
+    ("reviewers", ConfigParser.reviewerKeys),
+  ]
+
+  /// Keys the parser accepts with no meaning written here, as `section: key`.
+  public static var undocumented: [String] {
+    sections.flatMap { section in section.keys.filter { meanings[section.name]?[$0] == nil }.map { "\(section.name): \($0)" } }
+  }
+
+  /// Meanings written here for keys the parser does not accept, as `section: key`.
+  public static var unknown: [String] {
+    sections.flatMap { section in
+      (meanings[section.name] ?? [:]).keys.filter { !section.keys.contains($0) }.sorted().map { "\(section.name): \($0)" }
+    }
+  }
+
+  /// The whole reference, as `tillit help config` prints it.
+  public static var text: String {
+    var lines = [
+      "\(ProjectConfig.fileName), at the root of the repository, read as YAML (no anchors or flow mappings).",
+      "",
+      "  jobs: 4",
+      "  checks:",
+      "    - name: lint",
+      "      run: [npm, run, lint, --]",
+      "      files: [\"*.ts\", \"*.tsx\"]",
+      "      pass-files: true",
+      "",
+    ]
+    for section in sections {
+      lines.append(section.name == "top level" ? "Top-level keys:" : "Keys of each \(section.name == "check" ? "check" : "`\(section.name)` entry"):")
+      for key in section.keys {
+        lines.append("  \(key)")
+        lines.append(contentsOf: wrap(meanings[section.name]?[key] ?? "(see README.md of Tillit)", width: 94).map { "      " + $0 })
+      }
+      lines.append("")
+    }
+    lines += [
+      "Patterns: * and ? stay within a folder, ** spans folders, [a-z] and [!a-z] match one character;",
+      "a pattern without / matches a name at any depth (*.md is **/*.md), one starting with / only at the root.",
+      "Quote patterns that start with *: an unquoted *.md is a YAML error.",
+      "",
+      "Every check gets TILLIT_REPO (the work tree's root), TILLIT_CHECK (its name) and, in a snapshot,",
+      "TILLIT_SNAPSHOT (the snapshot's root, its working folder) in its environment.",
+      "After editing, `tillit trust` shows the commands and approves them; nothing runs before that.",
+    ]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+}
