@@ -22,7 +22,7 @@ enum HookRunner {
     let slash = hook.lastIndex(of: "/")
     let name = slash.map { String(hook[hook.index(after: $0)...]) } ?? hook
     guard HookInstaller.hookNames.contains(name) else {
-      throw UserError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
+      throw TillitError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
     }
     let repository = try Repository()
     let input = name == "pre-push" ? readStandardInput() : nil
@@ -44,7 +44,7 @@ enum HookRunner {
       subjects = try pushSubjects(repository, remote: arguments.first ?? "origin", input: input ?? "")
     } else if name == "commit-msg" {
       guard let message = arguments.first, !message.isEmpty else {
-        throw UserError.usage("commit-msg: git passes the commit message file's path, and none came; run this through git commit")
+        throw TillitError.usage("commit-msg: git passes the commit message file's path, and none came; run this through git commit")
       }
       options.stage = .commitMessage
       options.messageFile = FileSystem.absolute(message)
@@ -73,12 +73,12 @@ enum HookRunner {
         do {
           recorded = try ReviewLedger(repository: repository).recordRequest(result.recommendation, identity: LedgerIdentity(repository: repository)) != nil
         } catch {
-          Output.error("tillit: the suggestion was not recorded: \(describe(error).0)\n")
+          Output.error("tillit: the suggestion was not recorded: \(TillitError(error))\n")
         }
       }
       Output.error(RecommendationRenderer.hookLines(result.recommendation, recorded: recorded))
     } catch {
-      Output.error("tillit: no reviewer suggestion: \(describe(error).0)\n")
+      Output.error("tillit: no reviewer suggestion: \(TillitError(error))\n")
     }
   }
 

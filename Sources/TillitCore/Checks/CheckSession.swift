@@ -92,14 +92,13 @@ public struct CheckSession {
     } else {
       results = CheckRunner(settings: settings, monitor: monitor, cache: cache).run(plan, subject: subject)
     }
-    var warnings: [String] = []
     do {
       try CheckLedger(repository: repository).record(results, of: plan, subject: subject)
     } catch {
-      warnings.append("the check results were not recorded in the ledger: \(error)")
+      Diagnostics.warning("the check results were not recorded in the ledger: \(TillitError(error))")
     }
     let rewritten = snapshot?.rewrittenTrackedFiles() ?? []
-    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes, rewritten: rewritten))
+    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, fixes: fixes, rewritten: rewritten))
   }
 
   /// The paths where the work tree is not the content checked: unstaged edits and untracked

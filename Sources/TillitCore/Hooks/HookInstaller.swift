@@ -96,3 +96,7 @@ public struct HookError: Error, CustomStringConvertible, Sendable {
   public let description: String
   public init(_ description: String) { self.description = description }
 }
+
+extension HookError: TillitErrorConvertible {
+  public var tillitError: TillitError { .usage(description) }
+}

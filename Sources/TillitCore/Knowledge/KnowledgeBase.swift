@@ -24,7 +24,7 @@ public struct KnowledgeBase {
   /// The model up to HEAD, with the ledger's feedback folded in.
   public func load() throws -> Loaded {
     let (model, state) = try historyModel()
-    let ledger = (try? LedgerReviews(repository: repository, resolver: resolver)) ?? LedgerReviews()
+    let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: state, ledger: ledger)
   }
@@ -41,9 +41,9 @@ public struct KnowledgeBase {
         return true
       }
       model.head = head
-      try? KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
+      try KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
     }
-    let ledger = (try? LedgerReviews(repository: repository, resolver: resolver)) ?? LedgerReviews()
+    let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)
   }
@@ -79,15 +79,26 @@ public struct KnowledgeBase {
         let before = cached.commitsSeen
         try scanner.scan(from: base, to: head) { cached.apply($0); return true }
         cached.head = head
-        try? cache.save(cached, fingerprint: fingerprint)
+        cache.save(cached, fingerprint: fingerprint)
         return (cached, "updated \(cached.commitsSeen - before) commits")
       }
     }
     let model = KnowledgeModel()
     try scanner.scan(from: nil, to: head) { model.apply($0); return true }
     model.head = head
-    try? cache.save(model, fingerprint: fingerprint)
+    cache.save(model, fingerprint: fingerprint)
     return (model, "rebuilt")
+  }
+
+  /// The reviews in the ledger. A ledger that cannot be read is left out with a warning: the
+  /// history alone still answers, and the user learns why the reviews do not count.
+  private func ledgerReviews() -> LedgerReviews {
+    do {
+      return try LedgerReviews(repository: repository, resolver: resolver)
+    } catch {
+      Diagnostics.warning("the reviews in the ledger cannot be read, so they are left out: \(TillitError(error))", topic: "ledger-reviews")
+      return LedgerReviews()
+    }
   }
 
   /// Feedback recorded through Tillit counts as a review of the files its commit changed.

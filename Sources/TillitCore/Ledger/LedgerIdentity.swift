@@ -16,7 +16,7 @@ public struct LedgerIdentity: Sendable {
     var email = try repository.config().string("user.email") ?? ""
     if email.isEmpty {
       guard allowUnknown else {
-        throw LedgerError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
+        throw TillitError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
       }
       email = "unknown"
     }

@@ -34,11 +34,11 @@ public struct ReviewLedger {
     if let anchor {
       let info = try repository.commit(commit)
       guard let file = try repository.entry(at: anchor.path, inTree: info.tree) else {
-        throw LedgerError.usage("\(anchor.path) is not in commit \(commit.hex.prefix(12)); name a file the commit has")
+        throw TillitError.usage("\(anchor.path) is not in commit \(commit.hex.prefix(12)); name a file the commit has")
       }
       let lines = try repository.blobContent(file.blob).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       guard anchor.line >= 1, anchor.line <= lines.count else {
-        throw LedgerError.usage("\(anchor.path) has \(lines.count) lines in that commit; --line must be between 1 and \(lines.count)")
+        throw TillitError.usage("\(anchor.path) has \(lines.count) lines in that commit; --line must be between 1 and \(lines.count)")
       }
       place = ReviewFeedback.Anchor(path: anchor.path.description, line: anchor.line, lineText: String(decoding: lines[anchor.line - 1], as: UTF8.self))
     }
@@ -53,17 +53,14 @@ public struct ReviewLedger {
   }
 
   /// Everything the ledger holds about `commit`: events naming it, or naming its patch id.
-  public func history(of commit: ObjectID) throws -> (events: [LedgerEvent], warnings: [String]) {
+  public func history(of commit: ObjectID) throws -> [LedgerEvent] {
     let patchID = try repository.patchID(ofCommit: commit)
     var events: [LedgerEvent] = []
-    var warnings: [String] = []
     for stream in LedgerStream.allCases {
-      let reading = try store.read(stream)
-      warnings += reading.warnings
-      events += reading.events.filter { $0.payload.commit == commit || $0.payload.patchID == patchID }
+      events += try store.read(stream).filter { $0.payload.commit == commit || $0.payload.patchID == patchID }
     }
     LedgerEvent.order(&events)
-    return (events, warnings)
+    return events
   }
 }
 
@@ -89,7 +86,7 @@ extension ReviewLedger {
   /// The reviews asked of `person` that they have not given yet (on the commit or on a later
   /// version of the same change), oldest first. Decided from the stream's digest; only the
   /// requests shown are read whole.
-  public func inbox(for person: String) throws -> (requests: [LedgerEvent], warnings: [String]) {
+  public func inbox(for person: String) throws -> [LedgerEvent] {
     let mailmap = try? Mailmap(repository: repository)
     var canonicalMemo: [String: String] = [:]
     func canonical(_ email: String) -> String {
@@ -99,7 +96,7 @@ extension ReviewLedger {
       return resolved
     }
     let me = canonical(person)
-    let (records, warnings) = try LedgerDigest.read(.reviews, store: store)
+    let records = try LedgerDigest.read(.reviews, store: store)
     var answered: Set<ObjectID> = []
     for record in records {
       guard case .feedback(let change) = record.fact, canonical(record.by) == me else { continue }
@@ -112,6 +109,6 @@ extension ReviewLedger {
       guard !answered.contains(change.commit), !(change.patchID.map(answered.contains) ?? false) else { return false }
       return seen.insert(change.patchID ?? change.commit).inserted
     }
-    return (try waiting.map { try store.loadEvent($0.id) }, warnings)
+    return try waiting.map { try store.loadEvent($0.id) }
   }
 }
