@@ -89,7 +89,7 @@ enum HookRunner {
       argv: [binary, "reviewers", "--repo", repository.workdir ?? repository.gitDir, "HEAD", "--format", "json"].map { Array($0.utf8) },
       environment: ProcessEnvironment.entries(), directory: repository.workdir ?? repository.gitDir,
       output: .log(path: "/dev/null", append: true))
-    _ = try? ProcessGroupRunner.spawn(launch)
+    _ = try? ProcessGroupRunner.spawn(launch)  // not started: the next run builds the model itself
   }
 
   /// One subject per pushed ref that sends new commits.

@@ -74,6 +74,7 @@ public final class CheckSubject: @unchecked Sendable {
   /// What is staged: the index against HEAD (the empty tree before the first commit). The index
   /// file is read directly when it can be (`IndexFile`), through libgit2 otherwise.
   public static func staged(in repository: Repository) throws -> CheckSubject {
+    // An index the direct reader does not take (or cannot write as trees) goes through libgit2.
     if let file = IndexFile(path: repository.indexPath), let tree = try? file.writeTree(into: repository) {
       let changes = try repository.stagedChanges(indexTree: tree)
       return CheckSubject(

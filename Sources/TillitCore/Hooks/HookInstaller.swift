@@ -43,7 +43,7 @@ public struct HookInstaller {
       let path = directory + "/" + name
       let local = path + Self.localSuffix
       if FileSystem.exists(path) || isSymlink(path) {
-        let current = (try? FileSystem.readText(path)) ?? ""
+        let current = (try? FileSystem.readText(path)) ?? ""  // unreadable: not Tillit's, kept as NAME.local
         if !HookScript.isTillit(current) {
           guard !FileSystem.exists(local) else {
             throw HookError("\(path) exists and so does \(local); move one of them away, then run tillit install again.")
@@ -65,7 +65,7 @@ public struct HookInstaller {
     for name in Self.hookNames {
       let path = directory + "/" + name
       let local = path + Self.localSuffix
-      guard let text = try? FileSystem.readText(path), HookScript.isTillit(text) else {
+      guard let text = try? FileSystem.readText(path), HookScript.isTillit(text) else {  // unreadable: not Tillit's
         if FileSystem.exists(path) { done.append("left \(path) alone: it is not Tillit's") }
         continue
       }

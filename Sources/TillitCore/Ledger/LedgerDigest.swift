@@ -98,7 +98,7 @@ struct LedgerDigest {
   }
 
   private static func save(_ file: CacheFile, key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]]) {
-    try? file.save(key: key) { writer in
+    file.keep(key: key) { writer in
       encode(records: records, warnings: warnings, cleanBuckets: cleanBuckets, &writer)
     }
   }

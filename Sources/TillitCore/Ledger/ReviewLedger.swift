@@ -76,9 +76,9 @@ extension ReviewLedger {
   /// Asks the people `emails` name (through the mailmap) to review `commit`.
   @discardableResult
   public func requestReview(of commit: ObjectID, fromEmails emails: [String], message: String, identity: LedgerIdentity) throws -> LedgerEvent {
-    let mailmap = try? Mailmap(repository: repository)
+    let mailmap = Mailmap.orWarning(repository)
     let reviewers = emails.map { email in
-      ReviewRequested.Reviewer(email: (try? mailmap?.resolve(name: "", email: email).email) ?? email, role: "requested", reasons: [])
+      ReviewRequested.Reviewer(email: mailmap?.email(for: email) ?? email, role: "requested", reasons: [])
     }
     return try requestReview(of: commit, from: reviewers, message: message, identity: identity)
   }
@@ -87,11 +87,11 @@ extension ReviewLedger {
   /// version of the same change), oldest first. Decided from the stream's digest; only the
   /// requests shown are read whole.
   public func inbox(for person: String) throws -> [LedgerEvent] {
-    let mailmap = try? Mailmap(repository: repository)
+    let mailmap = Mailmap.orWarning(repository)
     var canonicalMemo: [String: String] = [:]
     func canonical(_ email: String) -> String {
       if let known = canonicalMemo[email] { return known }
-      let resolved = ((try? mailmap?.resolve(name: "", email: email).email) ?? email).lowercased()
+      let resolved = (mailmap?.email(for: email) ?? email).lowercased()
       canonicalMemo[email] = resolved
       return resolved
     }

@@ -35,6 +35,7 @@ extension LedgerStore {
       throw notAStream("its commit \(target.hex) cannot be read: \(error)")
     }
     guard let events = root.first(where: { $0.name == Self.eventsName }) else { throw notAStream("its commit \(target.hex) has no events folder") }
+    // A folder that cannot be listed is named in the error below, not ignored.
     guard events.isTree, repository.objectKind(events.id) == .tree, let buckets = try? repository.listTree(events.id) else {
       throw notAStream("the events of its commit \(target.hex) are not a folder that can be read")
     }
