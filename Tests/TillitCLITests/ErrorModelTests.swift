@@ -54,7 +54,7 @@ import TillitTestSupport
     let trust = ["TILLIT_TRUST_CONFIG": "1"]
     let failing: [([String], Int32, String)] = [
       (["check", "--range", "nosuch..HEAD"], 2, "'nosuch' names no commit here"),
-      (["review", blob, "--approve"], 2, "a blob, not a commit"),
+      (["review", blob, "--approve"], 2, "does not name a commit: it is a blob"),
       (["review", "1", "--approve"], 2, "give more of"),
       (["show", "HEAD~100"], 2, "names no commit here"),
       (["reviewers", "HEAD..nosuch"], 2, "names no commit here"),

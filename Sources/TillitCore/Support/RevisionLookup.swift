@@ -11,7 +11,7 @@ extension Repository {
       switch error.reason {
       case .notFound, .invalidName: throw TillitError.usage("'\(revision)' names no commit here", hint: "give \(forms)")
       case .ambiguous: throw TillitError.usage("'\(revision)' is ambiguous: \(error)", hint: "give more of the id, or \(forms)")
-      case .wrongKind: throw TillitError.usage("'\(revision)' \(error)", hint: "give \(forms)")
+      case .wrongKind: throw TillitError.usage("'\(revision)' does not name a commit: \(error)", hint: "give \(forms)")
       default: throw error
       }
     }
