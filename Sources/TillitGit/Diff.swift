@@ -30,7 +30,7 @@ extension Repository {
   /// is compared instead.
   public func stagedChanges(in index: Index) throws -> [FileChange] {
     guard let head = try headCommitID() else { return try fullDiff(againstTree: nil, index: index) }
-    guard let indexTree = try? index.writeTree() else {
+    guard let indexTree = try? index.writeTree() else {  // see above: every entry compared
       git_error_clear()
       return try fullDiff(againstTree: try treeID(ofCommit: head), index: index)
     }

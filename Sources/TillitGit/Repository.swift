@@ -78,7 +78,11 @@ public final class Repository {
     try check(git_revparse_single(&object, handle, revision), "git_revparse_single")
     defer { git_object_free(object) }
     var commit: OpaquePointer?
-    try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "git_object_peel")
+    guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0 else {
+      git_error_clear()
+      let kind = objectKind(ObjectID(git_object_id(object).pointee)).map { "a \($0.rawValue)" } ?? "an object"
+      throw GitError(call: "git_object_peel", code: GIT_EPEEL.rawValue, message: "it is \(kind)")
+    }
     defer { git_object_free(commit) }
     return ObjectID(git_object_id(commit).pointee)
   }

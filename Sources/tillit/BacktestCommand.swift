@@ -29,7 +29,7 @@ struct BacktestCommand: ParsableCommand {
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let report = try Backtest(base: base, options: options).run()
       // Figures of zero would read as a recommender that never hits: in either format, say why.
-      if let reason = BacktestRenderer.nothingToScore(report) { throw UserError.usage(reason) }
+      if let reason = BacktestRenderer.nothingToScore(report) { throw TillitError.usage(reason) }
       format.write(.backtest(report, mode: mode))
     }
   }

@@ -72,7 +72,7 @@ struct Check: ParsableCommand {
       return try CheckSubject.files(paths, in: repository)
     }
     if let range {
-      guard let parsed = try RevisionRange.parse(range) else { throw UserError.usage("--range must look like A..B, such as main..HEAD") }
+      guard let parsed = try RevisionRange.parse(range) else { throw TillitError.usage("--range must look like A..B, such as main..HEAD") }
       let ends = try repository.commits(of: parsed)
       return try CheckSubject.range(from: ends.from, to: ends.to, in: repository)
     }
@@ -82,14 +82,14 @@ struct Check: ParsableCommand {
   /// The absolute path of `--message`, which the commit-msg stage needs and no other takes.
   private func messageFile(for stage: CheckDefinition.Stage) throws -> String? {
     guard stage == .commitMessage else {
-      if message != nil { throw UserError.usage("--message is for the commit-msg checks; leave out --stage, or say --stage commit-msg") }
+      if message != nil { throw TillitError.usage("--message is for the commit-msg checks; leave out --stage, or say --stage commit-msg") }
       return nil
     }
     guard let message, !message.isEmpty else {
-      throw UserError.usage("the commit-msg checks read a commit message: name a file holding one with --message FILE")
+      throw TillitError.usage("the commit-msg checks read a commit message: name a file holding one with --message FILE")
     }
     let path = FileSystem.absolute(message)
-    guard FileSystem.exists(path) else { throw UserError.usage("--message: there is no file \(message)") }
+    guard FileSystem.exists(path) else { throw TillitError.usage("--message: there is no file \(message)") }
     return path
   }
 

@@ -37,7 +37,6 @@ enum CheckExecution {
           Output.error("tillit: no \(ProjectConfig.fileName) here, so there is nothing to check (`tillit init` writes one)\n")
         }
       case .ran(let report):
-        report.warnings.forEach { Output.warning($0) }
         if let fixed = report.fixes { fixes = fixed }
         rewritten += report.rewritten
         results += report.results

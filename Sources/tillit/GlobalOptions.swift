@@ -1,4 +1,5 @@
 import ArgumentParser
+import TillitCore
 import TillitGit
 
 struct GlobalOptions: ParsableArguments {
@@ -10,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     do {
       return try Repository(discoveringFrom: directory)
     } catch let error as GitError where error.isNotFound {
-      throw UserError.usage("\(directory ?? "the current directory") is not inside a git repository (run git init first, or pass --repo DIR)")
+      throw TillitError.usage("\(directory ?? "the current directory") is not inside a git repository (run git init first, or pass --repo DIR)")
     }
   }
 }

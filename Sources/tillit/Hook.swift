@@ -27,7 +27,7 @@ enum HookRunner {
     let movedAside = HookInstaller.movedAsideSuffixes.first { fileName.hasSuffix($0) && HookInstaller.hookNames.contains(String(fileName.dropLast($0.count))) }
     let name = movedAside.map { String(fileName.dropLast($0.count)) } ?? fileName
     guard HookInstaller.hookNames.contains(name) else {
-      throw UserError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
+      throw TillitError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
     }
     let repository = try Repository()
     PhaseTimings.mark("repository opened")
@@ -52,7 +52,7 @@ enum HookRunner {
       subjects = try pushSubjects(repository, remote: arguments.first ?? "origin", input: input ?? "")
     } else if name == "commit-msg" {
       guard let message = arguments.first, !message.isEmpty else {
-        throw UserError.usage("commit-msg: git passes the commit message file's path, and none came; run this through git commit")
+        throw TillitError.usage("commit-msg: git passes the commit message file's path, and none came; run this through git commit")
       }
       options.stage = .commitMessage
       options.messageFile = FileSystem.absolute(message)
@@ -82,12 +82,12 @@ enum HookRunner {
         do {
           recorded = try ReviewLedger(repository: repository).recordRequest(result.recommendation, identity: LedgerIdentity(repository: repository)) != nil
         } catch {
-          Output.error("tillit: the suggestion was not recorded: \(describe(error).0)\n")
+          Output.error("tillit: the suggestion was not recorded: \(TillitError(error))\n")
         }
       }
       Output.error(RecommendationRenderer.hookLines(result.recommendation, recorded: recorded))
     } catch {
-      Output.error("tillit: no reviewer suggestion: \(describe(error).0)\n")
+      Output.error("tillit: no reviewer suggestion: \(TillitError(error))\n")
     }
   }
 
@@ -98,7 +98,7 @@ enum HookRunner {
       argv: [binary, "reviewers", "--repo", repository.workdir ?? repository.gitDir, "HEAD", "--format", "json"].map { Array($0.utf8) },
       environment: ProcessEnvironment.entries(), directory: repository.workdir ?? repository.gitDir,
       output: .log(path: "/dev/null", append: true))
-    _ = try? ProcessGroupRunner.spawn(launch)
+    _ = try? ProcessGroupRunner.spawn(launch)  // not started: the next run builds the model itself
   }
 
   /// One subject per pushed ref that sends new commits.

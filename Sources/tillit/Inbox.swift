@@ -18,9 +18,8 @@ struct Inbox: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let me = try person ?? LedgerIdentity(repository: repository).person
-      let (requests, warnings) = try ReviewLedger(repository: repository).inbox(for: me)
-      warnings.forEach { Output.warning($0) }
-      format.write(.events(requests, warnings: warnings, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n"))
+      let requests = try ReviewLedger(repository: repository).inbox(for: me)
+      format.write(.events(requests, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n"))
     }
   }
 }

@@ -16,10 +16,10 @@ struct Init: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let repository = try global.openRepository()
-      guard let workdir = repository.workdir else { throw UserError.usage("a bare repository has no work tree to write \(ProjectConfig.fileName) into") }
+      guard let workdir = repository.workdir else { throw TillitError.usage("a bare repository has no work tree to write \(ProjectConfig.fileName) into") }
       let path = workdir + ProjectConfig.fileName
       if FileSystem.exists(path) && !force {
-        throw UserError.usage("\(path) exists already; edit it, or pass --force to replace it")
+        throw TillitError.usage("\(path) exists already; edit it, or pass --force to replace it")
       }
       let text = StarterConfig.text(forRootFiles: Set(FileSystem.entries(of: workdir)))
       let config = try ConfigParser().parse(text)

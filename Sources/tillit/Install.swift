@@ -17,7 +17,7 @@ struct Install: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let repository = try global.openRepository()
-      guard let binary = FileSystem.executablePath() else { throw UserError.failure("cannot find the path of the running tillit binary") }
+      guard let binary = FileSystem.executablePath() else { throw TillitError.failed("cannot find the path of the running tillit binary") }
       let done = try HookInstaller(repository: repository).install(binary: binary, force: force)
       done.forEach { Output.standard("tillit: \($0)\n") }
       for remote in try repository.remoteNames() where try repository.addFetchRefspec(LedgerSync.fetchRefspec(remote: remote), toRemote: remote) {

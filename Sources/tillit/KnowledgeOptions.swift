@@ -23,11 +23,11 @@ func parseDate(_ text: String?, option: String) throws -> Int64? {
   guard let text else { return nil }
   if let seconds = Timestamp.seconds(ofDate: text) { return seconds }
   guard let written = CivilDate(shapeOf: text) else {
-    throw UserError.usage("\(option) takes a date like 2023-01-01, not '\(text)'")
+    throw TillitError.usage("\(option) takes a date like 2023-01-01, not '\(text)'")
   }
   let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
   let reason = (1...12).contains(written.month)
     ? "\(months[Int(written.month) - 1]) \(written.year) has \(CivilDate.days(inMonth: written.month, of: written.year)) days"
     : "there is no month \(written.month)"
-  throw UserError.usage("\(option) \(text) is not a day of the calendar (\(reason)); write one that exists, like \(written.nearestThatExists.text)")
+  throw TillitError.usage("\(option) \(text) is not a day of the calendar (\(reason)); write one that exists, like \(written.nearestThatExists.text)")
 }

@@ -29,18 +29,15 @@ struct LedgerCommand: ParsableCommand {
         let streams = stream.map { [$0] } ?? LedgerStream.allCases
         let store = LedgerStore(repository: repository)
         var events: [LedgerEvent] = []
-        var warnings: [String] = []
         var streamsWithEvents = 0
         for stream in streams {
-          let reading = try store.read(stream)
-          if !reading.events.isEmpty { streamsWithEvents += 1 }
-          if events.isEmpty { events = reading.events } else { events += reading.events }
-          warnings += reading.warnings
+          let read = try store.read(stream)
+          if !read.isEmpty { streamsWithEvents += 1 }
+          if events.isEmpty { events = read } else { events += read }
         }
         // Each stream is read in order; several are merged into one order.
         if streamsWithEvents > 1 { LedgerEvent.order(&events) }
-        warnings.forEach { Output.warning($0) }
-        format.write(.events(events, warnings: warnings))
+        format.write(.events(events))
       }
     }
   }
@@ -61,10 +58,9 @@ struct LedgerCommand: ParsableCommand {
       try reportingErrors {
         let repository = try global.openRepository()
         guard try repository.remoteNames().contains(remote) else {
-          throw UserError.usage("there is no remote named '\(remote)'; the remotes are: \(try repository.remoteNames().joined(separator: ", "))")
+          throw TillitError.usage("there is no remote named '\(remote)'; the remotes are: \(try repository.remoteNames().joined(separator: ", "))")
         }
         let summary = try LedgerSync(repository: repository).sync(remote: remote)
-        summary.warnings.forEach { Output.error("tillit: warning: \($0)\n") }
         let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(summary.merged.map(\.rawValue).joined(separator: ", "))"
         Output.standard("tillit: ledger in sync with \(remote) (\(merged); \(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
       }

@@ -31,15 +31,14 @@ struct Own: ParsableCommand {
         Output.standard("tillit: released \(pattern)\n")
         return
       }
-      guard !people.isEmpty else { throw UserError.usage("say who owns \(pattern) with --by PERSON..., or pass --release") }
+      guard !people.isEmpty else { throw TillitError.usage("say who owns \(pattern) with --by PERSON..., or pass --release") }
       try ledger.claim(pattern, by: people, note: note, identity: identity)
       Output.standard("tillit: \(pattern) is owned by \(people.joined(separator: ", "))\n")
     }
   }
 
   private func list(_ ledger: OwnershipLedger) throws {
-    let (claims, warnings) = try ledger.current()
-    warnings.forEach { Output.warning($0) }
+    let claims = try ledger.current()
     guard !claims.isEmpty else { return Output.standard("tillit: no ownership is claimed\n") }
     // The claims come from the ledger, written by anyone: shown with their controls escaped.
     let rows = claims.map { claim in
@@ -53,10 +52,10 @@ struct Own: ParsableCommand {
   }
 
   private func importFile(_ repository: Repository, _ ledger: OwnershipLedger) throws {
-    guard let workdir = repository.workdir else { throw UserError.usage("a bare repository has no CODEOWNERS file to read") }
+    guard let workdir = repository.workdir else { throw TillitError.usage("a bare repository has no CODEOWNERS file to read") }
     let candidates = pattern.map { [$0] } ?? ["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"]
     guard let file = candidates.first(where: { FileSystem.exists(workdir + $0) }) else {
-      throw UserError.usage("no CODEOWNERS file at \(candidates.joined(separator: ", ")); name one")
+      throw TillitError.usage("no CODEOWNERS file at \(candidates.joined(separator: ", ")); name one")
     }
     let rules = OwnershipLedger.codeownersRules(try FileSystem.readText(workdir + file))
     let identity = try LedgerIdentity(repository: repository)

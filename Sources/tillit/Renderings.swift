@@ -4,13 +4,14 @@ import TillitReport
 /// The results several commands print, each once for every `--format`.
 extension Rendering {
   /// Ledger events (`show`, `ledger log`, `inbox`); `whenEmpty` is the table's line for none.
-  static func events(_ events: [LedgerEvent], warnings: [String], whenEmpty: String? = nil) -> Rendering {
+  /// The JSON carries the warnings given while reading them (`Diagnostics.given`).
+  static func events(_ events: [LedgerEvent], whenEmpty: String? = nil) -> Rendering {
     Rendering(
       table: { _ in
         if events.isEmpty, let whenEmpty { return [Array(whenEmpty.utf8)] }
         return LedgerRenderers.table(events)
       },
-      json: { LedgerRenderers.json(events, warnings: warnings) })
+      json: { LedgerRenderers.json(events, warnings: Diagnostics.given) })
   }
 
   /// Ranked people (`reviewers`, `owners`), with every reason and the scores' parts when `explain`.

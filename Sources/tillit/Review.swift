@@ -24,7 +24,7 @@ struct Review: ParsableCommand {
   func run() throws {
     try reportingErrors {
       guard let verdict else {
-        throw UserError.usage("say what you make of the commit: give one of --approve, --request-changes and --comment (with -m MESSAGE)")
+        throw TillitError.usage("say what you make of the commit: give one of --approve, --request-changes and --comment (with -m MESSAGE)")
       }
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)

@@ -32,10 +32,9 @@ struct Reviewers: ParsableCommand {
       let suggestion = ReviewerSuggestion(repository: repository, settings: settings)
       let target: ReviewerSuggestion.Target = staged ? .staged : .revision(revision ?? "HEAD")
       if case .revision = target, try repository.headCommitID() == nil {
-        throw UserError.usage("this repository has no commits yet; commit first, or use --staged")
+        throw TillitError.usage("this repository has no commits yet; commit first, or use --staged")
       }
       let result = try suggestion.suggest(target, mode: mode ?? settings.mode, count: count ?? settings.count)
-      result.warnings.forEach { Output.warning($0) }
       format.write(.recommendation(result.recommendation, explain: explain, purpose: .reviewers))
     }
   }

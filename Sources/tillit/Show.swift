@@ -19,9 +19,7 @@ struct Show: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)
-      let (events, warnings) = try ReviewLedger(repository: repository).history(of: commit)
-      warnings.forEach { Output.warning($0) }
-      format.write(.events(events, warnings: warnings))
+      format.write(.events(try ReviewLedger(repository: repository).history(of: commit)))
     }
   }
 }

@@ -22,7 +22,7 @@ struct Trust: ParsableCommand {
       let staged = try CheckSubject.staged(in: repository)
       if let config = try loader.load(for: staged) { configs.append(("staged", config, staged)) }
       if let saved = try loader.loadFromWorkTree(), !configs.contains(where: { $0.1 == saved }) { configs.append(("work tree", saved, nil)) }
-      guard !configs.isEmpty else { throw UserError.usage("there is no \(ProjectConfig.fileName) to approve (`tillit init` writes one)") }
+      guard !configs.isEmpty else { throw TillitError.usage("there is no \(ProjectConfig.fileName) to approve (`tillit init` writes one)") }
       let store = TrustStore(state: StateDirectory(repository: repository))
       for (label, config, subject) in configs {
         let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))

@@ -43,10 +43,22 @@ public enum Command {
     let outData = stdout.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
+    appendToOutputLog(argv, outData, errData)
     return CommandResult(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData))
   }
+}
+
+/// With `TILLIT_TEST_OUTPUT_LOG=FILE` set for `swift test`, every command's output is appended
+/// to FILE: what the whole suite showed a user, to search (for libgit2's wording, say).
+private func appendToOutputLog(_ argv: [String], _ out: Data, _ err: Data) {
+  guard let path = ProcessInfo.processInfo.environment["TILLIT_TEST_OUTPUT_LOG"], let log = fopen(path, "a") else { return }
+  defer { fclose(log) }
+  let text = "$ \(argv.joined(separator: " "))\n" + String(decoding: out + err, as: UTF8.self) + "\n"
+  flockfile(log)
+  fputs(text, log)
+  funlockfile(log)
 }
 
 /// The tillit binary SwiftPM built next to the test bundle.

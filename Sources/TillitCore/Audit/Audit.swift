@@ -51,12 +51,12 @@ public struct Audit {
   public func run(_ options: Options) throws -> Report {
     let repository = base.repository
     guard let head = try repository.headCommitID() else {
-      throw LedgerError.usage("this repository has no commits yet; there is nothing to audit")
+      throw TillitError.usage("this repository has no commits yet; there is nothing to audit")
     }
     let headTime = try repository.commit(head).committer.time
     let universe = try currentFiles(head: head, prefix: options.path)
     if universe.isEmpty && !options.path.bytes.isEmpty {
-      throw LedgerError.usage("there are no files under '\(options.path)' at HEAD; name a folder the repository has")
+      throw TillitError.usage("there are no files under '\(options.path)' at HEAD; name a folder the repository has")
     }
     let cache = try TrendCache(repository: repository, fingerprint: base.fingerprint() + "|" + options.path.description)
     let since = options.since ?? Quarter.start(of: headTime - 2 * 365 * 86_400)

@@ -17,9 +17,9 @@ public struct CheckHealth: Sendable {
 
   /// Runs at or after `since` (seconds since 1970); cached and skipped results are not runs.
   public init(repository: Repository, since: Int64) throws {
-    let reading = try LedgerStore(repository: repository).read(.checks)
+    let events = try LedgerStore(repository: repository).read(.checks)
     var runs: [String: [(input: String, passed: Bool, duration: Double)]] = [:]
-    for event in reading.events {
+    for event in events {
       guard case .checkRan(let run) = event.payload, run.outcome == .passed || run.outcome == .failed,
             let time = Timestamp.seconds(ofInstant: event.at), time >= since else { continue }
       runs[run.check, default: []].append((run.inputHash, run.outcome == .passed, Double(run.durationMs)))

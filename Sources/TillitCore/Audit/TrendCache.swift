@@ -14,6 +14,7 @@ struct TrendCache {
   init(repository: Repository, fingerprint: String) throws {
     file = CacheFile(kind: "audit-trend", version: Self.version, path: StateDirectory(repository: repository).cacheFile("audit", "trend"))
     self.fingerprint = fingerprint
+    // A payload that cannot be decoded is a damaged cache: no points, and the trend is computed.
     guard var reader = file.open(key: fingerprint), let count = try? reader.count(minimumSize: 36) else { return }
     var points: [Int64: (head: ObjectID, point: Audit.TrendPoint)] = [:]
     for _ in 0..<count {
@@ -27,12 +28,12 @@ struct TrendCache {
 
   func point(at end: Int64, validFor head: ObjectID, in repository: Repository) -> Audit.TrendPoint? {
     guard let saved = points[end] else { return nil }
-    guard saved.head == head || (try? repository.isDescendant(head, of: saved.head)) == true else { return nil }
+    guard saved.head == head || (try? repository.isDescendant(head, of: saved.head)) == true else { return nil }  // unknown: recomputed
     return saved.point
   }
 
   func save(_ points: [Audit.TrendPoint], head: ObjectID) {
-    try? file.save(key: fingerprint) { writer in
+    file.keep(key: fingerprint) { writer in
       writer.int32(Int32(clamping: points.count))
       for point in points {
         writer.string(head.hex)

@@ -11,3 +11,12 @@ public enum CheckError: Error, CustomStringConvertible, Sendable {
     }
   }
 }
+
+extension CheckError: TillitErrorConvertible {
+  public var tillitError: TillitError {
+    switch self {
+    case .usage(let message): return .usage(message)
+    case .untrusted(let message): return .failed(message)
+    }
+  }
+}

@@ -37,18 +37,15 @@ public struct CheckResult: Sendable {
 public struct CheckReport: Sendable {
   public let results: [CheckResult]
   public let durationMs: Int
-  /// What went wrong beside the checks themselves (recording them in the ledger), for stderr.
-  public var warnings: [String]
   /// What fixers changed, when they changed anything.
   public var fixes: FixSummary?
   /// Tracked files checks without `fix: true` rewrote in the snapshot: their verdict may be on
   /// content other than what is checked (a linter that fixed what it found), so the run fails.
   public var rewritten: [RepoPath]
 
-  public init(results: [CheckResult], durationMs: Int, warnings: [String] = [], fixes: FixSummary? = nil, rewritten: [RepoPath] = []) {
+  public init(results: [CheckResult], durationMs: Int, fixes: FixSummary? = nil, rewritten: [RepoPath] = []) {
     self.results = results
     self.durationMs = durationMs
-    self.warnings = warnings
     self.fixes = fixes
     self.rewritten = rewritten
   }

@@ -117,7 +117,7 @@ public final class CheckRunner: @unchecked Sendable {
       case .timedOut:
         return CheckResult(name: check.name, outcome: .timedOut, durationMs: elapsed, note: "stopped after \(Self.format(seconds: check.timeout ?? 0))", logPath: logPath)
       case .ended(let ending):
-        if ending.succeeded { try? cache?.recordPass(cacheKey) }
+        if ending.succeeded { try? cache?.recordPass(cacheKey) }  // unrecorded: it runs again next time
         return CheckResult(name: check.name, outcome: ending.succeeded ? .passed : .failed, durationMs: elapsed, exitCode: ending.exitCode, logPath: logPath)
       }
     } catch {

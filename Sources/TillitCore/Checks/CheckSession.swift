@@ -106,15 +106,14 @@ public struct CheckSession {
       results = runner(settings, cache: cache).run(plan, subject: subject)
     }
     PhaseTimings.mark("checks run")
-    var warnings: [String] = []
     do {
       try CheckLedger(repository: repository).record(results, of: plan, subject: subject)
     } catch {
-      warnings.append("the check results were not recorded in the ledger: \(error)")
+      Diagnostics.warning("the check results were not recorded in the ledger: \(TillitError(error))")
     }
     PhaseTimings.mark("results recorded in the ledger")
     let rewritten = snapshot?.rewrittenTrackedFiles() ?? []
-    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, warnings: warnings, fixes: fixes, rewritten: rewritten))
+    return .ran(CheckReport(results: results, durationMs: Clock.milliseconds() - started, fixes: fixes, rewritten: rewritten))
   }
 
   /// The paths where the work tree is not the content checked: unstaged edits and untracked

@@ -78,7 +78,7 @@ public final class Snapshot {
   /// Finds entries of the slot's index: read directly, or through libgit2 when it must be.
   private static func entryLookup(index: String, slot: String) -> ((RepoPath) -> FileEntry?)? {
     if let file = IndexFile(path: index) { return file.entry(at:) }
-    guard let repository = try? Repository(exactly: slot), let index = try? repository.index() else { return nil }
+    guard let repository = try? Repository(exactly: slot), let index = try? repository.index() else { return nil }  // none: compare all
     return index.entry(at:)
   }
 

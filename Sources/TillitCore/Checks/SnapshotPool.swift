@@ -152,7 +152,7 @@ public struct SnapshotPool {
     var seen: Set<[Int]> = []
     var total = 0
     for (parent, child) in [(folder, name), (worktrees, "tillit-" + name)] {
-      guard let handle = try? DirectoryHandle(opening: parent) else { continue }
+      guard let handle = try? DirectoryHandle(opening: parent) else { continue }  // no folder: nothing counted
       total += Self.usage(of: Array(child.utf8), in: handle, seen: &seen)
     }
     return total
@@ -166,7 +166,7 @@ public struct SnapshotPool {
       guard seen.insert([Int(info.st_dev), Int(info.st_ino)]).inserted else { return 0 }
     }
     var total = Int(info.st_blocks) * 512
-    if (info.st_mode & S_IFMT) == S_IFDIR, let folder = try? parent.subdirectory(name) {
+    if (info.st_mode & S_IFMT) == S_IFDIR, let folder = try? parent.subdirectory(name) {  // gone meanwhile: its own size only
       for entry in folder.entries() { total += usage(of: entry, in: folder, seen: &seen) }
     }
     return total

@@ -44,7 +44,7 @@ struct SnapshotSlot {
       left = nil
     }
     // Links go before the checkout and come back after it, so it never writes through them.
-    let linked = ((try? FileSystem.read(sharedRecord)) ?? []).split(separator: UInt8(ascii: "\n")).map { RepoPath(bytes: Array($0)) }
+    let linked = ((try? FileSystem.read(sharedRecord)) ?? []).split(separator: UInt8(ascii: "\n")).map { RepoPath(bytes: Array($0)) }  // no record: none
     SharedFolders.unlink(linked, in: path)
     unlink(sharedRecord)
     let halfMoved = FileSystem.exists(marker)
@@ -100,7 +100,7 @@ struct SnapshotSlot {
   private var isSound: Bool {
     guard let link = try? FileSystem.readText(path + "/.git"),  // missing or unreadable: rebuild
       link == "gitdir: \(administration)\n",
-      let back = try? FileSystem.readText(administration + "/gitdir"), back == "\(path)/.git\n",
+      let back = try? FileSystem.readText(administration + "/gitdir"), back == "\(path)/.git\n",  // likewise
       FileSystem.exists(administration + "/HEAD"), FileSystem.exists(administration + "/commondir")
     else { return false }
     return true

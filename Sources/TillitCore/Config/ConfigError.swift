@@ -13,3 +13,7 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
     return text + problem
   }
 }
+
+extension ConfigError: TillitErrorConvertible {
+  public var tillitError: TillitError { .usage(description) }
+}

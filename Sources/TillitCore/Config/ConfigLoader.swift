@@ -31,8 +31,8 @@ extension ConfigLoader {
   /// staged, which a run of the staged checks does not use.
   public func hasUnstagedEdits(comparedWith subject: CheckSubject) -> Bool {
     guard subject.content == .index, let workdir = repository.workdir,
-      let saved = try? FileSystem.read(workdir + ProjectConfig.fileName),
-      let staged = try? subject.configBlob()
+      let saved = try? FileSystem.read(workdir + ProjectConfig.fileName),  // none or unreadable: no edits to mention
+      let staged = try? subject.configBlob()  // the run itself reads it, and says what is wrong
     else { return false }
     return ObjectID.hashing(saved) != staged
   }

@@ -274,7 +274,7 @@ public struct YAMLReader {
   private static func splitKey(_ text: Substring, line: Int) throws(YAMLError) -> (String, Substring)? {
     if text.first == "\"" || text.first == "'" {
       var rest = text
-      guard let key = try? quoted(&rest, line: line), rest.first == ":" else { return nil }
+      guard let key = try? quoted(&rest, line: line), rest.first == ":" else { return nil }  // no quoted key: not an entry
       let after = rest.dropFirst()
       guard after.isEmpty || after.first == " " else { return nil }
       return (key, stripComment(after.drop { $0 == " " }).isEmpty ? "" : after.drop { $0 == " " })

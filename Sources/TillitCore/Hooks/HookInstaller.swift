@@ -46,7 +46,7 @@ public struct HookInstaller {
     for name in Self.hookNames {
       let path = directory + "/" + name
       if FileSystem.exists(path) || ChainedHook.isSymlink(path) {
-        let current = (try? FileSystem.readText(path)) ?? ""
+        let current = (try? FileSystem.readText(path)) ?? ""  // unreadable: not Tillit's, kept under its name
         if !HookScript.isTillit(current) {
           let manager = HookManager.recognise(current)
           if let manager, !managers.contains(manager) { managers.append(manager) }
@@ -91,7 +91,7 @@ public struct HookInstaller {
     var done: [String] = []
     for name in Self.hookNames {
       let path = directory + "/" + name
-      guard let text = try? FileSystem.readText(path), HookScript.isTillit(text) else {
+      guard let text = try? FileSystem.readText(path), HookScript.isTillit(text) else {  // unreadable: not Tillit's
         if FileSystem.exists(path) { done.append("left \(path) alone: it is not Tillit's") }
         continue
       }
@@ -118,4 +118,8 @@ public struct HookInstaller {
 public struct HookError: Error, CustomStringConvertible, Sendable {
   public let description: String
   public init(_ description: String) { self.description = description }
+}
+
+extension HookError: TillitErrorConvertible {
+  public var tillitError: TillitError { .usage(description) }
 }

@@ -40,7 +40,8 @@ final class HistoryScanner {
       counts: filter.counts)
   }
 
-  /// The commits `.git-blame-ignore-revs` (at HEAD) lists.
+  /// The commits `.git-blame-ignore-revs` (at HEAD) lists; none when there is no such file (what
+  /// cannot be read lists nothing: a HEAD that cannot be read fails the scan itself).
   private static func blameIgnoredRevisions(_ repository: Repository) -> Set<ObjectID> {
     guard let head = try? repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head),
           let entry = try? repository.entry(at: RepoPath(".git-blame-ignore-revs"), inTree: tree),

@@ -24,7 +24,7 @@ public struct KnowledgeBase {
   /// The model up to HEAD, with the ledger's feedback folded in.
   public func load() throws -> Loaded {
     let (model, state) = try historyModel()
-    let ledger = (try? LedgerReviews(repository: repository, resolver: resolver)) ?? LedgerReviews()
+    let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: state, ledger: ledger)
   }
@@ -41,16 +41,16 @@ public struct KnowledgeBase {
         return true
       }
       model.head = head
-      try? KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
+      try KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
     }
-    let ledger = (try? LedgerReviews(repository: repository, resolver: resolver)) ?? LedgerReviews()
+    let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)
   }
 
   /// Whether `load` would be quick: at most `newCommits` commits to read, after the cached
   /// commit when the cache is sound, else from the start. A hook that must not keep the user waiting builds the model in the background when
-  /// it is not.
+  /// it is not. A guess: what cannot be read here is left for `load` to report.
   public func isQuickToLoad(newCommits: Int = 500) -> Bool {
     guard let head = try? repository.headCommitID() else { return true }
     let cache = try? KnowledgeCache(repository: repository)
@@ -60,7 +60,7 @@ public struct KnowledgeBase {
     let base = cached.flatMap { (try? repository.isDescendant(head, of: $0)) == true ? $0 : nil }
     // Without a usable cache the whole history is to be read; a short one is still quick.
     var behind = 0
-    let walked = try? repository.walk(WalkSpec(include: [head], exclude: base.map { [$0] } ?? [], byTimeOnly: true)) { _ in
+    let walked: Void? = try? repository.walk(WalkSpec(include: [head], exclude: base.map { [$0] } ?? [], byTimeOnly: true)) { _ in
       behind += 1
       return behind <= newCommits
     }
@@ -75,19 +75,30 @@ public struct KnowledgeBase {
     let scanner = HistoryScanner(repository: repository, settings: settings, resolver: resolver)
     if let cached = cache.load(fingerprint: fingerprint), let base = cached.head {
       if base == head { return (cached, "fresh") }
-      if (try? repository.isDescendant(head, of: base)) == true {
+      if (try? repository.isDescendant(head, of: base)) == true {  // unknown: rebuilt, as for any other base
         let before = cached.commitsSeen
         try scanner.scan(from: base, to: head) { cached.apply($0); return true }
         cached.head = head
-        try? cache.save(cached, fingerprint: fingerprint)
+        cache.save(cached, fingerprint: fingerprint)
         return (cached, "updated \(cached.commitsSeen - before) commits")
       }
     }
     let model = KnowledgeModel()
     try scanner.scan(from: nil, to: head) { model.apply($0); return true }
     model.head = head
-    try? cache.save(model, fingerprint: fingerprint)
+    cache.save(model, fingerprint: fingerprint)
     return (model, "rebuilt")
+  }
+
+  /// The reviews in the ledger. A ledger that cannot be read is left out with a warning: the
+  /// history alone still answers, and the user learns why the reviews do not count.
+  private func ledgerReviews() -> LedgerReviews {
+    do {
+      return try LedgerReviews(repository: repository, resolver: resolver)
+    } catch {
+      Diagnostics.warning("the reviews in the ledger cannot be read, so they are left out: \(TillitError(error))", topic: "ledger-reviews")
+      return LedgerReviews()
+    }
   }
 
   /// Feedback recorded through Tillit counts as a review of the files its commit changed.
@@ -95,7 +106,7 @@ public struct KnowledgeBase {
     var seen: Set<String> = []
     for feedback in ledger.feedback {
       guard seen.insert(feedback.reviewer + feedback.commit.hex).inserted,
-            let commit = try? repository.commit(feedback.commit),
+            let commit = try? repository.commit(feedback.commit),  // a reviewed commit this clone lacks: nothing to fold
             let changes = try? repository.changes(ofCommit: commit) else { continue }
       let reviewer = model.person(PersonResolver.Identity(key: feedback.reviewer, name: model.index(of: feedback.reviewer).map { model.people[Int($0)].name } ?? feedback.reviewer))
       let author = resolver.resolve(name: commit.author.name, email: commit.author.email).flatMap { model.index(of: $0.key) }
@@ -106,12 +117,12 @@ public struct KnowledgeBase {
   /// The settings and identity files the model depends on.
   func fingerprint() throws -> String {
     var parts = [settings.modelFingerprint]
-    if let workdir = repository.workdir, let mailmap = try? FileSystem.read(workdir + ".mailmap") {
+    if let workdir = repository.workdir, let mailmap = try? FileSystem.read(workdir + ".mailmap") {  // none: nothing to key
       parts.append(String(BinaryChecksum.of(mailmap[...]), radix: 16))
     }
-    if let head = try repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head) {
+    if let head = try repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head) {  // unreadable: the scan says
       for name in [".mailmap", ".gitattributes", ".git-blame-ignore-revs"] {
-        parts.append((try? repository.entry(at: RepoPath(name), inTree: tree))?.blob.hex ?? "-")
+        parts.append((try? repository.entry(at: RepoPath(name), inTree: tree))?.blob.hex ?? "-")  // none: "-"
       }
     }
     return parts.joined(separator: "|")

@@ -14,18 +14,19 @@ struct KnowledgeCache {
 
   func load(fingerprint: String) -> KnowledgeModel? {
     guard var reader = file.open(key: fingerprint) else { return nil }
-    return try? Self.decode(&reader)
+    return try? Self.decode(&reader)  // damaged: rebuilt, as a missing cache is
   }
 
   /// The commit a sound cache made with these settings is up to date with, without decoding
   /// the model.
   func head(fingerprint: String) -> ObjectID? {
-    guard var reader = file.open(key: fingerprint), let head = try? reader.data() else { return nil }
+    guard var reader = file.open(key: fingerprint), let head = try? reader.data() else { return nil }  // damaged: as none
     return ObjectID(hex: String(decoding: head, as: UTF8.self))
   }
 
-  func save(_ model: KnowledgeModel, fingerprint: String) throws {
-    try file.save(key: fingerprint) { Self.encode(model, &$0) }
+  /// Saves the model; a failure is a warning (see `CacheFile.keep`).
+  func save(_ model: KnowledgeModel, fingerprint: String) {
+    file.keep(key: fingerprint) { Self.encode(model, &$0) }
   }
 
   private static func encode(_ model: KnowledgeModel, _ writer: inout BinaryWriter) {

@@ -22,15 +22,13 @@ public struct LedgerReviews: Sendable {
   /// the trailers itself, but they count as reviews of their commits in an audit.
   public private(set) var imported: [Feedback] = []
   public private(set) var requests: [Request] = []
-  public private(set) var warnings: [String] = []
 
   public init() {}
 
   /// Reads the reviews stream, people resolved through `resolver`. `review.imported` events
   /// are left out: the history scan reads the same trailers from the commits themselves.
   public init(repository: Repository, resolver: PersonResolver) throws {
-    let (records, readWarnings) = try LedgerDigest.read(.reviews, store: LedgerStore(repository: repository))
-    warnings = readWarnings
+    let records = try LedgerDigest.read(.reviews, store: LedgerStore(repository: repository))
     // When each reviewer first answered each change, by its commit and by its patch id.
     var firstAnswer: [Answer: Int64] = [:]
     for record in records {

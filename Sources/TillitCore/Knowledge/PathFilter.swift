@@ -27,6 +27,7 @@ final class PathFilter {
   }
 
   /// Whether any `.gitattributes` at HEAD, or `info/attributes`, names a linguist attribute.
+  /// What cannot be read mentions nothing (a HEAD that cannot be read fails the scan itself).
   private static func mentionsLinguist(_ repository: Repository) -> Bool {
     if let info = try? FileSystem.readText(repository.commonDir + "info/attributes"), info.contains("linguist-") { return true }
     guard let head = try? repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head),

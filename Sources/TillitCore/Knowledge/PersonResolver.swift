@@ -10,7 +10,7 @@ public final class PersonResolver {
   private var memo: [String: Identity?] = [:]
 
   public init(repository: Repository, settings: KnowledgeSettings) {
-    mailmap = try? Mailmap(repository: repository)
+    mailmap = Mailmap.orWarning(repository)
     var aliasOf: [String: String] = [:]
     for (canonical, others) in settings.aliases {
       for other in others { aliasOf[other.lowercased()] = canonical.lowercased() }
@@ -51,7 +51,7 @@ public final class PersonResolver {
 
   private func computeIdentity(name: String, email: String) -> Identity? {
     var mapped = (name: name, email: email)
-    if let mailmap, let resolved = try? mailmap.resolve(name: name, email: email) { mapped = resolved }
+    if let mailmap, let resolved = try? mailmap.resolve(name: name, email: email) { mapped = resolved }  // unmapped: as committed
     var key = mapped.email.lowercased()
     if key.isEmpty { key = mapped.name.lowercased() }
     guard !key.isEmpty else { return nil }

@@ -9,12 +9,25 @@ struct LedgerDigest {
   /// reused (version 4 was the last one before `CacheFile`; 6: typed payloads).
   static let version: Int32 = 6
 
-  /// The records of `stream`, in (lamport, id) order, and the warnings a read gives.
-  static func read(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
+  /// The records of `stream`, in (lamport, id) order; what the read skipped is a warning
+  /// (`Diagnostics`), given again on every read from the digest while it stands.
+  static func read(_ stream: LedgerStream, store: LedgerStore) throws -> [Record] {
+    let (records, warnings) = try readWithWarnings(stream, store: store)
+    warnings.forEach { Diagnostics.warning($0) }
+    return records
+  }
+
+  private static func readWithWarnings(_ stream: LedgerStream, store: LedgerStore) throws -> (records: [Record], warnings: [String]) {
     let repository = store.repository
     let refs = [stream.localRef] + (try repository.referenceNames(matching: stream.remoteGlob))
     var targets: [String] = []
-    for ref in refs { if let target = try repository.referenceTarget(ref) { targets.append("\(ref)=\(target.hex)") } }
+    for ref in refs {
+      do {
+        if let target = try repository.referenceTarget(ref) { targets.append("\(ref)=\(target.hex)") }
+      } catch let error as GitError where !error.isEnvironment {
+        targets.append("\(ref)=unreadable")  // a damaged ref: the read below names it
+      }
+    }
     let key = targets.joined(separator: ";")
     let file = CacheFile(kind: "ledger-digest", version: version, path: StateDirectory(repository: repository).cacheFile("ledger", "\(stream.rawValue).digest"))
     let cached = load(file)
@@ -85,7 +98,7 @@ struct LedgerDigest {
   }
 
   private static func save(_ file: CacheFile, key: String, records: [Record], warnings: [String], cleanBuckets: [ObjectID: [ObjectID]]) {
-    try? file.save(key: key) { writer in
+    file.keep(key: key) { writer in
       encode(records: records, warnings: warnings, cleanBuckets: cleanBuckets, &writer)
     }
   }

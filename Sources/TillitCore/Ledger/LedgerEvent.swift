@@ -91,7 +91,6 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
   case malformedPayload(kind: String, problem: String)
   case tooLarge(Int)
   case locked(String)
-  case usage(String)
   /// A ref where a stream should be that does not point at a ledger commit.
   case notAStream(ref: String, reason: String)
 
@@ -100,8 +99,19 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
     case .malformed(let problem): return "the event \(problem)"
     case .malformedPayload(let kind, let problem): return "the \(kind) event \(problem)"
     case .tooLarge(let size): return "the event is \(size) bytes; events are at most \(LedgerEvent.maximumSize) bytes"
-    case .locked(let message), .usage(let message): return message
+    case .locked(let message): return message
     case .notAStream(let ref, let reason): return "\(ref) is not a ledger stream: \(reason)"
+    }
+  }
+}
+
+extension LedgerError: TillitErrorConvertible {
+  /// A malformed event or stream came from someone else: bad input (2). A lock held too long
+  /// is the environment's (3).
+  public var tillitError: TillitError {
+    switch self {
+    case .locked: return .environment(description)
+    default: return .usage(description)
     }
   }
 }

@@ -16,12 +16,12 @@ public struct LedgerIdentity: Sendable {
     var email = try repository.config().string("user.email") ?? ""
     if email.isEmpty {
       guard allowUnknown else {
-        throw LedgerError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
+        throw TillitError.usage("user.email is not set; set it with git config user.email you@example.com, so your reviews carry your name")
       }
       email = "unknown"
     }
     let name = try repository.config().string("user.name") ?? ""
-    person = (try? Mailmap(repository: repository).resolve(name: name, email: email).email) ?? email
+    person = Mailmap.orWarning(repository)?.email(for: email, name: name) ?? email
     writer = Self.writerID(state: StateDirectory(repository: repository))
   }
 
@@ -38,7 +38,7 @@ public struct LedgerIdentity: Sendable {
 
   private static func storedWriterID(state: StateDirectory) throws -> String {
     let path = state.path + "/writer"
-    if let existing = try? FileSystem.readText(path).trimmingSpaces, existing.count == 16 { return existing }
+    if let existing = try? FileSystem.readText(path).trimmingSpaces, existing.count == 16 { return existing }  // none or damaged: made anew
     try FileSystem.makeDirectories(state.path)
     let fresh = RandomID.make()
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

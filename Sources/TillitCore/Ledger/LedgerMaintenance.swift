@@ -25,14 +25,16 @@ public enum LedgerMaintenance {
   static let retryAfterSeconds = 3_600
 
   public static func packIfNeeded(_ repository: Repository) {
-    let configured = (try? repository.config().string("gc.auto")).flatMap { $0.flatMap { Int($0) } } ?? 6700
+    let configured = (try? repository.config().string("gc.auto")).flatMap { $0.flatMap { Int($0) } } ?? 6700  // unreadable: git's default
     guard configured > 0 else { return }
     let limit = min(configured, looseLimit)
     let sample = repository.commonDir + "objects/17"
+    // No folder of ours to lock in (a read-only .git): no packing, which git's own gc still does.
     guard looseCount(sample) * 256 > limit, let state = try? StateDirectory(repository: repository).subdirectory("ledger") else { return }
     let lock = state + "/gc.lock"
     let after = state + "/gc.after"
     // The count is read from a file: compared by division, so no number in it can overflow.
+    // Unreadable, there is no count of the last gc's leftovers: as if none were left.
     if let age = FileSystem.age(of: after), age < retryAfterSeconds,
       let left = (try? FileSystem.readText(after)).flatMap({ Int($0.filter(\.isASCII).filter(\.isNumber)) }), left > limit / 256
     {
@@ -48,7 +50,7 @@ public enum LedgerMaintenance {
       environment: ProcessEnvironment.entries(),
       directory: repository.workdir ?? repository.commonDir, output: .log(path: "/dev/null", append: true))
     // Not waited for: the caller's work is done.
-    if (try? ProcessGroupRunner.spawn(launch)) == nil { unlink(lock) }
+    if (try? ProcessGroupRunner.spawn(launch)) == nil { unlink(lock) }  // not started: the next append tries again
   }
 
   static func looseCount(_ folder: String) -> Int { FileSystem.entries(of: folder).filter { $0.count == 38 }.count }

@@ -119,13 +119,22 @@ public struct LedgerStore {
   // MARK: Reading
 
   /// What a read found: the events, folded in (lamport, id) order, and what was skipped.
-  public struct Reading: Sendable {
-    public var events: [LedgerEvent]
-    public var warnings: [String]
+  struct Reading: Sendable {
+    var events: [LedgerEvent]
+    var warnings: [String]
   }
 
-  /// Every event of `stream`: this clone's and every fetched copy's, each event once.
-  public func read(_ stream: LedgerStream) throws -> Reading {
+  /// Every event of `stream`: this clone's and every fetched copy's, each event once, in
+  /// (lamport, id) order. What is skipped (a ref that is no stream, an event that does not
+  /// parse) is a warning (`Diagnostics`).
+  public func read(_ stream: LedgerStream) throws -> [LedgerEvent] {
+    let reading = try reading(stream)
+    reading.warnings.forEach { Diagnostics.warning($0) }
+    return reading.events
+  }
+
+  /// What `read` finds, with what it skipped instead of warning about it (`verify` lists that).
+  func reading(_ stream: LedgerStream) throws -> Reading {
     var reading = Reading(events: [], warnings: [])
     let copies = try tips(of: stream, warnings: &reading.warnings)
     var seen: Set<ObjectID> = []
@@ -167,7 +176,7 @@ extension LedgerStore {
         }
       }
       do {
-        problems += try read(stream).warnings
+        problems += try reading(stream).warnings
       } catch {
         problems.append("\(stream.localRef): cannot be read: \(error)")
       }

@@ -24,9 +24,6 @@ public struct LedgerSync {
   public struct Summary: Sendable {
     public var merged: [LedgerStream] = []
     public var rounds = 0
-    /// What was left out: the remote's entries that are not sound events, and streams (the
-    /// remote's or this clone's) that are not ledgers, with what to do about them.
-    public var warnings: [String] = []
   }
 
   public func sync(remote: String, maximumRounds: Int = 10) throws -> Summary {
@@ -36,7 +33,8 @@ public struct LedgerSync {
       summary.rounds = round
       let fetch = try GitCommand.run(["fetch", "--quiet", "--no-tags", remote, Self.fetchRefspec(remote: remote)], in: workdir)
       guard fetch.status == 0 else {
-        throw LedgerError.usage("git fetch \(remote) failed: \(fetch.output.trimmingSpaces)")
+        // The network, the remote or the credentials: not a mistake in how tillit was called.
+        throw TillitError.environment("git fetch \(remote) failed: \(fetch.output.trimmingSpaces)")
       }
       var pushable: [LedgerStream] = []
       var warnings: [String] = []
@@ -45,15 +43,17 @@ public struct LedgerSync {
         if outcome.moved, !summary.merged.contains(stream) { summary.merged.append(stream) }
         if outcome.pushable { pushable.append(stream) }
       }
-      for warning in warnings where !summary.warnings.contains(warning) { summary.warnings.append(warning) }
+      // What was left out (the remote's entries that are not sound events, streams that are
+      // not ledgers), with what to do about them; each once however many rounds meet it.
+      warnings.forEach { Diagnostics.warning($0) }
       guard !pushable.isEmpty else { return summary }
       let push = try GitCommand.run(["push", "--quiet", "--porcelain", remote] + pushable.map { "\($0.localRef):\($0.localRef)" }, in: workdir)
       if push.status == 0 { return summary }
       guard push.output.contains("rejected") || push.output.contains("fetch first") || push.output.contains("non-fast-forward") else {
-        throw LedgerError.usage("git push \(remote) failed: \(push.output.trimmingSpaces)")
+        throw TillitError.environment("git push \(remote) failed: \(push.output.trimmingSpaces)")
       }
     }
-    throw LedgerError.usage("the ledger kept changing on \(remote) during \(maximumRounds) rounds of sync; run tillit ledger sync again")
+    throw TillitError.environment("the ledger kept changing on \(remote) during \(maximumRounds) rounds of sync", hint: "run tillit ledger sync again")
   }
 
   /// Brings the fetched copy of `stream` into the local one. Says whether the local one moved,

@@ -28,11 +28,11 @@ public struct OwnershipLedger {
   }
 
   /// The claims in force: every claim folded in ledger order, a release removing its pattern.
-  public func current() throws -> (claims: [Claim], warnings: [String]) {
-    let reading = try store.read(.ownership)
+  public func current() throws -> [Claim] {
+    let events = try store.read(.ownership)
     var claims: [String: Claim] = [:]
     var order: [String] = []
-    for event in reading.events {
+    for event in events {
       switch event.payload {
       case .ownershipClaimed(let claim):
         if claims[claim.pattern] == nil { order.append(claim.pattern) }
@@ -43,7 +43,7 @@ public struct OwnershipLedger {
         continue
       }
     }
-    return (order.compactMap { claims[$0] }, reading.warnings)
+    return order.compactMap { claims[$0] }
   }
 
   /// The rules of a CODEOWNERS file: each line a pattern and its owners; comments and blank

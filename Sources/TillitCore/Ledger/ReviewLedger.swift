@@ -34,11 +34,11 @@ public struct ReviewLedger {
     if let anchor {
       let info = try repository.commit(commit)
       guard let file = try repository.entry(at: anchor.path, inTree: info.tree) else {
-        throw LedgerError.usage("\(anchor.path) is not in commit \(commit.hex.prefix(12)); name a file the commit has")
+        throw TillitError.usage("\(anchor.path) is not in commit \(commit.hex.prefix(12)); name a file the commit has")
       }
       let lines = try repository.blobContent(file.blob).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       guard anchor.line >= 1, anchor.line <= lines.count else {
-        throw LedgerError.usage("\(anchor.path) has \(lines.count) lines in that commit; --line must be between 1 and \(lines.count)")
+        throw TillitError.usage("\(anchor.path) has \(lines.count) lines in that commit; --line must be between 1 and \(lines.count)")
       }
       place = ReviewFeedback.Anchor(path: anchor.path.description, line: anchor.line, lineText: String(decoding: lines[anchor.line - 1], as: UTF8.self))
     }
@@ -53,17 +53,14 @@ public struct ReviewLedger {
   }
 
   /// Everything the ledger holds about `commit`: events naming it, or naming its patch id.
-  public func history(of commit: ObjectID) throws -> (events: [LedgerEvent], warnings: [String]) {
+  public func history(of commit: ObjectID) throws -> [LedgerEvent] {
     let patchID = try repository.patchID(ofCommit: commit)
     var events: [LedgerEvent] = []
-    var warnings: [String] = []
     for stream in LedgerStream.allCases {
-      let reading = try store.read(stream)
-      warnings += reading.warnings
-      events += reading.events.filter { $0.payload.commit == commit || $0.payload.patchID == patchID }
+      events += try store.read(stream).filter { $0.payload.commit == commit || $0.payload.patchID == patchID }
     }
     LedgerEvent.order(&events)
-    return (events, warnings)
+    return events
   }
 }
 
@@ -79,9 +76,9 @@ extension ReviewLedger {
   /// Asks the people `emails` name (through the mailmap) to review `commit`.
   @discardableResult
   public func requestReview(of commit: ObjectID, fromEmails emails: [String], message: String, identity: LedgerIdentity) throws -> LedgerEvent {
-    let mailmap = try? Mailmap(repository: repository)
+    let mailmap = Mailmap.orWarning(repository)
     let reviewers = emails.map { email in
-      ReviewRequested.Reviewer(email: (try? mailmap?.resolve(name: "", email: email).email) ?? email, role: "requested", reasons: [])
+      ReviewRequested.Reviewer(email: mailmap?.email(for: email) ?? email, role: "requested", reasons: [])
     }
     return try requestReview(of: commit, from: reviewers, message: message, identity: identity)
   }
@@ -89,17 +86,17 @@ extension ReviewLedger {
   /// The reviews asked of `person` that they have not given yet (on the commit or on a later
   /// version of the same change), oldest first. Decided from the stream's digest; only the
   /// requests shown are read whole.
-  public func inbox(for person: String) throws -> (requests: [LedgerEvent], warnings: [String]) {
-    let mailmap = try? Mailmap(repository: repository)
+  public func inbox(for person: String) throws -> [LedgerEvent] {
+    let mailmap = Mailmap.orWarning(repository)
     var canonicalMemo: [String: String] = [:]
     func canonical(_ email: String) -> String {
       if let known = canonicalMemo[email] { return known }
-      let resolved = ((try? mailmap?.resolve(name: "", email: email).email) ?? email).lowercased()
+      let resolved = (mailmap?.email(for: email) ?? email).lowercased()
       canonicalMemo[email] = resolved
       return resolved
     }
     let me = canonical(person)
-    let (records, warnings) = try LedgerDigest.read(.reviews, store: store)
+    let records = try LedgerDigest.read(.reviews, store: store)
     var answered: Set<ObjectID> = []
     for record in records {
       guard case .feedback(let change) = record.fact, canonical(record.by) == me else { continue }
@@ -112,6 +109,6 @@ extension ReviewLedger {
       guard !answered.contains(change.commit), !(change.patchID.map(answered.contains) ?? false) else { return false }
       return seen.insert(change.patchID ?? change.commit).inserted
     }
-    return (try waiting.map { try store.loadEvent($0.id) }, warnings)
+    return try waiting.map { try store.loadEvent($0.id) }
   }
 }

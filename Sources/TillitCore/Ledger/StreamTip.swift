@@ -16,8 +16,14 @@ extension LedgerStore {
   /// The tip of `ref`, checked for the ledger's shape; nil when there is no such ref. Throws
   /// `LedgerError.notAStream` saying what is wrong with it.
   func tip(of ref: String) throws -> StreamTip? {
-    guard let target = try repository.referenceTarget(ref) else { return nil }
     func notAStream(_ reason: String) -> LedgerError { .notAStream(ref: ref, reason: reason) }
+    let found: ObjectID?
+    do {
+      found = try repository.referenceTarget(ref)
+    } catch let error as GitError where !error.isEnvironment {
+      throw notAStream("the ref cannot be read: \(error)")  // a damaged ref file, for one
+    }
+    guard let target = found else { return nil }
     guard let kind = repository.objectKind(target) else { throw notAStream("it points at \(target.hex), which this repository does not hold") }
     guard kind == .commit else { throw notAStream("it points at a \(kind.rawValue), not a ledger commit") }
     let tree: ObjectID
@@ -29,6 +35,7 @@ extension LedgerStore {
       throw notAStream("its commit \(target.hex) cannot be read: \(error)")
     }
     guard let events = root.first(where: { $0.name == Self.eventsName }) else { throw notAStream("its commit \(target.hex) has no events folder") }
+    // A folder that cannot be listed is named in the error below, not ignored.
     guard events.isTree, repository.objectKind(events.id) == .tree, let buckets = try? repository.listTree(events.id) else {
       throw notAStream("the events of its commit \(target.hex) are not a folder that can be read")
     }
@@ -55,7 +62,7 @@ extension LedgerStore {
     do {
       return try tip(of: stream.localRef)
     } catch LedgerError.notAStream(let ref, let reason) {
-      throw LedgerError.usage(
+      throw TillitError.usage(
         "\(ref) is not a ledger stream: \(reason); see what it holds with git cat-file -t \(ref), and if it is nothing of yours delete it with git update-ref -d \(ref)")
     }
   }

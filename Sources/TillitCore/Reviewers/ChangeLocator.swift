@@ -57,7 +57,7 @@ public struct ChangeLocator {
       return true
     }
     guard !paths.isEmpty || !authors.isEmpty else {
-      throw LedgerError.usage("\(label) holds no commits; name a range like main..feature")
+      throw TillitError.usage("\(label) holds no commits; name a range like main..feature")
     }
     let author = authors.max { $0.value.count < $1.value.count }
     return ChangeUnderReview(label: label, commit: to, author: author?.key, authorName: author?.value.name,

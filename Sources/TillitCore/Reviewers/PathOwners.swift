@@ -22,7 +22,7 @@ public struct PathOwners {
       let prefix = path.bytes.isEmpty ? [] : path.bytes + [UInt8(ascii: "/")]
       let under = model.files.keys.filter { $0.bytes.starts(with: prefix) }
       guard !under.isEmpty else {
-        throw LedgerError.usage("nothing in the history of HEAD is known about '\(argument)'; name a file or folder the repository has")
+        throw TillitError.usage("nothing in the history of HEAD is known about '\(argument)'; name a file or folder the repository has")
       }
       paths += under.sorted()
     }

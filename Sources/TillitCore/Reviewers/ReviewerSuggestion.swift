@@ -17,7 +17,6 @@ public struct ReviewerSuggestion {
   public struct Result {
     public let recommendation: Recommendation
     public let cacheState: String
-    public let warnings: [String]
   }
 
   public func suggest(_ target: Target, mode: RecommendationMode, count: Int) throws -> Result {
@@ -29,7 +28,7 @@ public struct ReviewerSuggestion {
     case .revision(let revision): change = try locator.change(revision)
     }
     let recommender = Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: base.resolver.hasLeft)
-    return Result(recommendation: recommender.recommend(change, mode: mode, count: count), cacheState: loaded.cacheState, warnings: loaded.ledger.warnings)
+    return Result(recommendation: recommender.recommend(change, mode: mode, count: count), cacheState: loaded.cacheState)
   }
 }
 

@@ -15,6 +15,7 @@ struct CacheFile {
   /// A sound file's key and a reader at the start of its payload; nil when there is no sound file
   /// of this kind and version.
   func open() -> (key: String, payload: BinaryReader)? {
+    // Missing, unreadable or damaged: nil, and the cache is rebuilt (see above).
     guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
           (try? reader.string()) == Self.magic, (try? reader.string()) == kind, (try? reader.int32()) == version,
           let key = try? reader.string() else { return nil }
@@ -25,6 +26,16 @@ struct CacheFile {
   func open(key: String) -> BinaryReader? {
     guard let file = open(), file.key == key else { return nil }
     return file.payload
+  }
+
+  /// `save`, a failure said once as a warning (`topic: "caches"`, as `StateDirectory` says a
+  /// folder that cannot be written): a cache not kept is only rebuilt next time, slower.
+  func keep(key: String, _ write: (inout BinaryWriter) -> Void) {
+    do {
+      try save(key: key, write)
+    } catch {
+      Diagnostics.warning("Tillit's cache \(path) cannot be saved (\(TillitError(error).message)); working without it, which is slower", topic: "caches")
+    }
   }
 
   /// Replaces the file, at once, with the header for `key` and the payload `write` adds.

@@ -6,12 +6,18 @@ import Glibc
 
 /// The one place warnings go: `tillit: warning: ...` on stderr, one line each, every control
 /// character shown escaped (a warning may quote other people's text), and each distinct warning
-/// (or each warning of one `topic`) once per run however many times it is met.
+/// (or each warning of one `topic`) once per run however many times it is met. What is read
+/// and skipped, or cannot be kept, is said here, never returned beside a result.
 public enum Diagnostics {
-  private static let seen = Mutex<Set<String>>([])
+  private static let state = Mutex<(seen: Set<String>, given: [String])>(([], []))
 
   public static func warning(_ text: String, topic: String? = nil) {
-    guard seen.withLock({ $0.insert(topic ?? text).inserted }) else { return }
+    let isNew = state.withLock { state in
+      guard state.seen.insert(topic ?? text).inserted else { return false }
+      state.given.append(text)
+      return true
+    }
+    guard isNew else { return }
     let line = Array("tillit: warning: \(TerminalText.escaped(text))\n".utf8)
     var offset = 0
     while offset < line.count {
@@ -21,4 +27,8 @@ public enum Diagnostics {
       offset += written
     }
   }
+
+  /// Every warning given so far in this run, in order, unescaped: for outputs that carry them
+  /// (`--format json`).
+  public static var given: [String] { state.withLock { $0.given } }
 }

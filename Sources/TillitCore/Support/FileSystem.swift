@@ -138,3 +138,9 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
   public let errno: Int32
   public var description: String { "\(path): \(String(cString: strerror(errno)))" }
 }
+
+extension FileError: TillitErrorConvertible {
+  public var tillitError: TillitError {
+    .environment(description, hint: "check free space and that the folder is writable, then try again")
+  }
+}

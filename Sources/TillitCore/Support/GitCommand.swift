@@ -18,7 +18,7 @@ public enum GitCommand {
       environment: ProcessEnvironment.entries(),
       directory: directory, output: .log(path: log.path, append: false), ownProcessGroup: false)
     let ending = ProcessGroupRunner.wait(try ProcessGroupRunner.spawn(launch))
-    let output = (try? FileSystem.readText(log.path)) ?? ""
+    let output = (try? FileSystem.readText(log.path)) ?? ""  // unreadable: the status still says how git ended
     return Result(status: ending.exitCode, output: output)
   }
 }

@@ -40,7 +40,7 @@ public struct LogExcerpt: Equatable, Sendable {
   /// The whole log at `path`, as lines, for `--verbose` and `output: full`; empty when it
   /// cannot be read. Unlike an excerpt this holds the whole file in memory: it is asked for.
   public static func whole(_ path: String) -> LogExcerpt {
-    guard let bytes = try? FileSystem.read(path) else { return LogExcerpt(head: []) }
+    guard let bytes = try? FileSystem.read(path) else { return LogExcerpt(head: []) }  // no log: nothing to show
     var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(line)
     if bytes.last == UInt8(ascii: "\n") || bytes.isEmpty { lines.removeLast() }
     return LogExcerpt(head: lines)

@@ -7,9 +7,13 @@ extension Repository {
     do {
       return try resolveCommit(revision)
     } catch let error as GitError {
-      let why = error.isNotFound ? "names no commit here" : "cannot be read as a commit (\(error.message))"
       let forms = "a commit such as HEAD~1, a branch or an id" + (alsoAccepted.map { ", or \($0)" } ?? "")
-      throw LedgerError.usage("'\(revision)' \(why); give \(forms)")
+      switch error.reason {
+      case .notFound, .invalidName: throw TillitError.usage("'\(revision)' names no commit here", hint: "give \(forms)")
+      case .ambiguous: throw TillitError.usage("'\(revision)' is ambiguous: \(error)", hint: "give more of the id, or \(forms)")
+      case .wrongKind: throw TillitError.usage("'\(revision)' does not name a commit: \(error)", hint: "give \(forms)")
+      default: throw error
+      }
     }
   }
 
@@ -32,7 +36,7 @@ public struct RevisionRange: Sendable, Equatable {
   public static func parse(_ text: String) throws -> RevisionRange? {
     guard let dots = text.firstRange(of: "..") else { return nil }
     let to = text[dots.upperBound...]
-    guard !to.hasPrefix(".") else { throw LedgerError.usage("\(text): name a range with two dots, like main..HEAD") }
+    guard !to.hasPrefix(".") else { throw TillitError.usage("\(text): name a range with two dots, like main..HEAD") }
     let from = text[..<dots.lowerBound]
     return RevisionRange(from: from.isEmpty ? "HEAD" : String(from), to: to.isEmpty ? "HEAD" : String(to), text: text)
   }

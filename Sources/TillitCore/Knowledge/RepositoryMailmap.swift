@@ -1,0 +1,19 @@
+import TillitGit
+
+extension Mailmap {
+  /// The repository's mailmap; nil, with one warning, when it cannot be read: people are then
+  /// named as their commits and emails name them, and the user is told why.
+  static func orWarning(_ repository: Repository) -> Mailmap? {
+    do {
+      return try Mailmap(repository: repository)
+    } catch {
+      Diagnostics.warning("the mailmap cannot be read (\(error)); people are named as their commits name them", topic: "mailmap")
+      return nil
+    }
+  }
+
+  /// The email `email` is mapped to; as given when nothing maps it (or libgit2 cannot say).
+  func email(for email: String, name: String = "") -> String {
+    (try? resolve(name: name, email: email).email) ?? email  // no answer: the email as written
+  }
+}
