@@ -17,7 +17,7 @@ public enum ConfigReference {
     ],
     "check": [
       "name": "a short name, unique, without , or /. Required",
-      "run": "the command: a list runs as it is (argv, no shell); a string runs under sh -c, with the files as \"$@\". Required",
+      "run": "the command: a list runs as it is (argv, no shell); a string runs under sh -c, with the files as \"$@\". Required, unless builtin is given",
       "files": "path patterns; the check runs when a changed path matches one. Default: every path",
       "exclude": "path patterns that never count. Default: none",
       "stage": "pre-commit; commit-msg (the message file's absolute path appended as an argument); or pre-push. Default: pre-commit",
@@ -25,6 +25,7 @@ public enum ConfigReference {
       "pass-files": "true: append the changed matching files to the command (several runs when they exceed the argument limit). Default: false",
       "isolation": "snapshot: run in a snapshot of what is committed; worktree: run in the work tree, one at a time, only when it holds what is checked. Default: snapshot",
       "share": "as the top-level share, for this check",
+      "builtin": "instead of run: one of the checks Tillit runs itself on the staged blobs, without a snapshot or a process (trailing-whitespace, end-of-file, mixed-line-ending, merge-conflict, large-files, yaml-syntax, json-syntax, toml-syntax, private-key, case-conflict, executable-shebang, broken-symlinks; pre-commit-hooks' ids work too); its options are keys of the check",
       "fix": "true: a fixer, which may rewrite the files it is given; fixers run first, one at a time, and their fixes are staged. Default: false",
       "on-fix": "as the top-level on-fix, for this check",
       "output": "how much of a failure's output is shown: tail (first and last lines) or full. Default: tail",
