@@ -64,6 +64,24 @@ import TillitTestSupport
     #expect(hooked.slots() == ["slot-0"])
   }
 
+  /// A check that points a tracked symlink elsewhere rewrote it, as much as one that edits a
+  /// file: the commit stops and names it, and the next run sees the staged link again.
+  @Test func aTrackedSymlinkPointedElsewhereIsARewrite() throws {
+    let hooked = try HookedRepo(config: """
+      checks:
+        - name: relinker
+          run: "[ \\"$(readlink link)\\" = kept.txt ] && ln -sfn /etc/passwd link"
+      """, files: ["kept.txt": "kept\n"])
+    try FileManager.default.createSymbolicLink(atPath: hooked.repo.path + "/link", withDestinationPath: "kept.txt")
+    try hooked.repo.git(["add", "link"])
+    let first = try hooked.repo.tillit(["check"], environment: hooked.environment)
+    #expect(first.status == 1 && first.stdout.contains("rewrote link"), "\(first.output)")
+    try hooked.repo.write("a.txt", "a\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let second = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
+    #expect(second.stdout.contains("rewrote link"), "the next run did not see the staged link again: \(second.output)")
+  }
+
   @Test func aHalfMovedSlotIsMendedAtTheNextRun() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: look\n    run: [\"true\"]\n", files: ["kept.txt": "kept\n"])
     try hooked.repo.write("a.txt", "a\n")

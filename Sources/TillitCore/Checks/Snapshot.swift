@@ -70,8 +70,8 @@ public final class Snapshot {
       guard let entry = lookup(file), entry.mode != .submodule else { return false }
       // Deleted or replaced, a file turned into a link or back, or other content.
       guard let onDisk = DiskEntry.at(RepoPath(bytes: Array(path.utf8) + [UInt8(ascii: "/")] + file.bytes), recordedAs: file) else { return true }
-      if onDisk.mode == .symlink || entry.mode == .symlink { return onDisk.mode != entry.mode }
-      return onDisk.blob != entry.blob
+      // A symlink's blob is its target: one pointed elsewhere is a rewrite too.
+      return onDisk.blob != entry.blob || (onDisk.mode == .symlink) != (entry.mode == .symlink)
     }
   }
 
