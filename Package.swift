@@ -33,7 +33,6 @@ let libgit2Linking: [LinkerSetting] = {
 
 let package = Package(
   name: "tillit",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "tillit", targets: ["tillit"])
   ],

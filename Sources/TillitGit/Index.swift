@@ -53,10 +53,6 @@ extension Index {
   /// cache-tree still vouches for; returns the root tree's id. Fails while conflicts remain.
   public func writeTree() throws -> ObjectID {
     var oid = git_oid()
-    // The entries name blobs that `git add` stored, as `git write-tree` trusts them to be;
-    // libgit2's strict mode would open every one of them again. It is on again at once.
-    _ = tillit_git_set_strict_object_creation(0)
-    defer { _ = tillit_git_set_strict_object_creation(1) }
     if let repository {
       try check(git_index_write_tree_to(&oid, handle, repository.handle), "git_index_write_tree_to")
     } else {

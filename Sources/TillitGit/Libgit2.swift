@@ -6,6 +6,10 @@ enum Libgit2 {
     git_libgit2_init()
     // Objects are trusted as read, as git trusts them; `git fsck` is the tool for checking them.
     _ = tillit_git_set_read_verification(0)
+    // Trees are written naming objects Tillit or `git add` has just stored, as `git write-tree`
+    // trusts them to be; libgit2's strict mode would open every one of them again. Set once,
+    // for the process, rather than switched around one call.
+    _ = tillit_git_set_strict_object_creation(0)
     refuseTLS()
     return true
   }()

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import TillitGit
 
 #if canImport(Glibc)
@@ -42,7 +43,7 @@ public final class CheckRunner: @unchecked Sendable {
   let cache: ResultCache?
   /// The repository the built-ins read blobs from (the session's, open already); nil: one is opened.
   var repository: Repository?
-  private let worktreeLock = Lock()
+  private let worktreeLock = Mutex(())
 
   public init(settings: Settings, monitor: InterruptMonitor, cache: ResultCache?) {
     self.settings = settings
@@ -100,7 +101,7 @@ public final class CheckRunner: @unchecked Sendable {
     }
     // Checks in the work tree run one at a time: two of them could write one file at once.
     guard check.isolation == .worktree else { return perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
-    return worktreeLock.withLock { perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
+    return worktreeLock.withLock { _ in perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
   }
 
   private func perform(_ check: CheckDefinition, files passedFiles: [RepoPath], cacheKey: ObjectID, started: Int, environment: [String: String]) -> CheckResult {
@@ -240,7 +241,7 @@ public final class CheckRunner: @unchecked Sendable {
 
 /// The positions of the checks still to run, handed to workers one at a time, and their results.
 private final class WorkQueue: @unchecked Sendable {
-  private let lock = Lock()
+  private let lock = Mutex(())
   private let pending: [Int]
   private var next = 0
   private var results: [CheckResult?]
@@ -251,7 +252,7 @@ private final class WorkQueue: @unchecked Sendable {
   }
 
   func take() -> Int? {
-    lock.withLock {
+    lock.withLock { _ in
       guard next < pending.count else { return nil }
       defer { next += 1 }
       return pending[next]
@@ -259,23 +260,23 @@ private final class WorkQueue: @unchecked Sendable {
   }
 
   func finish(_ position: Int, with result: CheckResult) {
-    lock.withLock { results[position] = result }
+    lock.withLock { _ in results[position] = result }
   }
 
-  var finished: [CheckResult?] { lock.withLock { results } }
+  var finished: [CheckResult?] { lock.withLock { _ in results } }
 }
 
 /// Whether a process still runs or was stopped for its timeout, shared with the timer.
 private final class ProcessState: @unchecked Sendable {
-  private let lock = Lock()
+  private let lock = Mutex(())
   private var ended = false
   private var timedOut = false
 
-  var isRunning: Bool { lock.withLock { !ended } }
+  var isRunning: Bool { lock.withLock { _ in !ended } }
 
   /// Marks the timeout; false when the process had already ended.
   func markTimedOut() -> Bool {
-    lock.withLock {
+    lock.withLock { _ in
       guard !ended else { return false }
       timedOut = true
       return true
@@ -284,7 +285,7 @@ private final class ProcessState: @unchecked Sendable {
 
   /// Marks the end; returns whether the timeout had fired.
   func markEnded() -> Bool {
-    lock.withLock {
+    lock.withLock { _ in
       ended = true
       return timedOut
     }

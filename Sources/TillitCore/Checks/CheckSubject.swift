@@ -1,3 +1,4 @@
+import Synchronization
 import TillitGit
 
 #if canImport(Glibc)
@@ -29,7 +30,7 @@ public final class CheckSubject: @unchecked Sendable {
   /// The commit the content is built on: HEAD for the index (nil before the first commit), the
   /// pushed commit for a push. A snapshot's HEAD points there.
   public let base: ObjectID?
-  private let lock = Lock()
+  private let lock = Mutex(())
   private var cachedFiles: [FileEntry]?
 
   init(content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
@@ -48,7 +49,7 @@ public final class CheckSubject: @unchecked Sendable {
 
   /// Whether `path` was there before the change (a file not added by it).
   public func wasPresentBefore(_ path: RepoPath) throws -> Bool {
-    try lock.withLock {
+    try lock.withLock { _ in
       guard let tree = try previousTree() else { return false }
       return try repository.entry(at: path, inTree: tree) != nil
     }
@@ -56,17 +57,17 @@ public final class CheckSubject: @unchecked Sendable {
 
   /// Whether the content holds files inside `folder` (then it is not a folder to share).
   public func tracks(folder: RepoPath) throws -> Bool {
-    try lock.withLock { try folderLookup(folder) }
+    try lock.withLock { _ in try folderLookup(folder) }
   }
 
   /// The content as a tree (the index is written as tree objects, as `git write-tree` does).
   public func tree() throws -> ObjectID {
-    try lock.withLock { try treeLookup() }
+    try lock.withLock { _ in try treeLookup() }
   }
 
   /// Every file of the content, which a snapshot reproduces.
   public func files() throws -> [FileEntry] {
-    try lock.withLock {
+    try lock.withLock { _ in
       if let cachedFiles { return cachedFiles }
       let files = try listFiles()
       cachedFiles = files
@@ -81,7 +82,7 @@ public final class CheckSubject: @unchecked Sendable {
 
   /// The content's entry at `path`, or nil when it has none.
   public func entry(at path: RepoPath) throws -> FileEntry? {
-    try lock.withLock { try entryLookup(path) }
+    try lock.withLock { _ in try entryLookup(path) }
   }
 
   /// What is staged: the index against HEAD (the empty tree before the first commit). The index
