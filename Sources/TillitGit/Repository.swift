@@ -13,9 +13,24 @@ public final class Repository {
   /// Opens the repository containing `directory` (a subdirectory or a linked worktree work).
   /// With no directory, opens as the git command does: from `GIT_DIR`, `GIT_WORK_TREE`,
   /// `GIT_INDEX_FILE` and the current directory, which is how git hands a hook its repository.
-  public init(discoveringFrom directory: String? = nil) throws {
+  public convenience init(discoveringFrom directory: String? = nil) throws {
+    try self.init(environment: directory == nil ? GitEnvironment.current() : GitEnvironment(), directory: directory)
+  }
+
+  /// Opens as git would with `variables` in its environment (`GIT_DIR`, `GIT_WORK_TREE`,
+  /// `GIT_INDEX_FILE`, `GIT_CEILING_DIRECTORIES`) and none of the process's own: for callers
+  /// that hold git's environment as data rather than in the process.
+  public convenience init(gitVariables variables: [String: String]) throws {
+    func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
+    try self.init(
+      environment: GitEnvironment(
+        gitDir: value("GIT_DIR"), workTree: value("GIT_WORK_TREE"), indexFile: value("GIT_INDEX_FILE"),
+        ceilingDirectories: value("GIT_CEILING_DIRECTORIES")),
+      directory: nil)
+  }
+
+  private init(environment: GitEnvironment, directory: String?) throws {
     Libgit2.ensureInitialized()
-    let environment = directory == nil ? GitEnvironment.current() : GitEnvironment()
     var pointer: OpaquePointer?
     if let gitDir = environment.gitDir {
       let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
