@@ -50,7 +50,7 @@ extension IndexFile {
 
   /// Where the entries under `prefix` (a folder's path and its slash) end: by the cache tree's
   /// count when it is right, else by looking.
-  private func groupEnd(from start: Int, limit: Int, prefix: Slice<UnsafeRawBufferPointer>, counted: Int?) -> Int {
+  func groupEnd(from start: Int, limit: Int, prefix: Slice<UnsafeRawBufferPointer>, counted: Int?) -> Int {
     if let counted, counted > 0, start + counted <= limit, pathBytes(start + counted - 1).starts(with: prefix),
       start + counted == limit || !pathBytes(start + counted).starts(with: prefix) {
       return start + counted

@@ -34,11 +34,12 @@ public enum TreeEntryKind: Sendable {
   }
 }
 
-/// An entry of a tree as read: its name, id and whether it is a tree itself.
+/// An entry of a tree as read: its name, id, whether it is a tree itself, and its mode.
 public struct TreeListing: Sendable, Hashable {
   public let name: [UInt8]
   public let id: ObjectID
   public let isTree: Bool
+  public let mode: UInt32
 }
 
 extension Repository {
@@ -59,7 +60,7 @@ extension Repository {
       guard let entry = git_tree_entry_byindex(tree, position) else { return nil }
       return TreeListing(
         name: RepoPath(cString: git_tree_entry_name(entry)).bytes, id: ObjectID(git_tree_entry_id(entry).pointee),
-        isTree: git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+        isTree: git_tree_entry_type(entry) == GIT_OBJECT_TREE, mode: git_tree_entry_filemode(entry).rawValue)
     }
   }
 

@@ -57,6 +57,53 @@ import TillitTestSupport
     }
   }
 
+  /// The staged paths, found without writing a tree, are git's (`git diff --cached`, both sides
+  /// of a rename), through every kind of change and before the first commit.
+  @Test func changedPathsAreWhatGitSaysIsStaged() throws {
+    let temp = try TempRepo()
+    func expectGitsPaths(_ comment: Comment) throws {
+      let repository = try Repository(discoveringFrom: temp.path)
+      let file = try #require(IndexFile(path: repository.indexPath), comment)
+      let head = try repository.headCommitID().map { try repository.treeID(ofCommit: $0) }
+      let git = try temp.git(["diff", "--cached", "--name-only", "--no-renames", "-z"]).stdoutBytes.split(separator: 0).map { RepoPath(bytes: Array($0)) }
+      #expect(try file.changedPaths(against: head, in: repository) == git.sorted(), comment)
+    }
+    try temp.write("a/b/c.txt", "c\n")
+    try temp.write("top.txt", "top\n")
+    try temp.git(["add", "-A"])
+    try expectGitsPaths("before the first commit")
+    try temp.git(["commit", "-qm", "first"])
+    let repository = try Repository(discoveringFrom: temp.path)
+    #expect(try IndexFile(path: repository.indexPath)?.changedPaths(against: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), in: repository) == [])
+    let steps: [(String, () throws -> Void)] = [
+      ("an edit deep down, a new folder", {
+        try temp.write("a/b/c.txt", "c edited\n")
+        try temp.write("new/d.txt", "d\n")
+      }),
+      ("a mode change, a symlink", {
+        try temp.write("top.txt", "top\n", executable: true)
+        try FileManager.default.createSymbolicLink(atPath: temp.path + "/link", withDestinationPath: "top.txt")
+      }),
+      ("a folder deleted, a rename", {
+        try FileManager.default.removeItem(atPath: temp.path + "/a")
+        try temp.git(["add", "-A"])
+        try temp.git(["mv", "new/d.txt", "moved.txt"])
+      }),
+      ("a file turned into a folder and a folder into a file", {
+        try FileManager.default.removeItem(atPath: temp.path + "/top.txt")
+        try temp.write("top.txt/inside", "now a folder\n")
+        try FileManager.default.removeItem(atPath: temp.path + "/new")
+        try temp.write("new", "now a file\n")
+      }),
+    ]
+    for (step, change) in steps {
+      try change()
+      try temp.git(["add", "-A"])
+      try expectGitsPaths("\(step)")
+      try temp.git(["commit", "-qm", step])
+    }
+  }
+
   @Test func anIndexWithoutACacheTreeIsWrittenFromItsEntries() throws {
     let temp = try repository()
     try FileManager.default.removeItem(atPath: temp.path + "/.git/index")

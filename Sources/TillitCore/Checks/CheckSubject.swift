@@ -88,16 +88,22 @@ public final class CheckSubject: @unchecked Sendable {
   /// What is staged: the index against HEAD (the empty tree before the first commit). The index
   /// file is read directly when it can be (`IndexFile`), through libgit2 otherwise.
   public static func staged(in repository: Repository) throws -> CheckSubject {
-    // An index IndexFile declines, or trees it cannot write (a read-only repository), is
-    // libgit2's to read, and to report on.
-    if let file = IndexFile(path: repository.indexPath), let tree = try? file.writeTree(into: repository) {
-      let changes = try repository.stagedChanges(indexTree: tree)
+    // An index IndexFile declines is libgit2's to read, and to report on. Its trees are written
+    // only when a check needs them (a snapshot); a commit no check concerns writes nothing.
+    if let file = IndexFile(path: repository.indexPath) {
       let head = try repository.headCommitID()
+      let headTree = try head.map { try repository.treeID(ofCommit: $0) }
+      var written: ObjectID?
       return CheckSubject(
-        content: .index, changedPaths: changes.flatMap(\.paths), base: head,
-        files: { file.entries() }, entry: { file.entry(at: $0) }, tree: { tree },
-        tracksFolder: { file.hasEntries(inFolder: $0) }, previousTree: { try head.map { try repository.treeID(ofCommit: $0) } },
-        repository: repository)
+        content: .index, changedPaths: try file.changedPaths(against: headTree, in: repository), base: head,
+        files: { file.entries() }, entry: { file.entry(at: $0) },
+        tree: {
+          if let written { return written }
+          let tree = try file.writeTree(into: repository)
+          written = tree
+          return tree
+        },
+        tracksFolder: { file.hasEntries(inFolder: $0) }, previousTree: { headTree }, repository: repository)
     }
     let index = try repository.index()
     let changes = try repository.stagedChanges(in: index)
