@@ -11,6 +11,8 @@ public enum InboxRenderer {
       if let title = entry.title { line += "  \(title)" }
       line += "  asked by \(entry.request.by) on \(entry.request.at.prefix(10))"
       line += " — " + state(entry)
+      let message = requestMessage(entry.request)
+      if !message.isEmpty { line += ": " + message }
       lines.append(TerminalText.escaped(line))
     }
     if let remote {

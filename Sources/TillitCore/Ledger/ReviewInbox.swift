@@ -9,7 +9,7 @@ public struct InboxEntry: Sendable {
     /// Answered at an earlier version (`verdict` at `version`); the newest one changes
     /// `changedFiles` files against it (nil when either is not in this clone).
     case changedSinceFeedback(verdict: String, version: Int, changedFiles: Int?)
-    /// No version is in this clone yet: its branch was not fetched.
+    /// The newest version is not in this clone yet: its branch was not fetched.
     case notFetched
     /// Every version is on no branch, tag or remote-tracking ref; left out after `until`.
     case abandoned(until: Int64)
@@ -79,7 +79,7 @@ extension ReviewLedger {
                                       changedFiles: changedFiles(from: feedback.change.commit, to: newest))
       }
       let present = graph.changes[index].versions.filter(repository.contains)
-      if present.isEmpty {
+      if !repository.contains(newest) {
         state = .notFetched
       } else if present.allSatisfy(unreachable.contains) {
         let until = graph.changes[index].lastActivity + Int64(abandonAfter)
