@@ -9,6 +9,17 @@ extension Repository {
     return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }
   }
 
+  /// The fetch refspecs configured for a remote.
+  public func fetchRefspecs(ofRemote name: String) throws -> [String] {
+    var remote: OpaquePointer?
+    try check(git_remote_lookup(&remote, handle, name), "git_remote_lookup")
+    defer { git_remote_free(remote) }
+    var specs = git_strarray()
+    try check(git_remote_get_fetch_refspecs(&specs, remote), "git_remote_get_fetch_refspecs")
+    defer { git_strarray_dispose(&specs) }
+    return (0..<specs.count).compactMap { specs.strings[$0].map { String(cString: $0) } }
+  }
+
   /// Adds a fetch refspec to a remote's configuration unless it is there already; returns
   /// whether it was added.
   @discardableResult

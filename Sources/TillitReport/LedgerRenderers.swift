@@ -2,7 +2,7 @@ import TillitCore
 
 /// Ledger events as a terminal listing or as JSON.
 public enum LedgerRenderers {
-  /// One line per event: when, what, on which commit, the verdict, who, where, the message.
+  /// One line per event: when, which kind, on which commit, who, what it says, the message.
   /// Written as bytes, a piece of the events per core (to be written out one after another): a
   /// ledger log can run to 100,000 lines.
   public static func table(_ events: [LedgerEvent]) -> [[UInt8]] {
@@ -18,14 +18,6 @@ public enum LedgerRenderers {
   /// Every field is someone's text from the ledger, so each goes in through `field`. An event of
   /// a kind this Tillit does not know shows its time, kind and author.
   private static func line(_ event: LedgerEvent, into output: inout [UInt8]) {
-    var verdict: ReviewLedger.Verdict?
-    var anchor: ReviewFeedback.Anchor?
-    var message = ""
-    switch event.payload {
-    case .reviewFeedback(let feedback): (verdict, anchor, message) = (feedback.verdict, feedback.anchor, feedback.message)
-    case .reviewRequested(let request): message = request.message
-    case .reviewImported, .checkRan, .ownershipClaimed, .ownershipReleased, .unknown: break
-    }
     field(event.at, into: &output)
     output += "  ".utf8
     field(event.kind, into: &output)
@@ -33,22 +25,45 @@ public enum LedgerRenderers {
       output.append(UInt8(ascii: " "))
       output += commit.hex.prefix(12).utf8
     }
-    if let verdict {
-      output.append(UInt8(ascii: " "))
-      output += verdict.rawValue.utf8
-    }
     output += "  ".utf8
     field(event.by, into: &output)
-    if let anchor {
-      output.append(UInt8(ascii: " "))
-      field(anchor.path, into: &output)
-      output += ":\(anchor.line)".utf8
+    let (what, message) = summary(event.payload)
+    if !what.isEmpty {
+      output += ": ".utf8
+      field(what, into: &output)
     }
     if !message.isEmpty {
       output += " — ".utf8
       field(message, into: &output)
     }
     output.append(UInt8(ascii: "\n"))
+  }
+
+  /// What an event says, in a few words, and its message: who was asked, the verdict and the
+  /// line, the check and its outcome, the pattern claimed, the commits rewritten.
+  public static func summary(_ payload: LedgerPayload) -> (what: String, message: String) {
+    switch payload {
+    case .reviewRequested(let request):
+      return ("asked " + request.reviewers.map { "\($0.email) (\($0.role))" }.joined(separator: ", "), request.message)
+    case .reviewFeedback(let feedback):
+      let place = feedback.anchor.map { " on \($0.path):\($0.line)" } ?? ""
+      return (feedback.verdict.rawValue + place, feedback.message)
+    case .reviewImported(let review):
+      return ("\(review.trailer): \(review.name) <\(review.email)>", "")
+    case .checkRan(let run):
+      let exit = run.exitCode.map { $0 == 0 ? "" : ", exit \($0)" } ?? ", stopped"
+      return ("check \(run.check) \(run.outcome.rawValue) in \(run.durationMs) ms\(exit)", "")
+    case .ownershipClaimed(let claim):
+      return ("\(claim.pattern) owned by \(claim.people.joined(separator: ", "))", claim.note)
+    case .ownershipReleased(let release):
+      return ("\(release.pattern) released", "")
+    case .changeRewritten(let rewrite):
+      let pairs = rewrite.rewrites.prefix(3).map { "\($0.old.hex.prefix(12)) → \($0.new.hex.prefix(12))" }
+      let more = rewrite.rewrites.count > 3 ? " and \(rewrite.rewrites.count - 3) more" : ""
+      return ("\(rewrite.how): " + pairs.joined(separator: ", ") + more, "")
+    case .unknown:
+      return ("", "")
+    }
   }
 
   /// A field as one line, its control characters shown escaped.

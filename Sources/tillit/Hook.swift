@@ -31,7 +31,7 @@ enum HookRunner {
     }
     let repository = try Repository()
     PhaseTimings.mark("repository opened")
-    let input = name == "pre-push" ? readStandardInput() : nil
+    let input = name == "pre-push" || name == "post-rewrite" ? readStandardInput() : nil
     let inputFile = try input.map { try TemporaryFile(holding: Array($0.utf8)) }
     defer { inputFile?.remove() }
     let hooksDirectory = try slash.map { String(hook[..<$0]) } ?? HookInstaller(repository: repository).hooksDirectory().path
@@ -44,6 +44,7 @@ enum HookRunner {
     }
     if ProcessEnvironment.value("TILLIT") == "0" { return }
     if name == "post-commit" { return suggestReviewers(repository) }
+    if name == "post-rewrite" { return recordRewrites(repository, how: arguments.first ?? "rewrite", input: input ?? "") }
     let subjects: [CheckSubject]
     var options = CheckSession.Options(fromHook: true)
     options.filter.addEnvironment()
@@ -63,22 +64,26 @@ enum HookRunner {
     PhaseTimings.mark("staged changes read")
     let code = try CheckExecution.run(subjects: subjects, repository: repository, options: options, format: .table, descriptor: STDERR_FILENO)
     if code != 0 { throw ExitCode(code) }
+    if name == "pre-push" { requestReviewsOfPush(repository, remote: arguments.first ?? "origin", input: input ?? "") }
   }
 
   /// After a commit: a few lines naming the suggested reviewers, recorded as `review.requested`
-  /// unless `reviewers.record: false`. The commit is made already, so nothing here fails it.
+  /// when `reviewers.request-on: commit` and the commit is new (not an amend or a rebase's
+  /// copy of a change asked for already: the post-rewrite hook links those). After an amend or
+  /// a rebase the model at hand is reused. The commit is made already, so nothing here fails it.
   private static func suggestReviewers(_ repository: Repository) {
     do {
       let settings = try ConfigLoader(repository: repository).knowledgeSettings()
       let suggestion = ReviewerSuggestion(repository: repository, settings: settings)
-      guard suggestion.base.isQuickToLoad() else {
+      let rewriting = HeadLog.lastEntryRewrites(repository)
+      guard suggestion.base.isQuickToLoad(reusingRewritten: rewriting) else {
         buildInBackground(repository)
         Output.error("tillit: learning who knows what from the history, in the background; reviewer suggestions start with your next commit (or run tillit reviewers)\n")
         return
       }
-      let result = try suggestion.suggest(.revision("HEAD"), mode: settings.mode, count: settings.count)
+      let result = try suggestion.suggest(.revision("HEAD"), mode: settings.mode, count: settings.count, reusingRewritten: rewriting)
       var recorded = false
-      if settings.record, !result.recommendation.reviewers.isEmpty {
+      if settings.requestOn == .commit, !rewriting, !result.recommendation.reviewers.isEmpty {
         do {
           recorded = try ReviewLedger(repository: repository).recordRequest(result.recommendation, identity: LedgerIdentity(repository: repository)) != nil
         } catch {
@@ -88,6 +93,37 @@ enum HookRunner {
       Output.error(RecommendationRenderer.hookLines(result.recommendation, recorded: recorded))
     } catch {
       Output.error("tillit: no reviewer suggestion: \(TillitError(error))\n")
+    }
+  }
+
+  /// After an amend or a rebase: the new versions of changes under review, in the ledger.
+  private static func recordRewrites(_ repository: Repository, how: String, input: String) {
+    do {
+      try ReviewLedger(repository: repository).recordRewrites(how: how, input: input, identity: LedgerIdentity(repository: repository))
+    } catch {
+      Output.error("tillit: the new versions were not recorded: \(TillitError(error))\n")
+    }
+  }
+
+  /// Before a push that passed its checks, with `reviewers.request-on: push`: one suggestion
+  /// for the commits the push sends that no remote-tracking ref of `remote` has (a series gets
+  /// one set of reviewers, from all its files), recorded as one request per change not asked
+  /// for yet. Never stops the push.
+  private static func requestReviewsOfPush(_ repository: Repository, remote: String, input: String) {
+    do {
+      let settings = try ConfigLoader(repository: repository).knowledgeSettings()
+      guard settings.requestOn == .push else { return }
+      let suggestion = ReviewerSuggestion(repository: repository, settings: settings)
+      for ref in try PushedRef.parse(input) where !ref.isDeletion && ref.localRef.hasPrefix("refs/heads/") {
+        let commits = try PushRange(repository: repository).newCommits(for: ref, remote: remote)
+        guard !commits.isEmpty, commits.count <= 100, suggestion.base.isQuickToLoad(reusingRewritten: true) else { continue }
+        let label = commits.count == 1 ? String(ref.localID.hex.prefix(12)) : "\(commits.count) commits of \(ref.localRef)"
+        let result = try suggestion.suggest(.series(commits, last: ref.localID, label: label), mode: settings.mode, count: settings.count, reusingRewritten: true)
+        let recorded = try ReviewLedger(repository: repository).recordSeriesRequest(result.recommendation, commits: commits, identity: LedgerIdentity(repository: repository))
+        Output.error(RecommendationRenderer.hookLines(result.recommendation, recorded: recorded > 0))
+      }
+    } catch {
+      Output.error("tillit: no review request recorded for this push: \(TillitError(error))\n")
     }
   }
 

@@ -1,12 +1,16 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitReport
 
 struct Inbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.",
+    commandName: "inbox", abstract: "The changes asked of you that you have not reviewed at their newest version, oldest first.",
     discussion: """
-      A request leaves the inbox when you record feedback on its commit (tillit review).
+      Each change is listed once, at its newest version (after amends and rebases), with what happened since your \
+      feedback ("approved at v2; v3 changes 2 files"). A change leaves the inbox when you record feedback on its \
+      newest version (tillit review); one whose versions are all on no branch is marked abandoned, and left out \
+      after reviewers.abandon-after (default 14d).
       Example: tillit inbox --for bo@example.com --format json
       """)
 
@@ -18,8 +22,19 @@ struct Inbox: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let me = try person ?? LedgerIdentity(repository: repository).person
-      let requests = try ReviewLedger(repository: repository).inbox(for: me)
-      format.write(.events(requests, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n"))
+      let settings = try ConfigLoader(repository: repository).knowledgeSettings()
+      let inbox = try ReviewLedger(repository: repository).inbox(for: me, abandonAfter: settings.abandonAfter)
+      let unfetched = try Self.remoteNeverFetched(repository)
+      format.write(Rendering(
+        table: { _ in InboxRenderer.table(inbox, person: me, neverFetchedFrom: unfetched) },
+        json: { InboxRenderer.json(inbox, ledgerFetched: unfetched == nil, warnings: Diagnostics.given) }))
     }
+  }
+
+  /// The first remote, when this clone has remotes and has never fetched a ledger from any.
+  static func remoteNeverFetched(_ repository: Repository) throws -> String? {
+    let remotes = try repository.remoteNames()
+    guard let first = remotes.contains("origin") ? "origin" : remotes.first else { return nil }
+    return try repository.referenceNames(matching: "refs/tillit/remotes/*").isEmpty ? first : nil
   }
 }

@@ -61,8 +61,9 @@ struct LedgerCommand: ParsableCommand {
           throw TillitError.usage("there is no remote named '\(remote)'; the remotes are: \(try repository.remoteNames().joined(separator: ", "))")
         }
         let summary = try LedgerSync(repository: repository).sync(remote: remote)
-        let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(summary.merged.map(\.rawValue).joined(separator: ", "))"
-        Output.standard("tillit: ledger in sync with \(remote) (\(merged); \(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
+        func streams(_ list: [LedgerStream]) -> String { list.isEmpty ? "nothing" : list.map(\.rawValue).joined(separator: ", ") }
+        let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(streams(summary.merged))"
+        Output.standard("tillit: ledger in sync with \(remote): fetched \(streams(summary.fetched)); \(merged); pushed \(streams(summary.pushed)) (\(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
       }
     }
   }

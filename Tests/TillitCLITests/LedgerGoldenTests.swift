@@ -8,7 +8,7 @@ import TillitTestSupport
 /// to run — times, nonces, object ids, durations — is replaced by a placeholder before comparing.
 @Suite struct LedgerGoldenTests {
   @Test func everyKindIsWrittenByteForByteAsBefore() throws {
-    let hooked = try HookedRepo(config: "checks:\n  - name: ok\n    run: [\"true\"]\n    stage: pre-push\n  - name: bad\n    run: [\"false\"]\n    stage: pre-push\n")
+    let hooked = try HookedRepo(config: "reviewers:\n  request-on: commit\nchecks:\n  - name: ok\n    run: [\"true\"]\n    stage: pre-push\n  - name: bad\n    run: [\"false\"]\n    stage: pre-push\n")
     let repo = hooked.repo
     try FileManager.default.createDirectory(atPath: repo.path + "/.git/tillit", withIntermediateDirectories: true)
     try "goldenwriter0001\n".write(toFile: repo.path + "/.git/tillit/writer", atomically: true, encoding: .utf8)
@@ -29,6 +29,8 @@ import TillitTestSupport
       let result = try repo.tillit(arguments)
       #expect(result.status == 0, "\(arguments): \(result.output)")
     }
+    // change.rewritten: an amend of a commit under review, reported by the post-rewrite hook.
+    #expect(try repo.git(["commit", "-q", "--amend", "-m", "ada's change, reworded"], environment: hooked.environment).status == 0)
     let events = try Self.normalizedEvents(in: repo)
     #expect(events == LedgerGolden.events.sorted(), "\(events.joined(separator: "\n"))")
   }

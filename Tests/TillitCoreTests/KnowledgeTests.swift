@@ -28,7 +28,7 @@ import TillitGit
     #expect(settings.count == 3)
     #expect(settings.mode == .expert)
     #expect(settings.inactiveAfter == 84 * 86_400)
-    #expect(settings.record == false)
+    #expect(settings.requestOn == .never)
     #expect(settings.trailers == ["Reviewed-by", "Acked-by"])
     #expect(settings.maxFilesPerCommit == 50)
   }

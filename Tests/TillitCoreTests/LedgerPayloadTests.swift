@@ -34,6 +34,7 @@ import TillitTestSupport
       event(ReviewFeedback(change: change, anchor: anchor, verdict: .changesRequested, message: "why \"this\"?\ttab"), 5),
       event(OwnershipClaimed(pattern: "docs/**", people: ["eve@example.com"], note: ""), 1),
       event(OwnershipClaimed(pattern: "src/**", people: ["cy@example.com", "di@example.com"], note: "until March"), 2),
+      event(ChangeRewritten(how: "amend", rewrites: [ChangeRewritten.Rewrite(old: id, new: id)]), 7),
       event(OwnershipReleased(pattern: "docs/**"), 3),
     ]
   }

@@ -7,7 +7,7 @@ import Foundation
 /// filled in (`filled`).
 public enum LedgerGolden {
   /// Every kind, in sorted order (the post-commit hook records a suggestion after each commit of
-  /// the test's history too, hence three).
+  /// the test's history too, hence three; the amend at the end is a rewrite, not a new request).
   public static let events = [
     #"{"at":"2025-12-01T12:00:00Z","by":"di@example.com","data":{"email":"di@example.com","name":"Di Reviewer","trailer":"Reviewed-by"},"kind":"review.imported","lamport":0,"nonce":"","subject":{"commit":"ID"},"v":1,"writer":"import"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":0,"outcome":"passed"},"kind":"check.ran","lamport":1,"nonce":"NONCE","subject":{"check":"ok","inputHash":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
@@ -20,6 +20,7 @@ public enum LedgerGolden {
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"why \"this\"?\ttab","verdict":"changes-requested"},"kind":"review.feedback","lamport":5,"nonce":"NONCE","subject":{"commit":"ID","line":2,"lineText":"two\t\"quoted\" é","patchId":"ID","path":"src/a.c"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"note":"","people":["eve@example.com"]},"kind":"ownership.claimed","lamport":1,"nonce":"NONCE","subject":{"pattern":"docs/**"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"note":"until March","people":["cy@example.com","di@example.com"]},"kind":"ownership.claimed","lamport":2,"nonce":"NONCE","subject":{"pattern":"src/**"},"v":1,"writer":"goldenwriter0001"}"#,
+    #"{"at":"TIME","by":"ada@example.com","data":{"rewrites":[{"new":"ID","old":"ID"}]},"kind":"change.rewritten","lamport":7,"nonce":"NONCE","subject":{"how":"amend"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{},"kind":"ownership.released","lamport":3,"nonce":"NONCE","subject":{"pattern":"docs/**"},"v":1,"writer":"goldenwriter0001"}"#,
   ]
 

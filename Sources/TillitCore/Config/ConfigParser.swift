@@ -9,7 +9,7 @@ public struct ConfigParser {
 
   static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers"]
   static let peopleKeys = ["aliases", "bots", "left"]
-  static let reviewerKeys = ["count", "mode", "inactive-after", "record", "trailers", "max-files"]
+  static let reviewerKeys = ["count", "mode", "inactive-after", "request-on", "abandon-after", "record", "trailers", "max-files"]
   static let checkKeys = ["name", "run", "builtin", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
@@ -196,9 +196,17 @@ public struct ConfigParser {
       case "inactive-after":
         guard let seconds = scalar(value).flatMap(DurationParser.seconds), seconds > 0 else { throw fail(value, key, "must be a duration like 90d or 12w") }
         settings.inactiveAfter = seconds
-      case "record":
+      case "record":  // before request-on: false is never, true the default
         guard let flag = scalar(value).flatMap(Self.bool) else { throw fail(value, key, "must be true or false") }
-        settings.record = flag
+        if !flag { settings.requestOn = .never }
+      case "request-on":
+        guard let moment = scalar(value).flatMap(RequestMoment.init(rawValue:)) else {
+          throw fail(value, key, "must be one of: \(RequestMoment.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        settings.requestOn = moment
+      case "abandon-after":
+        guard let seconds = scalar(value).flatMap(DurationParser.seconds), seconds > 0 else { throw fail(value, key, "must be a duration like 14d or 2w") }
+        settings.abandonAfter = seconds
       case "trailers":
         settings.trailers = try parseWords(value, key)
       default:

@@ -18,8 +18,12 @@ public struct KnowledgeSettings: Hashable, Sendable {
   /// How many reviewers to suggest.
   public var count = 2
   public var mode: RecommendationMode = .auto
-  /// Whether the post-commit hook records its suggestion as `review.requested`.
-  public var record = true
+  /// When a suggestion is recorded as `review.requested` (`request-on`): on push (by default),
+  /// after each commit, or never.
+  public var requestOn: RequestMoment = .push
+  /// A change whose every version is on no ref is left out of the inbox once the ledger has
+  /// said nothing about it for this long (`abandon-after`).
+  public var abandonAfter: Double = 14 * 86_400
 
   public static let defaultBots = ["*[bot]*", "*-bot@*", "bot@*", "noreply@*", "*-bot", "dependabot*", "renovate*"]
 
@@ -44,4 +48,14 @@ public enum RecommendationMode: String, CaseIterable, Sendable {
   case spread
   /// Experts, and where the change touches files at risk, an expert paired with a learner.
   case auto
+}
+
+/// When the hooks record a suggestion as a request (`reviewers.request-on`).
+public enum RequestMoment: String, CaseIterable, Sendable {
+  /// The pre-push hook, once per change pushed.
+  case push
+  /// The post-commit hook, after each new commit (not after an amend or a rebase of a change
+  /// already asked for).
+  case commit
+  case never
 }

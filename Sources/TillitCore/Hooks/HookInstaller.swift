@@ -9,7 +9,7 @@ import Glibc
 /// run first by Tillit as if from its old place (`ChainedHook`), and restored by `uninstall`.
 public struct HookInstaller {
   /// The hooks Tillit installs.
-  public static let hookNames = ["pre-commit", "commit-msg", "post-commit", "pre-push"]
+  public static let hookNames = ["pre-commit", "commit-msg", "post-commit", "pre-push", "post-rewrite"]
   /// The names other managers give Tillit's hook when they move it aside and run it after their
   /// own (pre-commit and prek: `.legacy`); lefthook's `.old` is never run, only kept.
   public static let movedAsideSuffixes = [".legacy", ".old"]

@@ -47,6 +47,19 @@ public struct PushRange {
     return .commit(parent)
   }
 
+  /// The non-merge commits `ref` sends that are on no remote-tracking ref of `remote` (nor the
+  /// remote's current commit): after a rebase onto the remote's branch, only the rebased
+  /// commits. Oldest first.
+  public func newCommits(for ref: PushedRef, remote: String) throws -> [ObjectID] {
+    let known = !ref.remoteID.isZero && repository.contains(ref.remoteID) ? [ref.remoteID] : []
+    var commits: [ObjectID] = []
+    try repository.walk(WalkSpec(include: [ref.localID], exclude: known, excludeGlobs: ["refs/remotes/\(remote)/*"], oldestFirst: true)) { id in
+      if try repository.commit(id).parents.count <= 1 { commits.append(id) }
+      return commits.count <= 100
+    }
+    return commits
+  }
+
   public enum Base: Equatable, Sendable {
     case commit(ObjectID)
     case root

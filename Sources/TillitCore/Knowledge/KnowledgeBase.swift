@@ -21,9 +21,12 @@ public struct KnowledgeBase {
     public let ledger: LedgerReviews
   }
 
-  /// The model up to HEAD, with the ledger's feedback folded in.
-  public func load() throws -> Loaded {
-    let (model, state) = try historyModel()
+  /// The model up to HEAD, with the ledger's feedback folded in. `reusingRewritten`: a cache
+  /// HEAD does not descend from — after an amend or a rebase, the commits it replaced are no new
+  /// history — is brought up to HEAD with the commits it lacks rather than rebuilt, and not
+  /// saved (the next plain load rebuilds it exactly); the hooks use it to stay quick.
+  public func load(reusingRewritten: Bool = false) throws -> Loaded {
+    let (model, state) = try historyModel(reusingRewritten: reusingRewritten)
     let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: state, ledger: ledger)
@@ -51,13 +54,13 @@ public struct KnowledgeBase {
   /// Whether `load` would be quick: at most `newCommits` commits to read, after the cached
   /// commit when the cache is sound, else from the start. A hook that must not keep the user waiting builds the model in the background when
   /// it is not. A guess: what cannot be read here is left for `load` to report.
-  public func isQuickToLoad(newCommits: Int = 500) -> Bool {
+  public func isQuickToLoad(newCommits: Int = 500, reusingRewritten: Bool = false) -> Bool {
     guard let head = try? repository.headCommitID() else { return true }
     let cache = try? KnowledgeCache(repository: repository)
     let cached = (try? fingerprint()).flatMap { cache?.head(fingerprint: $0) }
     if cached == head { return true }
     // A cache HEAD has moved away from is rebuilt from the start, as `load` would.
-    let base = cached.flatMap { (try? repository.isDescendant(head, of: $0)) == true ? $0 : nil }
+    let base = cached.flatMap { reusingRewritten || (try? repository.isDescendant(head, of: $0)) == true ? $0 : nil }
     // Without a usable cache the whole history is to be read; a short one is still quick.
     var behind = 0
     let walked: Void? = try? repository.walk(WalkSpec(include: [head], exclude: base.map { [$0] } ?? [], byTimeOnly: true)) { _ in
@@ -68,7 +71,7 @@ public struct KnowledgeBase {
   }
 
   /// The model of the history alone, from the cache where it can be trusted.
-  func historyModel() throws -> (KnowledgeModel, String) {
+  func historyModel(reusingRewritten: Bool = false) throws -> (KnowledgeModel, String) {
     guard let head = try repository.headCommitID() else { return (KnowledgeModel(), "empty") }
     let cache = try KnowledgeCache(repository: repository)
     let fingerprint = try self.fingerprint()
@@ -81,6 +84,12 @@ public struct KnowledgeBase {
         cached.head = head
         cache.save(cached, fingerprint: fingerprint)
         return (cached, "updated \(cached.commitsSeen - before) commits")
+      }
+      if reusingRewritten, repository.contains(base) {
+        let before = cached.commitsSeen
+        try scanner.scan(from: base, to: head) { cached.apply($0); return true }
+        cached.head = head
+        return (cached, "reused, \(cached.commitsSeen - before) commits added")
       }
     }
     let model = KnowledgeModel()

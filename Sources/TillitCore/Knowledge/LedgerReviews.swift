@@ -1,7 +1,8 @@
 import TillitGit
 
 /// What the ledger's reviews stream adds to the history: feedback given through Tillit, and
-/// the reviews requested and not yet given (each person's open review load).
+/// the reviews requested and not yet given (each person's open review load), one per change
+/// however many versions it has.
 public struct LedgerReviews: Sendable {
   public struct Feedback: Sendable {
     public let reviewer: String
@@ -29,16 +30,16 @@ public struct LedgerReviews: Sendable {
   /// are left out: the history scan reads the same trailers from the commits themselves.
   public init(repository: Repository, resolver: PersonResolver) throws {
     let records = try LedgerDigest.read(.reviews, store: LedgerStore(repository: repository))
-    // When each reviewer first answered each change, by its commit and by its patch id.
+    // Requests and answers count per change: every version of it is one review.
+    let graph = ChangeGraph(records: records)
     var firstAnswer: [Answer: Int64] = [:]
     for record in records {
-      guard case .feedback(let change) = record.fact, let reviewer = resolver.resolve(name: "", email: record.by)?.key,
+      guard case .feedback(let change, _) = record.fact, let reviewer = resolver.resolve(name: "", email: record.by)?.key,
             let time = Timestamp.seconds(ofInstant: record.at) else { continue }
       feedback.append(Feedback(reviewer: reviewer, commit: change.commit, time: time))
-      for key in [change.commit] + (change.patchID.map { [$0] } ?? []) {
-        let answer = Answer(reviewer: reviewer, change: key)
-        firstAnswer[answer] = min(firstAnswer[answer] ?? time, time)
-      }
+      guard let index = graph.change(of: change.commit) else { continue }
+      let answer = Answer(reviewer: reviewer, change: index)
+      firstAnswer[answer] = min(firstAnswer[answer] ?? time, time)
     }
     for record in records {
       guard case .imported(let commit, let name) = record.fact, let reviewer = resolver.resolve(name: name, email: record.by)?.key,
@@ -47,20 +48,21 @@ public struct LedgerReviews: Sendable {
     }
     var seen: Set<Answer> = []
     for record in records {
-      guard case .requested(let change, let reviewers) = record.fact, let time = Timestamp.seconds(ofInstant: record.at) else { continue }
+      guard case .requested(let change, let reviewers) = record.fact, let time = Timestamp.seconds(ofInstant: record.at),
+            let index = graph.change(of: change.commit) else { continue }
       for email in reviewers {
         guard let reviewer = resolver.resolve(name: "", email: email)?.key else { continue }
-        guard seen.insert(Answer(reviewer: reviewer, change: change.patchID ?? change.commit)).inserted else { continue }
-        let answers = ([change.commit] + (change.patchID.map { [$0] } ?? [])).compactMap { firstAnswer[Answer(reviewer: reviewer, change: $0)] }
-        requests.append(Request(reviewer: reviewer, commit: change.commit.hex, time: time, answered: answers.min()))
+        let answer = Answer(reviewer: reviewer, change: index)
+        guard seen.insert(answer).inserted else { continue }
+        requests.append(Request(reviewer: reviewer, commit: graph.newest(index).hex, time: time, answered: firstAnswer[answer]))
       }
     }
   }
 
-  /// A reviewer and a change, by its commit or its patch id.
+  /// A reviewer and a change (its index in the `ChangeGraph`).
   private struct Answer: Hashable {
     let reviewer: String
-    let change: ObjectID
+    let change: Int
   }
 
   /// Open requests per person.

@@ -6,8 +6,9 @@ import TillitGit
 /// cache here it is derived data: unreadable or damaged, it is rebuilt from the ledger itself.
 struct LedgerDigest {
   /// Raised whenever the layout or what a read accepts changes, so that no digest made before is
-  /// reused (version 4 was the last one before `CacheFile`; 6: typed payloads).
-  static let version: Int32 = 6
+  /// reused (version 4 was the last one before `CacheFile`; 6: typed payloads; 7: changes — change ids
+  /// and rewrites).
+  static let version: Int32 = 7
 
   /// The records of `stream`, in (lamport, id) order; what the read skipped is a warning
   /// (`Diagnostics`), given again on every read from the digest while it stands.

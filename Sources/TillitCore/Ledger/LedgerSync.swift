@@ -21,9 +21,27 @@ public struct LedgerSync {
     "+refs/tillit/v1/*:refs/tillit/remotes/\(remote)/v1/*"
   }
 
+  /// Gives every remote the fetch rule (`fetchRefspec`) once any remote has it — `tillit
+  /// install` gave it to the remotes there were, and one added since has none. Returns the
+  /// remotes that got it, to be told once (the next run finds the rule there).
+  public static func addMissingFetchRules(_ repository: Repository) -> [String] {
+    guard let remotes = try? repository.remoteNames(), remotes.count > 1 else { return [] }  // unreadable: left for the command to report
+    let lacking = remotes.filter { remote in (try? repository.fetchRefspecs(ofRemote: remote))?.contains(fetchRefspec(remote: remote)) == false }
+    guard lacking.count < remotes.count else { return [] }
+    return lacking.filter { (try? repository.addFetchRefspec(fetchRefspec(remote: $0), toRemote: $0)) == true }
+  }
+
+  /// What a sync did, stream by stream: what the fetch brought that was new, what was merged
+  /// into this clone's streams, and what the push sent.
   public struct Summary: Sendable {
+    public var fetched: [LedgerStream] = []
     public var merged: [LedgerStream] = []
+    public var pushed: [LedgerStream] = []
     public var rounds = 0
+  }
+
+  private func remoteTarget(_ stream: LedgerStream, of remote: String) -> ObjectID? {
+    (try? repository.referenceTarget("refs/tillit/remotes/\(remote)/v1/\(stream.rawValue)")).flatMap { $0 }  // unreadable: as none
   }
 
   public func sync(remote: String, maximumRounds: Int = 10) throws -> Summary {
@@ -31,10 +49,14 @@ public struct LedgerSync {
     var summary = Summary()
     for round in 1...maximumRounds {
       summary.rounds = round
+      let before = LedgerStream.allCases.map { remoteTarget($0, of: remote) }
       let fetch = try GitCommand.run(["fetch", "--quiet", "--no-tags", remote, Self.fetchRefspec(remote: remote)], in: workdir)
       guard fetch.status == 0 else {
         // The network, the remote or the credentials: not a mistake in how tillit was called.
         throw TillitError.environment("git fetch \(remote) failed: \(fetch.output.trimmingSpaces)")
+      }
+      for (stream, old) in zip(LedgerStream.allCases, before) where remoteTarget(stream, of: remote) != old && !summary.fetched.contains(stream) {
+        summary.fetched.append(stream)
       }
       var pushable: [LedgerStream] = []
       var warnings: [String] = []
@@ -47,8 +69,12 @@ public struct LedgerSync {
       // not ledgers), with what to do about them; each once however many rounds meet it.
       warnings.forEach { Diagnostics.warning($0) }
       guard !pushable.isEmpty else { return summary }
+      let sending = pushable.filter { (try? repository.referenceTarget($0.localRef)).flatMap { $0 } != remoteTarget($0, of: remote) }
       let push = try GitCommand.run(["push", "--quiet", "--porcelain", remote] + pushable.map { "\($0.localRef):\($0.localRef)" }, in: workdir)
-      if push.status == 0 { return summary }
+      if push.status == 0 {
+        summary.pushed = sending
+        return summary
+      }
       guard push.output.contains("rejected") || push.output.contains("fetch first") || push.output.contains("non-fast-forward") else {
         throw TillitError.environment("git push \(remote) failed: \(push.output.trimmingSpaces)")
       }

@@ -49,15 +49,24 @@ public struct ReviewLedger {
   /// The change `commit` makes: the commit and its patch id, so it is found again after an
   /// amend of the message or a rebase.
   func change(_ commit: ObjectID) throws -> ChangeReference {
-    ChangeReference(commit: commit, patchID: try repository.patchID(ofCommit: commit))
+    let message = try repository.commit(commit).message
+    let changeID = CommitTrailers.parse(message, keys: ["change-id"]).last?.value
+    return ChangeReference(commit: commit, patchID: try repository.patchID(ofCommit: commit), changeID: changeID)
   }
 
-  /// Everything the ledger holds about `commit`: events naming it, or naming its patch id.
+  /// Everything the ledger holds about `commit`: events naming it, its patch id, or any other
+  /// version of its change (`ChangeGraph`), and the rewrites between them.
   public func history(of commit: ObjectID) throws -> [LedgerEvent] {
     let patchID = try repository.patchID(ofCommit: commit)
+    let graph = ChangeGraph(records: try LedgerDigest.read(.reviews, store: store))
+    let versions = Set(graph.change(of: commit).map { graph.changes[$0].versions } ?? [commit])
+    func about(_ event: LedgerEvent) -> Bool {
+      if case .changeRewritten(let rewrite) = event.payload { return rewrite.rewrites.contains { versions.contains($0.new) } }
+      return event.payload.commit.map(versions.contains) == true || event.payload.patchID == patchID
+    }
     var events: [LedgerEvent] = []
     for stream in LedgerStream.allCases {
-      events += try store.read(stream).filter { $0.payload.commit == commit || $0.payload.patchID == patchID }
+      events += try store.read(stream).filter(about)
     }
     LedgerEvent.order(&events)
     return events
@@ -82,33 +91,27 @@ extension ReviewLedger {
     }
     return try requestReview(of: commit, from: reviewers, message: message, identity: identity)
   }
+}
 
-  /// The reviews asked of `person` that they have not given yet (on the commit or on a later
-  /// version of the same change), oldest first. Decided from the stream's digest; only the
-  /// requests shown are read whole.
-  public func inbox(for person: String) throws -> [LedgerEvent] {
-    let mailmap = Mailmap.orWarning(repository)
-    var canonicalMemo: [String: String] = [:]
-    func canonical(_ email: String) -> String {
-      if let known = canonicalMemo[email] { return known }
-      let resolved = (mailmap?.email(for: email) ?? email).lowercased()
-      canonicalMemo[email] = resolved
-      return resolved
+extension ReviewLedger {
+  /// Records what git reported to the `post-rewrite` hook (`how`: amend or rebase; `input`:
+  /// lines `old new`), keeping only the rewrites of commits the ledger knows as versions of a
+  /// change, so that every clone learns the new versions. Returns the event, or nil when no
+  /// rewrite concerned a change under review.
+  @discardableResult
+  public func recordRewrites(how: String, input: String, identity: LedgerIdentity) throws -> LedgerEvent? {
+    let graph = ChangeGraph(records: try LedgerDigest.read(.reviews, store: store))
+    var known: Set<ObjectID> = []
+    var rewrites: [ChangeRewritten.Rewrite] = []
+    for line in input.split(separator: "\n") {
+      let fields = line.split(separator: " ")
+      guard fields.count >= 2, let old = ObjectID(hex: String(fields[0])), let new = ObjectID(hex: String(fields[1])), old != new else { continue }
+      // A rebase that squashes reports each commit it folded in; an amend of an amend in one run, a chain.
+      guard graph.knows(old) || known.contains(old) || (try? graph.change(of: change(old))) != nil else { continue }
+      known.insert(new)
+      rewrites.append(ChangeRewritten.Rewrite(old: old, new: new))
     }
-    let me = canonical(person)
-    let records = try LedgerDigest.read(.reviews, store: store)
-    var answered: Set<ObjectID> = []
-    for record in records {
-      guard case .feedback(let change) = record.fact, canonical(record.by) == me else { continue }
-      answered.insert(change.commit)
-      if let patchID = change.patchID { answered.insert(patchID) }
-    }
-    var seen: Set<ObjectID> = []
-    let waiting = records.filter { record in
-      guard case .requested(let change, let reviewers) = record.fact, reviewers.contains(where: { canonical($0) == me }) else { return false }
-      guard !answered.contains(change.commit), !(change.patchID.map(answered.contains) ?? false) else { return false }
-      return seen.insert(change.patchID ?? change.commit).inserted
-    }
-    return try waiting.map { try store.loadEvent($0.id) }
+    guard !rewrites.isEmpty else { return nil }
+    return try store.append(identity.event(ChangeRewritten(how: how, rewrites: rewrites)), to: .reviews)
   }
 }

@@ -44,17 +44,24 @@ public struct ChangeLocator {
 
   /// Every file the non-merge commits of `from..to` changed; the author is who made most of them.
   private func rangeChange(from: ObjectID, to: ObjectID, label: String) throws -> ChangeUnderReview {
+    var commits: [ObjectID] = []
+    try repository.walk(WalkSpec(include: [to], exclude: [from])) { commits.append($0); return true }
+    return try series(commits, to: to, label: label)
+  }
+
+  /// A patch series as one change: every file its non-merge `commits` changed; the author is
+  /// who made most of them; `to` is its last commit.
+  public func series(_ commits: [ObjectID], to: ObjectID, label: String) throws -> ChangeUnderReview {
     var paths: [RepoPath] = []
     var seen: Set<RepoPath> = []
     var authors: [String: (count: Int, name: String)] = [:]
-    try repository.walk(WalkSpec(include: [to], exclude: [from])) { id in
+    for id in commits {
       let commit = try repository.commit(id)
-      guard commit.parents.count <= 1 else { return true }
+      guard commit.parents.count <= 1 else { continue }
       for path in modelPaths(try repository.changes(ofCommit: commit)) where seen.insert(path).inserted { paths.append(path) }
       if let author = resolver.resolve(name: commit.author.name, email: commit.author.email) {
         authors[author.key, default: (0, author.name)].count += 1
       }
-      return true
     }
     guard !paths.isEmpty || !authors.isEmpty else {
       throw TillitError.usage("\(label) holds no commits; name a range like main..feature")

@@ -12,11 +12,13 @@ public enum LedgerPayload: Sendable, Equatable {
   case checkRan(CheckRan)
   case ownershipClaimed(OwnershipClaimed)
   case ownershipReleased(OwnershipReleased)
+  case changeRewritten(ChangeRewritten)
   case unknown(UnknownPayload)
 
   /// Every kind this Tillit reads, by its `kind` text.
   static let kinds: [String: any LedgerPayloadKind.Type] = Dictionary(uniqueKeysWithValues: [
     ReviewRequested.self, ReviewFeedback.self, ReviewImported.self, CheckRan.self, OwnershipClaimed.self, OwnershipReleased.self,
+    ChangeRewritten.self,
   ].map { ($0.kind, $0) })
 
   /// Reads the payload of a stored event of `kind` and layout `version` (its `v`). A kind and
@@ -39,6 +41,7 @@ public enum LedgerPayload: Sendable, Equatable {
     case .checkRan(let payload): return payload
     case .ownershipClaimed(let payload): return payload
     case .ownershipReleased(let payload): return payload
+    case .changeRewritten(let payload): return payload
     case .unknown: return nil
     }
   }
@@ -73,7 +76,7 @@ public enum LedgerPayload: Sendable, Equatable {
     case .reviewFeedback(let feedback): return feedback.change.commit
     case .reviewImported(let review): return review.commit
     case .checkRan(let run): return run.commit
-    case .ownershipClaimed, .ownershipReleased, .unknown: return nil
+    default: return nil
     }
   }
 
@@ -110,23 +113,27 @@ public struct UnknownPayload: Sendable, Equatable {
   public let data: JSONValue
 }
 
-/// A change under review: the commit, and its patch id so that it is found again after an amend
-/// of the message or a rebase (events recorded by hand may lack one).
+/// A change under review: the commit, its patch id so that it is found again after an amend
+/// of the message or a rebase (events recorded by hand may lack one), and its `Change-Id:`
+/// trailer when the commit message has one (the surest sign of which versions are one change).
 public struct ChangeReference: Sendable, Equatable, Hashable {
   public let commit: ObjectID
   public let patchID: ObjectID?
+  public let changeID: String?
 
-  public init(commit: ObjectID, patchID: ObjectID?) {
+  public init(commit: ObjectID, patchID: ObjectID?, changeID: String? = nil) {
     self.commit = commit
     self.patchID = patchID
+    self.changeID = changeID
   }
 
   init(reading fields: PayloadFields) throws {
     commit = try fields.objectID(.subject, "commit")
     patchID = try fields.optionalObjectID(.subject, "patchId")
+    changeID = try fields.optionalText(.subject, "changeId")
   }
 
   var subject: [(String, JSONValue)] {
-    [("commit", .string(commit.hex))] + (patchID.map { [("patchId", .string($0.hex))] } ?? [])
+    [("commit", .string(commit.hex))] + (patchID.map { [("patchId", .string($0.hex))] } ?? []) + (changeID.map { [("changeId", .string($0))] } ?? [])
   }
 }

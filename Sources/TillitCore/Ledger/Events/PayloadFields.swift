@@ -45,9 +45,15 @@ public struct PayloadFields: Sendable {
   }
 
   func optionalObjectID(_ part: Part, _ key: String) throws -> ObjectID? {
-    guard let text = try optionalText(part, key) else { return nil }
-    guard text.utf8.allSatisfy(Self.isHexDigit), let id = ObjectID(hex: text) else {
-      throw Self.wrong("\(part).\(key)", "that is not a 40-digit object id")
+    guard let field = value(part, key) else { return nil }
+    return try Self.objectID(field, at: "\(part).\(key)")
+  }
+
+  /// A 40-digit lowercase hex object id at `field` (a dotted name, for the error).
+  static func objectID(_ value: JSONValue?, at field: String) throws -> ObjectID {
+    let text = try text(value, at: field)
+    guard text.utf8.allSatisfy(isHexDigit), let id = ObjectID(hex: text) else {
+      throw wrong(field, "that is not a 40-digit object id")
     }
     return id
   }
