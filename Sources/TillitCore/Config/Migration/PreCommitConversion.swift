@@ -61,7 +61,7 @@ public enum PreCommitConversion {
         draft = made
       case hooksRepository, hooksRepository + ".git", "https://github.com/pre-commit/pre-commit-hooks/":
         guard let entry = BuiltinCatalog.entry(named: id) else {
-          conversion.skip(id, "pre-commit-hooks' \(id) is not built into Tillit: it needs pre-commit-hooks' Python environment (pip install pre-commit-hooks, then a check with run: [\(id)] or its console script)")
+          conversion.skip(id, "not built into Tillit; pre-commit ran it from pre-commit-hooks in a Python environment: pip install pre-commit-hooks and add a check that runs its command")
           return
         }
         draft = builtin(entry, &conversion)

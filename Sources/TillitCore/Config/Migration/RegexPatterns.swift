@@ -81,7 +81,10 @@ enum RegexPatterns {
         guard next < text.endIndex, ".-/_+$^()[]{}|".contains(text[next]) else { return nil }
         core.append(text[next])
         index = text.index(after: next)
-      } else if "*+?{}[]().|$^".contains(character) {
+      } else if character == "." {
+        core += "?"  // any one character, as in the expression
+        index = text.index(after: index)
+      } else if "*+?{}[]()|$^".contains(character) {
         return nil
       } else {
         core.append(character)
