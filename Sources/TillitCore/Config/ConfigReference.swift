@@ -101,7 +101,7 @@ public enum ConfigReference {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func wrap(_ text: String, width: Int) -> [String] {
+  static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ") {
