@@ -8,6 +8,8 @@ enum HelpText {
     ("TILLIT_SKIP=a,b", "skip the named checks"),
     ("TILLIT_TRUST_CONFIG=1", "run .tillit.yml unapproved (CI): --trust-config"),
     ("NO_COLOR", "no colour, even on a terminal"),
+    ("TILLIT_TIMINGS=1", "each phase of a hook or check run, timed, on stderr"),
+    ("TILLIT_DEBUG=1", "libgit2's own call names in error messages"),
     ("GIT_DIR, GIT_INDEX_FILE", "and git's others: read as git sets them"),
     (ChainedHook.runningVariable, "set while a hook Tillit replaced runs"),
   ]
