@@ -1,10 +1,11 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitReport
 
 struct Inbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first.",
+    commandName: "inbox", abstract: "The reviews asked of you that you have not given yet, oldest first, with how long each has waited.",
     discussion: """
       A request leaves the inbox when you record feedback on its commit (tillit review).
       Example: tillit inbox --for bo@example.com --format json
@@ -19,7 +20,18 @@ struct Inbox: ParsableCommand {
       let repository = try global.openRepository()
       let me = try person ?? LedgerIdentity(repository: repository).person
       let requests = try ReviewLedger(repository: repository).inbox(for: me)
-      format.write(.events(requests, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n"))
+      let signatures = try signatureNotes(requests, repository: repository)
+      let now = Clock.now()
+      let notes = requests.enumerated().map { index, request in
+        let waited = Timestamp.seconds(ofInstant: request.at).map { max(0, now - $0) }
+        var note = EventNote(text: waited.map { "waiting \(Waiting.describe($0))" } ?? "", fields: [("waitedSeconds", waited.map { .integer(Int($0)) } ?? .null)])
+        if let signature = signatures?[index] {
+          note.text += (note.text.isEmpty ? "" : "  ") + signature.text
+          note.fields += signature.fields
+        }
+        return note
+      }
+      format.write(.events(requests, whenEmpty: "tillit: no reviews waiting for \(TerminalText.escaped(me))\n", notes: notes))
     }
   }
 }

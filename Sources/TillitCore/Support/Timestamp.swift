@@ -14,7 +14,8 @@ public enum Timestamp {
   /// The time, moved to the nearest end of `supported` when outside it.
   public static func clamped(_ seconds: Int64) -> Int64 { Signature.supported(seconds) }
 
-  public static func now() -> String { format(seconds: Int(time(nil))) }
+  /// Now (`Clock.now`, which `TILLIT_NOW` sets in tests).
+  public static func now() -> String { format(seconds: Int(Clock.now())) }
 
   /// `YYYY-MM-DDTHH:MM:SSZ`, always 20 characters: a time outside `supported` is written as the
   /// nearest end of it.
