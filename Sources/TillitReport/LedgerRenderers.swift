@@ -42,6 +42,7 @@ public enum LedgerRenderers {
     switch event.payload {
     case .reviewFeedback(let feedback): (verdict, anchor, message) = (feedback.verdict, feedback.anchor, feedback.message)
     case .reviewRequested(let request): message = request.message
+    case .availabilityChanged(let change): message = [change.status.rawValue, change.until.map { "until \($0)" }, change.note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     case .reviewImported, .checkRan, .ownershipClaimed, .ownershipReleased, .unknown: break
     }
     field(event.at, into: &output)

@@ -35,6 +35,8 @@ import TillitTestSupport
       event(OwnershipClaimed(pattern: "docs/**", people: ["eve@example.com"], note: ""), 1),
       event(OwnershipClaimed(pattern: "src/**", people: ["cy@example.com", "di@example.com"], note: "until March"), 2),
       event(OwnershipReleased(pattern: "docs/**"), 3),
+      event(AvailabilityChanged(person: "ada@example.com", status: .away, until: "2999-03-09", note: "at a conference"), 4),
+      event(AvailabilityChanged(person: "ada@example.com", status: .back, until: nil, note: ""), 5),
     ]
   }
 

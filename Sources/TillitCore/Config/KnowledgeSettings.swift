@@ -18,6 +18,9 @@ public struct KnowledgeSettings: Hashable, Sendable {
   /// How many reviewers to suggest.
   public var count = 2
   public var mode: RecommendationMode = .auto
+  /// Working days (Monday to Friday) a request may wait for feedback before the suggestion for
+  /// the change passes it on to the next best person.
+  public var escalateAfter = 3
   /// Whether the post-commit hook records its suggestion as `review.requested`.
   public var record = true
 

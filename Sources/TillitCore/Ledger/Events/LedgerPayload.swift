@@ -12,11 +12,13 @@ public enum LedgerPayload: Sendable, Equatable {
   case checkRan(CheckRan)
   case ownershipClaimed(OwnershipClaimed)
   case ownershipReleased(OwnershipReleased)
+  case availabilityChanged(AvailabilityChanged)
   case unknown(UnknownPayload)
 
   /// Every kind this Tillit reads, by its `kind` text.
   static let kinds: [String: any LedgerPayloadKind.Type] = Dictionary(uniqueKeysWithValues: [
     ReviewRequested.self, ReviewFeedback.self, ReviewImported.self, CheckRan.self, OwnershipClaimed.self, OwnershipReleased.self,
+    AvailabilityChanged.self,
   ].map { ($0.kind, $0) })
 
   /// Reads the payload of a stored event of `kind` and layout `version` (its `v`). A kind and
@@ -39,6 +41,7 @@ public enum LedgerPayload: Sendable, Equatable {
     case .checkRan(let payload): return payload
     case .ownershipClaimed(let payload): return payload
     case .ownershipReleased(let payload): return payload
+    case .availabilityChanged(let payload): return payload
     case .unknown: return nil
     }
   }
@@ -73,7 +76,7 @@ public enum LedgerPayload: Sendable, Equatable {
     case .reviewFeedback(let feedback): return feedback.change.commit
     case .reviewImported(let review): return review.commit
     case .checkRan(let run): return run.commit
-    case .ownershipClaimed, .ownershipReleased, .unknown: return nil
+    case .ownershipClaimed, .ownershipReleased, .availabilityChanged, .unknown: return nil
     }
   }
 
