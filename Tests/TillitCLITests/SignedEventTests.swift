@@ -142,4 +142,26 @@ import TillitTestSupport
     #expect(review.stderr.contains("cannot sign the event with user.signingKey"), "\(review.output)")
     #expect(review.stderr.contains("tillit.sign false"), "\(review.output)")
   }
+
+  /// OpenPGP: `gpg.format openpgp` (git's default) with a key whose user id is Ada's. An
+  /// event with Bo's email signed by Ada's key is not Bo's. Skipped where gpg is not installed.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/gpg"))) func anOpenPGPSignedApprovalShowsVerified() throws {
+    let repo = try TempRepo()
+    let home = repo.root + "/gnupg"
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let environment = ["GNUPGHOME": home]
+    let made = try Command.run(["gpg", "--batch", "--quiet", "--passphrase", "", "--quick-gen-key", "Ada <ada@example.com>", "ed25519", "sign", "never"],
+                               in: repo.root, environment: environment)
+    try #require(made.status == 0, "\(made.output)")
+    try repo.git(["config", "gpg.format", "openpgp"])
+    try repo.git(["config", "user.signingKey", "ada@example.com"])
+    try repo.write("a.txt", "one\n")
+    try repo.commitAll("first")
+    #expect(try repo.tillit(["review", "HEAD", "--approve", "-m", "by ada"], environment: environment).status == 0)
+    try repo.git(["config", "user.email", "bo@example.com"])
+    #expect(try repo.tillit(["review", "HEAD", "--approve", "-m", "as bo"], environment: environment).status == 0)
+    let show = try repo.tillit(["show"], environment: environment)
+    #expect(show.stdout.contains("ada@example.com — by ada  [verified]"), "\(show.output)")
+    #expect(show.stdout.contains("bo@example.com — as bo  [unverified]"), "\(show.output)")
+  }
 }
