@@ -28,7 +28,14 @@ public struct ReviewerSuggestion {
     case .revision(let revision): change = try locator.change(revision)
     }
     let resolver = base.resolver
-    let unavailable = try Unavailable(base: base, change: change, now: Clock.now())
+    let unavailable: Unavailable
+    do {
+      unavailable = try Unavailable(base: base, change: change, now: Clock.now())
+    } catch {
+      // The suggestion still helps without it; the warning says what it could not take into account.
+      Diagnostics.warning("who is away or has not answered cannot be read from the ledger (\(error)); nobody is skipped", topic: "availability")
+      unavailable = Unavailable()
+    }
     let recommender = Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad) {
       resolver.hasLeft($0) || unavailable.reasons[$0] != nil
     }

@@ -9,6 +9,9 @@ struct Unavailable {
   /// The people whose request went unanswered too long, by key.
   var escalated: Set<String> = []
 
+  /// Nobody left out.
+  init() {}
+
   init(base: KnowledgeBase, change: ChangeUnderReview, now: Int64) throws {
     let repository = base.repository
     func key(_ email: String) -> String { base.resolver.resolve(name: "", email: email)?.key ?? email.lowercased() }
