@@ -40,18 +40,19 @@ public struct EventSigner: Sendable, Equatable {
 
   /// The armored detached signature of `bytes`.
   public func sign(_ bytes: [UInt8]) throws -> String {
-    let data = try TemporaryFile(holding: bytes)
-    defer { data.remove() }
-    let signaturePath = data.path + (format == .ssh ? ".sig" : ".asc")
-    defer { unlink(signaturePath) }
+    let folder = try TemporaryFolder()
+    defer { folder.remove(["event", "event.sig", "event.asc"]) }
+    let data = folder.path + "/event"
+    try FileSystem.writeAtomically(bytes, to: data, mode: 0o600)
+    let signaturePath = data + (format == .ssh ? ".sig" : ".asc")
     let result: ExternalCommand.Result
     switch format {
     case .ssh:
       let keyFile = try SSHKeyFile(key)
       defer { keyFile.remove() }
-      result = try ExternalCommand.run(program, ["-Y", "sign", "-f", keyFile.path, "-n", Self.namespace, data.path], in: directory)
+      result = try ExternalCommand.run(program, ["-Y", "sign", "-f", keyFile.path, "-n", Self.namespace, data], in: directory)
     case .openpgp:
-      result = try ExternalCommand.run(program, ["--batch", "--yes", "--detach-sign", "--armor", "--local-user", key, "--output", signaturePath, data.path], in: directory)
+      result = try ExternalCommand.run(program, ["--batch", "--yes", "--detach-sign", "--armor", "--local-user", key, "--output", signaturePath, data], in: directory)
     }
     guard result.succeeded, let signature = try? FileSystem.readText(signaturePath), !signature.isEmpty else {  // no signature file: the failure below says why
       throw TillitError.environment(
