@@ -133,6 +133,19 @@ import TillitTestSupport
     #expect(show.stdout.hasSuffix("— fine\n"), "\(show.output)")
   }
 
+  /// SSH answers are kept by event and allowed-signers content: the same answer next time, and
+  /// a new answer once the allowed-signers file changes (Ada's key removed: no longer verified).
+  @Test func aChangedAllowedSignersFileIsCheckedAgain() throws {
+    let signing = try Signing()
+    try signing.review("kept")
+    #expect(try signing.statuses() == ["kept": "verified"])
+    let kept = try FileManager.default.contentsOfDirectory(atPath: signing.repo.path + "/.git/tillit/signatures")
+    #expect(kept.count == 1)
+    #expect(try signing.statuses() == ["kept": "verified"])
+    try "# nobody\n".write(toFile: signing.repo.root + "/allowed_signers", atomically: true, encoding: .utf8)
+    #expect(try signing.statuses() == ["kept": "unverified"])
+  }
+
   /// A signing key that cannot sign stops the record with what to do.
   @Test func aKeyThatCannotSignSaysWhatToDo() throws {
     let signing = try Signing()

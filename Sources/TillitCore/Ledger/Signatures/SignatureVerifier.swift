@@ -31,6 +31,10 @@ public struct SignatureVerifier: Sendable {
   let sshProgram: String
   let gpgProgram: String
   let directory: String
+  /// The allowed-signers file's content hash: an SSH check's answer depends on nothing else than
+  /// it and the event (named by its id), so answers are kept under both in `signatures/`.
+  let trust: String?
+  let state: StateDirectory
 
   public init(repository: Repository) throws {
     let config = try repository.config()
@@ -40,6 +44,9 @@ public struct SignatureVerifier: Sendable {
     sshProgram = try config.string("gpg.ssh.program") ?? "ssh-keygen"
     gpgProgram = try config.string("gpg.program") ?? "gpg"
     directory = repository.workdir ?? repository.commonDir
+    // Unreadable: nothing is kept, and ssh-keygen says why it cannot verify.
+    trust = allowedSigners.flatMap { try? FileSystem.read($0) }.map { ObjectID.hashing($0).hex }
+    state = StateDirectory(repository: repository)
   }
 
   /// Whether this clone checks signatures at all: an allowed-signers file is configured.
@@ -59,14 +66,20 @@ public struct SignatureVerifier: Sendable {
 
   public func status(of event: LedgerEvent) -> SignatureStatus {
     guard let signature = event.signature else { return .unsigned }
+    let isSSH = signature.hasPrefix("-----BEGIN SSH SIGNATURE-----")
+    guard isSSH || signature.hasPrefix("-----BEGIN PGP SIGNATURE-----") else { return .bad }
+    let kept = isSSH ? event.id.flatMap { id in trust.map { state.cacheFile("signatures", ObjectID.hashing(Array("\(id.hex) \($0)".utf8)).hex) } } : nil
+    // A kept answer that cannot be read is found again.
+    if let kept, let text = try? FileSystem.readText(kept), let status = SignatureStatus(rawValue: text) { return status }
     do {
       let data = try TemporaryFile(holding: event.signedBytes)
       defer { data.remove() }
       let signatureFile = try TemporaryFile(holding: Array(signature.utf8))
       defer { signatureFile.remove() }
-      if signature.hasPrefix("-----BEGIN SSH SIGNATURE-----") { return try sshStatus(by: event.by, data: data.path, signature: signatureFile.path) }
-      if signature.hasPrefix("-----BEGIN PGP SIGNATURE-----") { return try gpgStatus(by: event.by, data: data.path, signature: signatureFile.path) }
-      return .bad
+      guard isSSH else { return try gpgStatus(by: event.by, data: data.path, signature: signatureFile.path) }
+      let status = try sshStatus(by: event.by, data: data.path, signature: signatureFile.path)
+      if let kept { try? FileSystem.writeAtomically(Array(status.rawValue.utf8), to: kept) }  // derived data: checked again next time
+      return status
     } catch {
       Diagnostics.warning("signatures cannot be checked: \(error)", topic: "signature check")
       return .unverified
