@@ -27,7 +27,6 @@ public struct ReviewerSuggestion {
     case .staged: change = try locator.staged()
     case .revision(let revision): change = try locator.change(revision)
     }
-    let resolver = base.resolver
     let unavailable: Unavailable
     do {
       unavailable = try Unavailable(base: base, change: change, now: Clock.now())
@@ -36,22 +35,8 @@ public struct ReviewerSuggestion {
       Diagnostics.warning("who is away or has not answered cannot be read from the ledger (\(error)); nobody is skipped", topic: "availability")
       unavailable = Unavailable()
     }
-    let recommender = Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad) {
-      resolver.hasLeft($0) || unavailable.reasons[$0] != nil
-    }
-    var recommendation = recommender.recommend(change, mode: mode, count: count)
-    if !unavailable.reasons.isEmpty {
-      // Say who was left out: the ones the suggestion would have picked.
-      let everyone = Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: resolver.hasLeft)
-      let wouldHave = everyone.recommend(change, mode: mode, count: count).reviewers
-      recommendation.skipped = wouldHave.compactMap { pick in unavailable.reasons[pick.email].map { (pick.email, $0) } }
-      let escalatedFrom = recommendation.skipped.filter { unavailable.escalated.contains($0.email) }.map(\.email)
-      let chosen = Set(wouldHave.map(\.email))
-      if !escalatedFrom.isEmpty {
-        for index in recommendation.reviewers.indices where !chosen.contains(recommendation.reviewers[index].email) {
-          recommendation.reviewers[index].reasons.insert("escalated: \(escalatedFrom.joined(separator: ", ")) gave no feedback in time", at: 0)
-        }
-      }
+    let recommendation = unavailable.recommend(change, mode: mode, count: count, hasLeft: base.resolver.hasLeft) { hasLeft in
+      Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: hasLeft)
     }
     return Result(recommendation: recommendation, cacheState: loaded.cacheState)
   }

@@ -32,6 +32,27 @@ struct Unavailable {
   }
 }
 
+extension Unavailable {
+  /// The recommendation without the people left out; the ones it would have picked are listed
+  /// in `skipped` with the reason, and a pick in place of an unanswered request says so.
+  /// `recommender` makes one that leaves out whom its `hasLeft` says.
+  func recommend(_ change: ChangeUnderReview, mode: RecommendationMode, count: Int, hasLeft: @escaping (String) -> Bool,
+                 recommender: ((@escaping (String) -> Bool) -> Recommender)) -> Recommendation {
+    let reasons = self.reasons
+    var recommendation = recommender { hasLeft($0) || reasons[$0] != nil }.recommend(change, mode: mode, count: count)
+    guard !reasons.isEmpty else { return recommendation }
+    let wouldHave = recommender(hasLeft).recommend(change, mode: mode, count: count).reviewers
+    recommendation.skipped = wouldHave.compactMap { pick in reasons[pick.email].map { (pick.email, $0) } }
+    let escalatedFrom = recommendation.skipped.map(\.email).filter(escalated.contains)
+    guard !escalatedFrom.isEmpty else { return recommendation }
+    let chosen = Set(wouldHave.map(\.email))
+    for index in recommendation.reviewers.indices where !chosen.contains(recommendation.reviewers[index].email) {
+      recommendation.reviewers[index].reasons.insert("escalated: \(escalatedFrom.joined(separator: ", ")) gave no feedback in time", at: 0)
+    }
+    return recommendation
+  }
+}
+
 extension ReviewLedger {
   /// The people asked to review `commit` (or another version of its change) who have given no
   /// feedback on it yet, each with the time of the first request, oldest first.
