@@ -4,15 +4,17 @@ import TillitCore
 public enum InboxRenderer {
   /// One line per change: its newest version, its title, who asked and when, and what happened
   /// since the reviewer's feedback; then how many abandoned changes were left out.
-  public static func table(_ inbox: Inbox, person: String, neverFetchedFrom remote: String? = nil) -> String {
+  /// `notes`, one per entry, end its line (how long it has waited, its signature).
+  public static func table(_ inbox: Inbox, person: String, neverFetchedFrom remote: String? = nil, notes: [EventNote]? = nil) -> String {
     var lines: [String] = []
-    for entry in inbox.entries {
+    for (position, entry) in inbox.entries.enumerated() {
       var line = "\(entry.newest.hex.prefix(12)) v\(entry.version)"
       if let title = entry.title { line += "  \(title)" }
       line += "  asked by \(entry.request.by) on \(entry.request.at.prefix(10))"
       line += " — " + state(entry)
       let message = requestMessage(entry.request)
       if !message.isEmpty { line += ": " + message }
+      if let note = notes?[position], !note.text.isEmpty { line += "  " + note.text }
       lines.append(TerminalText.escaped(line))
     }
     if let remote {
@@ -44,14 +46,14 @@ public enum InboxRenderer {
     }
   }
 
-  public static func json(_ inbox: Inbox, ledgerFetched: Bool, warnings: [String]) -> String {
-    let changes = inbox.entries.map { entry -> JSONValue in
+  public static func json(_ inbox: Inbox, ledgerFetched: Bool, warnings: [String], notes: [EventNote]? = nil) -> String {
+    let changes = inbox.entries.enumerated().map { position, entry -> JSONValue in
       .object([
         ("commit", .string(entry.newest.hex)), ("version", .integer(entry.version)), ("title", entry.title.map(JSONValue.string) ?? .null),
         ("state", .string(stateWord(entry.state))), ("summary", .string(state(entry))),
         ("requestedBy", .string(entry.request.by)), ("requestedAt", .string(entry.request.at)),
         ("request", .string(entry.request.id?.hex ?? "")), ("message", .string(requestMessage(entry.request))),
-      ])
+      ] + (notes?[position].fields ?? []))
     }
     let object = JSONValue.object([
       ("changes", .array(changes)), ("dropped", .integer(inbox.dropped)), ("ledgerFetched", .bool(ledgerFetched)), ("warnings", .array(warnings.map(JSONValue.string))),

@@ -1,16 +1,34 @@
 import TillitCore
 
+/// What a command adds to an event's line (a signature's status, how long a request has waited):
+/// text at the end of its table line, fields in its JSON object.
+public struct EventNote: Sendable {
+  public var text: String
+  public var fields: [(String, JSONValue)]
+
+  public init(text: String, fields: [(String, JSONValue)]) {
+    self.text = text
+    self.fields = fields
+  }
+}
+
 /// Ledger events as a terminal listing or as JSON.
 public enum LedgerRenderers {
   /// One line per event: when, which kind, on which commit, who, what it says, the message.
   /// Written as bytes, a piece of the events per core (to be written out one after another): a
   /// ledger log can run to 100,000 lines.
-  public static func table(_ events: [LedgerEvent]) -> [[UInt8]] {
+  public static func table(_ events: [LedgerEvent], notes: [EventNote]? = nil) -> [[UInt8]] {
     guard !events.isEmpty else { return [Array("(no events)\n".utf8)] }
     return Parallel.map(events.count, minimum: renderPiece) { range in
       var output: [UInt8] = []
       output.reserveCapacity(range.count * 100)
-      for event in events[range] { line(event, into: &output) }
+      for position in range {
+        line(events[position], into: &output)
+        if let note = notes?[position], !note.text.isEmpty {
+          output.removeLast()
+          output += "  \(note.text)\n".utf8
+        }
+      }
       return output
     }
   }
@@ -61,6 +79,8 @@ public enum LedgerRenderers {
       let pairs = rewrite.rewrites.prefix(3).map { "\($0.old.hex.prefix(12)) → \($0.new.hex.prefix(12))" }
       let more = rewrite.rewrites.count > 3 ? " and \(rewrite.rewrites.count - 3) more" : ""
       return ("\(rewrite.how): " + pairs.joined(separator: ", ") + more, "")
+    case .availabilityChanged(let change):
+      return ([change.status.rawValue, change.until.map { "until \($0)" }].compactMap { $0 }.joined(separator: " "), change.note ?? "")
     case .unknown:
       return ("", "")
     }
@@ -73,13 +93,13 @@ public enum LedgerRenderers {
 
   /// `{"events": [...], "warnings": [...]}`, indented; the events written a piece per core, the
   /// pieces to be written out one after another.
-  public static func json(_ events: [LedgerEvent], warnings: [String]) -> [[UInt8]] {
+  public static func json(_ events: [LedgerEvent], warnings: [String], notes: [EventNote]? = nil) -> [[UInt8]] {
     let pieces = Parallel.map(events.count, minimum: renderPiece) { range in
       var piece: [UInt8] = []
       piece.reserveCapacity(range.count * 400)
       for position in range {
         piece += (position > 0 ? ",\n    " : "\n    ").utf8
-        item(events[position]).write(into: &piece, pretty: true, depth: 2)
+        item(events[position], note: notes?[position]).write(into: &piece, pretty: true, depth: 2)
       }
       return piece
     }
@@ -89,12 +109,12 @@ public enum LedgerRenderers {
     return [Array("{\n  \"events\": [".utf8)] + pieces + [end]
   }
 
-  private static func item(_ event: LedgerEvent) -> JSONValue {
+  private static func item(_ event: LedgerEvent, note: EventNote?) -> JSONValue {
     .object([
       ("id", event.id.map { .string($0.hex) } ?? .null), ("kind", .string(event.kind)), ("lamport", .integer(event.lamport)),
       ("at", .string(event.at)), ("by", .string(event.by)), ("writer", .string(event.writer)),
       ("subject", event.payload.subject), ("data", event.payload.data),
-    ])
+    ] + (note?.fields ?? []))
   }
 
   /// Fewer events than this are written on one thread.

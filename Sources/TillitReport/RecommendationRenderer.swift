@@ -28,6 +28,7 @@ public enum RecommendationRenderer {
         lines.append("     " + reasons(pick).joined(separator: "; "))
       }
     }
+    lines += skippedLines(recommendation)
     if !recommendation.filesAtRisk.isEmpty {
       let paths = recommendation.filesAtRisk.prefix(explain ? 50 : 3).map(TerminalText.escaped)
       let more = recommendation.filesAtRisk.count - paths.count
@@ -43,6 +44,7 @@ public enum RecommendationRenderer {
     for pick in recommendation.reviewers {
       lines.append("  \(label(pick)) (\(pick.role.rawValue)): \(reasons(pick).prefix(2).joined(separator: "; "))")
     }
+    lines += skippedLines(recommendation)
     if !recommendation.filesAtRisk.isEmpty {
       lines.append("  \(recommendation.filesAtRisk.count) changed file\(recommendation.filesAtRisk.count == 1 ? " is" : "s are") known by at most one active person")
     }
@@ -68,7 +70,13 @@ public enum RecommendationRenderer {
     return JSONValue.object([
       ("change", .object(changeFields)), ("mode", .string(recommendation.mode.rawValue)),
       ("reviewers", .array(reviewers)), ("filesAtRisk", .array(recommendation.filesAtRisk.map { .string($0.description) })),
+      ("skipped", .array(recommendation.skipped.map { .object([("email", .string($0.email)), ("reason", .string($0.reason))]) })),
     ]).text(pretty: true) + "\n"
+  }
+
+  /// "  skipped ada@example.com: away until 2026-03-09": the people left out, and why.
+  static func skippedLines(_ recommendation: Recommendation) -> [String] {
+    recommendation.skipped.map { "  skipped \(shown($0.email)): \(shown($0.reason))" }
   }
 
   /// How a pick is named on a terminal.

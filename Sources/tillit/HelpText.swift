@@ -12,6 +12,7 @@ enum HelpText {
     ("TILLIT_DEBUG=1", "libgit2's own call names in error messages"),
     ("GIT_DIR, GIT_INDEX_FILE", "and git's others: read as git sets them"),
     (ChainedHook.runningVariable, "set while a hook Tillit replaced runs"),
+    ("TILLIT_NOW", "for tests only: the time taken as now (2026-03-02T09:00:00Z)"),
   ]
 
   static let exitCodes: [(code: Int, meaning: String)] = [

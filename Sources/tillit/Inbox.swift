@@ -5,7 +5,7 @@ import TillitReport
 
 struct Inbox: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "inbox", abstract: "The changes asked of you that you have not reviewed at their newest version, oldest first.",
+    commandName: "inbox", abstract: "The changes asked of you that you have not reviewed at their newest version, oldest first, with how long each has waited.",
     discussion: """
       Each change is listed once, at its newest version (after amends and rebases), with what happened since your \
       feedback ("approved at v2; v3 changes 2 files"). A change leaves the inbox when you record feedback on its \
@@ -25,9 +25,20 @@ struct Inbox: ParsableCommand {
       let settings = try ConfigLoader(repository: repository).knowledgeSettings()
       let inbox = try ReviewLedger(repository: repository).inbox(for: me, abandonAfter: settings.abandonAfter)
       let unfetched = try Self.remoteNeverFetched(repository)
+      let signatures = try signatureNotes(inbox.entries.map(\.request), repository: repository)
+      let now = Clock.now()
+      let notes = inbox.entries.enumerated().map { index, entry in
+        let waited = Timestamp.seconds(ofInstant: entry.request.at).map { max(0, now - $0) }
+        var note = EventNote(text: waited.map { "waiting \(Waiting.describe($0))" } ?? "", fields: [("waitedSeconds", waited.map { .integer(Int($0)) } ?? .null)])
+        if let signature = signatures?[index] {
+          note.text += (note.text.isEmpty ? "" : "  ") + signature.text
+          note.fields += signature.fields
+        }
+        return note
+      }
       format.write(Rendering(
-        table: { _ in InboxRenderer.table(inbox, person: me, neverFetchedFrom: unfetched) },
-        json: { InboxRenderer.json(inbox, ledgerFetched: unfetched == nil, warnings: Diagnostics.given) }))
+        table: { _ in InboxRenderer.table(inbox, person: me, neverFetchedFrom: unfetched, notes: notes) },
+        json: { InboxRenderer.json(inbox, ledgerFetched: unfetched == nil, warnings: Diagnostics.given, notes: notes) }))
     }
   }
 

@@ -95,9 +95,9 @@ struct LedgerCommand: ParsableCommand {
 
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "verify", abstract: "Check that every event parses and every stream can be read; exit 1 otherwise.",
+      commandName: "verify", abstract: "Check that every event parses, every signature matches its event and every stream can be read; exit 1 otherwise.",
       discussion: """
-        Each damaged event or stream is listed on a line of its own, starting with "damaged:".
+        Each damaged event or stream is listed on a line of its own, starting with "damaged:"; a signed event changed after it was signed reads "bad signature".
         Example: tillit ledger verify --repo ~/src/project
         """)
 
@@ -105,12 +105,14 @@ struct LedgerCommand: ParsableCommand {
 
     func run() throws {
       try reportingErrors {
-        let problems = try LedgerStore(repository: try global.openRepository()).verify()
-        guard problems.isEmpty else {
-          problems.forEach { Output.standard("damaged: \(TerminalText.escaped($0))\n") }
+        let verification = try LedgerStore(repository: try global.openRepository()).verify()
+        guard verification.problems.isEmpty else {
+          verification.problems.forEach { Output.standard("damaged: \(TerminalText.escaped($0))\n") }
           throw ExitCode(1)
         }
-        Output.standard("tillit: the ledger verifies\n")
+        let (verified, unverified) = (verification.signatures[.verified] ?? 0, verification.signatures[.unverified] ?? 0)
+        let signed = verified + unverified == 0 ? "" : " (signed events: \(verified) verified, \(unverified) unverified)"
+        Output.standard("tillit: the ledger verifies\(signed)\n")
       }
     }
   }

@@ -5,13 +5,14 @@ import TillitReport
 extension Rendering {
   /// Ledger events (`show`, `ledger log`, `inbox`); `whenEmpty` is the table's line for none.
   /// The JSON carries the warnings given while reading them (`Diagnostics.given`).
-  static func events(_ events: [LedgerEvent], whenEmpty: String? = nil) -> Rendering {
+  /// `notes`, one per event, add to each line (a signature's status, how long a request waited).
+  static func events(_ events: [LedgerEvent], whenEmpty: String? = nil, notes: [EventNote]? = nil) -> Rendering {
     Rendering(
       table: { _ in
         if events.isEmpty, let whenEmpty { return [Array(whenEmpty.utf8)] }
-        return LedgerRenderers.table(events)
+        return LedgerRenderers.table(events, notes: notes)
       },
-      json: { LedgerRenderers.json(events, warnings: Diagnostics.given) })
+      json: { LedgerRenderers.json(events, warnings: Diagnostics.given, notes: notes) })
   }
 
   /// Ranked people (`reviewers`, `owners`), with every reason and the scores' parts when `explain`.

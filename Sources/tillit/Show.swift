@@ -19,7 +19,8 @@ struct Show: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)
-      format.write(.events(try ReviewLedger(repository: repository).history(of: commit)))
+      let events = try ReviewLedger(repository: repository).history(of: commit)
+      format.write(.events(events, notes: try signatureNotes(events, repository: repository)))
     }
   }
 }

@@ -25,6 +25,7 @@ import TillitTestSupport
     for arguments in [["review", "HEAD", "--approve"], ["review", "HEAD~1", "--request-changes", "-m", "why \"this\"?\ttab", "--file", "src/a.c", "--line", "2"],
                       ["request", "HEAD", "--to", "bo@example.com", "cy@example.com", "-m", "the loop"], ["own", "docs/**", "--by", "eve@example.com"],
                       ["own", "src/**", "--by", "cy@example.com", "di@example.com", "-m", "until March"], ["own", "--release", "docs/**"],
+                      ["away", "--until", "2999-03-09", "-m", "at a conference"], ["back"],
                       ["ledger", "import-trailers"]] {
       let result = try repo.tillit(arguments)
       #expect(result.status == 0, "\(arguments): \(result.output)")

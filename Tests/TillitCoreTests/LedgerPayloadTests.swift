@@ -36,6 +36,8 @@ import TillitTestSupport
       event(OwnershipClaimed(pattern: "src/**", people: ["cy@example.com", "di@example.com"], note: "until March"), 2),
       event(ChangeRewritten(how: "amend", rewrites: [ChangeRewritten.Rewrite(old: id, new: id)]), 7),
       event(OwnershipReleased(pattern: "docs/**"), 3),
+      event(AvailabilityChanged(person: "ada@example.com", status: .away, until: "2999-03-09", note: "at a conference"), 4),
+      event(AvailabilityChanged(person: "ada@example.com", status: .back, until: nil, note: ""), 5),
     ]
   }
 

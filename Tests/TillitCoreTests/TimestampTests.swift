@@ -42,3 +42,27 @@ import Testing
     #expect(Quarter.label(try #require(Timestamp.seconds(ofDate: "2025-09-30"))) == "2025Q3")
   }
 }
+
+/// Working days for escalation, and how the inbox writes a wait.
+@Suite struct WaitingTests {
+  static func at(_ text: String) throws -> Int64 { try #require(Timestamp.seconds(ofInstant: text)) }
+
+  @Test func workingDaysLeaveOutWeekends() throws {
+    let monday = try Self.at("2026-03-02T09:00:00Z")
+    #expect(Waiting.workingDays(from: monday, to: try Self.at("2026-03-02T18:00:00Z")) == 0)
+    #expect(Waiting.workingDays(from: monday, to: try Self.at("2026-03-05T08:00:00Z")) == 3)
+    #expect(Waiting.workingDays(from: try Self.at("2026-03-06T16:00:00Z"), to: try Self.at("2026-03-09T09:00:00Z")) == 1, "Friday to Monday")
+    #expect(Waiting.workingDays(from: try Self.at("2026-03-07T10:00:00Z"), to: try Self.at("2026-03-08T10:00:00Z")) == 0, "a weekend")
+    #expect(Waiting.workingDays(from: monday, to: try Self.at("2026-03-30T09:00:00Z")) == 20, "four weeks")
+    #expect(Waiting.workingDays(from: monday, to: monday - 86_400) == 0, "a clock behind the request")
+    #expect(Waiting.workingDays(from: Timestamp.supported.lowerBound, to: Timestamp.supported.upperBound) > 2_500_000)
+  }
+
+  @Test func waitsAreWrittenInWords() {
+    #expect(Waiting.describe(-5) == "0 min")
+    #expect(Waiting.describe(600) == "10 min")
+    #expect(Waiting.describe(7_200) == "2 h")
+    #expect(Waiting.describe(86_400) == "1 day")
+    #expect(Waiting.describe(3 * 86_400 + 5) == "3 days")
+  }
+}

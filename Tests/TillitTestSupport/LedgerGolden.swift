@@ -22,6 +22,8 @@ public enum LedgerGolden {
     #"{"at":"TIME","by":"ada@example.com","data":{"note":"until March","people":["cy@example.com","di@example.com"]},"kind":"ownership.claimed","lamport":2,"nonce":"NONCE","subject":{"pattern":"src/**"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"rewrites":[{"new":"ID","old":"ID"}]},"kind":"change.rewritten","lamport":7,"nonce":"NONCE","subject":{"how":"amend"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{},"kind":"ownership.released","lamport":3,"nonce":"NONCE","subject":{"pattern":"docs/**"},"v":1,"writer":"goldenwriter0001"}"#,
+    #"{"at":"TIME","by":"ada@example.com","data":{"note":"at a conference","status":"away","until":"2999-03-09"},"kind":"availability.changed","lamport":4,"nonce":"NONCE","subject":{"person":"ada@example.com"},"v":1,"writer":"goldenwriter0001"}"#,
+    #"{"at":"TIME","by":"ada@example.com","data":{"note":"","status":"back"},"kind":"availability.changed","lamport":5,"nonce":"NONCE","subject":{"person":"ada@example.com"},"v":1,"writer":"goldenwriter0001"}"#,
   ]
 
   /// An event of `events` as stored, its placeholders filled with fixed values.

@@ -9,7 +9,7 @@ public struct ConfigParser {
 
   static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers"]
   static let peopleKeys = ["aliases", "bots", "left"]
-  static let reviewerKeys = ["count", "mode", "inactive-after", "request-on", "abandon-after", "record", "trailers", "max-files"]
+  static let reviewerKeys = ["count", "mode", "inactive-after", "request-on", "abandon-after", "escalate-after", "record", "trailers", "max-files"]
   static let checkKeys = ["name", "run", "builtin", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
@@ -196,6 +196,11 @@ public struct ConfigParser {
       case "inactive-after":
         guard let seconds = scalar(value).flatMap(DurationParser.seconds), seconds > 0 else { throw fail(value, key, "must be a duration like 90d or 12w") }
         settings.inactiveAfter = seconds
+      case "escalate-after":
+        guard let days = scalar(value).flatMap({ Int($0.hasSuffix("d") ? String($0.dropLast()) : $0) }), (1...60).contains(days) else {
+          throw fail(value, key, "must be a number of working days from 1 to 60, like 3")
+        }
+        settings.escalateAfter = days
       case "record":  // before request-on: false is never, true the default
         guard let flag = scalar(value).flatMap(Self.bool) else { throw fail(value, key, "must be true or false") }
         if !flag { settings.requestOn = .never }

@@ -13,7 +13,7 @@ public enum ConfigReference {
       "on-fix": "stop: a commit whose fixers changed files stops with the fixes staged, to look at and commit again; continue: the fixed content is committed. Default: stop",
       "people": "aliases, bots and left (below)",
       "ignore": "path patterns never counted by reviewers, owners and audit, on top of linguist-vendored and linguist-generated",
-      "reviewers": "count, mode, inactive-after, record, trailers, max-files (below)",
+      "reviewers": "count, mode, inactive-after, escalate-after, record, trailers, max-files (below)",
     ],
     "check": [
       "name": "a short name, unique, without , or /. Required",
@@ -41,6 +41,7 @@ public enum ConfigReference {
       "inactive-after": "after how long without a commit a person counts as inactive: 90d, 12w. Default: \(Int(settings.inactiveAfter / 86_400))d",
       "request-on": "when a suggestion is recorded as a review request: push (one per change pushed), commit or never. Default: \(settings.requestOn.rawValue)",
       "abandon-after": "how long a change on no branch stays in the inbox, marked abandoned: 14d, 2w. Default: \(Int(settings.abandonAfter / 86_400))d",
+      "escalate-after": "working days (Monday to Friday) a request waits for feedback before the change's suggestion passes it to the next best person; the request stays open. Default: \(settings.escalateAfter)",
       "record": "false: as request-on: never (kept for older files)",
       "trailers": "commit trailers that name a reviewer. Default: [\(settings.trailers.joined(separator: ", "))]",
       "max-files": "commits touching more files give no authorship. Default: \(settings.maxFilesPerCommit)",

@@ -24,6 +24,9 @@ public struct KnowledgeSettings: Hashable, Sendable {
   /// A change whose every version is on no ref is left out of the inbox once the ledger has
   /// said nothing about it for this long (`abandon-after`).
   public var abandonAfter: Double = 14 * 86_400
+  /// Working days (Monday to Friday) a request may wait for feedback before the suggestion for
+  /// the change passes it on to the next best person.
+  public var escalateAfter = 3
 
   public static let defaultBots = ["*[bot]*", "*-bot@*", "bot@*", "noreply@*", "*-bot", "dependabot*", "renovate*"]
 

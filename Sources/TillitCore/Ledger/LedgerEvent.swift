@@ -18,6 +18,11 @@ public struct LedgerEvent: Sendable, Equatable {
   public var nonce: String
   /// The blob id, once stored or read.
   public var id: ObjectID?
+  /// The armored signature of `signedBytes` (`signature`), by the person's git signing key; nil
+  /// for an unsigned event, whose bytes are those Tillit always wrote.
+  public var signature: String?
+  /// How a draft is to be signed as it is appended (its clock is set then); never stored.
+  public var signer: EventSigner?
 
   public var kind: String { payload.kind }
 
@@ -43,13 +48,21 @@ public struct LedgerEvent: Sendable, Equatable {
     }
   }
 
-  /// The stored form: compact JSON, keys sorted at every level.
+  /// The stored form: compact JSON, keys sorted at every level; `signature` only when signed.
   public func encoded() -> [UInt8] {
-    let object = JSONValue.object([
+    encoding(signature: signature)
+  }
+
+  /// What a signature covers: the stored form without `signature`.
+  public var signedBytes: [UInt8] { encoding(signature: nil) }
+
+  private func encoding(signature: String?) -> [UInt8] {
+    var members: [(String, JSONValue)] = [
       ("at", .string(at)), ("by", .string(by)), ("data", payload.data), ("kind", .string(kind)), ("lamport", .integer(lamport)),
       ("nonce", .string(nonce)), ("subject", payload.subject), ("v", .integer(payload.version)), ("writer", .string(writer)),
-    ])
-    return object.sortedKeys().bytes()
+    ]
+    if let signature { members.append(("signature", .string(signature))) }
+    return JSONValue.object(members).sortedKeys().bytes()
   }
 
   /// Reads a stored event, checking every field's type, and its payload as its kind's type says
@@ -80,7 +93,12 @@ public struct LedgerEvent: Sendable, Equatable {
     } catch LedgerError.malformed(let problem) {
       throw LedgerError.malformedPayload(kind: kind, problem: problem)
     }
-    return LedgerEvent(payload, lamport: lamport, at: try text("at"), by: try text("by"), writer: try text("writer"), nonce: try text("nonce"))
+    var event = LedgerEvent(payload, lamport: lamport, at: try text("at"), by: try text("by"), writer: try text("writer"), nonce: try text("nonce"))
+    if let signature = value["signature"] {
+      guard let armored = signature.stringValue else { throw LedgerError.malformed("has a 'signature' that is not text") }
+      event.signature = armored
+    }
+    return event
   }
 }
 

@@ -4,14 +4,18 @@ import TillitGit
 import Glibc
 #endif
 
-/// Who records events from this clone: the person (`user.email`, through the mailmap) and
-/// the clone's own writer id, made once and kept in `.git/tillit/writer`.
+/// Who records events from this clone: the person (`user.email`, through the mailmap), the
+/// clone's own writer id, made once and kept in `.git/tillit/writer`, and the person's git
+/// signing set-up, which signs what they record (`EventSigner`).
 public struct LedgerIdentity: Sendable {
   public let person: String
   public let writer: String
+  /// Signs the events this identity makes; nil when the person has no `user.signingKey`.
+  public let signer: EventSigner?
 
   /// The identity of this clone's user; without `user.email` it is an error, unless
-  /// `allowUnknown` (for records made on the user's behalf, such as check runs).
+  /// `allowUnknown` (for records made on the user's behalf, such as check runs, which are not
+  /// signed either).
   public init(repository: Repository, allowUnknown: Bool = false) throws {
     var email = try repository.config().string("user.email") ?? ""
     if email.isEmpty {
@@ -23,6 +27,7 @@ public struct LedgerIdentity: Sendable {
     let name = try repository.config().string("user.name") ?? ""
     person = Mailmap.orWarning(repository)?.email(for: email, name: name) ?? email
     writer = Self.writerID(state: StateDirectory(repository: repository))
+    signer = allowUnknown ? nil : try EventSigner.configured(repository)
   }
 
   /// This clone's writer id, kept in `.git/tillit/writer`. When that cannot be read or made (a
@@ -53,8 +58,10 @@ public struct LedgerIdentity: Sendable {
     return theirs
   }
 
-  /// A new event by this identity, now.
+  /// A new event by this identity, now, to be signed as it is appended when the person signs.
   public func event(_ payload: some LedgerPayloadKind) -> LedgerEvent {
-    LedgerEvent(payload.payload, at: Timestamp.now(), by: person, writer: writer, nonce: RandomID.make())
+    var event = LedgerEvent(payload.payload, at: Timestamp.now(), by: person, writer: writer, nonce: RandomID.make())
+    event.signer = signer
+    return event
   }
 }

@@ -16,7 +16,7 @@ public struct LedgerStore {
   // MARK: Writing
 
   /// Records an event in `stream`: its lamport clock is set one past every event this clone
-  /// has seen in the stream. Returns the event as stored, with its id.
+  /// has seen in the stream, then it is signed when its `signer` says so. Returns the event as stored, with its id.
   @discardableResult
   public func append(_ draft: LedgerEvent, to stream: LedgerStream) throws -> LedgerEvent {
     try append([draft], to: stream)[0]
@@ -34,6 +34,10 @@ public struct LedgerStore {
       for (offset, draft) in drafts.enumerated() {
         var event = draft
         event.lamport = LamportClock.advanced(base, by: 1 + offset)
+        if let signer = event.signer {
+          event.signature = try signer.sign(event.signedBytes)
+          event.signer = nil
+        }
         let bytes = event.encoded()
         guard bytes.count <= LedgerEvent.maximumSize else { throw LedgerError.tooLarge(bytes.count) }
         event.id = try writingObjects { try repository.writeBlob(bytes) }
@@ -157,10 +161,19 @@ public struct LedgerStore {
 }
 
 extension LedgerStore {
+  /// What `verify` found: everything damaged, one line each, and how many signed events were
+  /// verified and not.
+  public struct Verification: Sendable {
+    public var problems: [String] = []
+    public var signatures: [SignatureStatus: Int] = [:]
+  }
+
   /// Everything damaged in the ledger, one line each: events that do not parse or whose name
-  /// does not match their content, and streams whose commits or trees cannot be read.
-  public func verify() throws -> [String] {
-    var problems: [String] = []
+  /// does not match their content, events whose signature does not match their bytes, and
+  /// streams whose commits or trees cannot be read.
+  public func verify() throws -> Verification {
+    var found = Verification()
+    let verifier = try SignatureVerifier(repository: repository)
     for stream in LedgerStream.allCases {
       // The copies that are not streams are named by the read below.
       var named: [String] = []
@@ -172,15 +185,21 @@ extension LedgerStore {
             return true
           }
         } catch {
-          problems.append("\(tip.ref): the chain of commits cannot be read: \(error)")
+          found.problems.append("\(tip.ref): the chain of commits cannot be read: \(error)")
         }
       }
       do {
-        problems += try reading(stream).warnings
+        let reading = try reading(stream)
+        found.problems += reading.warnings
+        for (event, status) in zip(reading.events, verifier.statuses(reading.events)) where status != .unsigned {
+          found.signatures[status, default: 0] += 1
+          guard status == .bad, let id = event.id else { continue }
+          found.problems.append("\(Self.place(of: id, in: stream.localRef)): bad signature: the event (by \(event.by)) is not what was signed")
+        }
       } catch {
-        problems.append("\(stream.localRef): cannot be read: \(error)")
+        found.problems.append("\(stream.localRef): cannot be read: \(error)")
       }
     }
-    return problems
+    return found
   }
 }

@@ -11,7 +11,7 @@ public struct Recommendation: Sendable {
     public let name: String
     public let role: Role
     public let score: Double
-    public let reasons: [String]
+    public internal(set) var reasons: [String]
     /// The score's parts, for `--explain`.
     public let parts: [(name: String, value: Double)]
     /// Seconds since 1970 of their last commit or review.
@@ -20,7 +20,10 @@ public struct Recommendation: Sendable {
 
   public let change: ChangeUnderReview
   public let mode: RecommendationMode
-  public let reviewers: [Pick]
+  public internal(set) var reviewers: [Pick]
   /// Changed files that at most one active person knows.
   public let filesAtRisk: [RepoPath]
+  /// People who would have been picked but were left out (away, or asked already without an
+  /// answer for too long), with the reason.
+  public internal(set) var skipped: [(email: String, reason: String)] = []
 }

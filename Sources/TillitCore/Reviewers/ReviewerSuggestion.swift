@@ -32,8 +32,18 @@ public struct ReviewerSuggestion {
     case .revision(let revision): change = try locator.change(revision)
     case .series(let commits, let last, let label): change = try locator.series(commits, to: last, label: label)
     }
-    let recommender = Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: base.resolver.hasLeft)
-    return Result(recommendation: recommender.recommend(change, mode: mode, count: count), cacheState: loaded.cacheState)
+    let unavailable: Unavailable
+    do {
+      unavailable = try Unavailable(base: base, change: change, now: Clock.now())
+    } catch {
+      // The suggestion still helps without it; the warning says what it could not take into account.
+      Diagnostics.warning("who is away or has not answered cannot be read from the ledger (\(error)); nobody is skipped", topic: "availability")
+      unavailable = Unavailable()
+    }
+    let recommendation = unavailable.recommend(change, mode: mode, count: count, hasLeft: base.resolver.hasLeft) { hasLeft in
+      Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: hasLeft)
+    }
+    return Result(recommendation: recommendation, cacheState: loaded.cacheState)
   }
 }
 

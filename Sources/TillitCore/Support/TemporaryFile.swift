@@ -18,3 +18,21 @@ public struct TemporaryFile: Sendable {
 
   public func remove() { unlink(path) }
 }
+
+/// A private temporary folder (mode 0700), for programs that write files beside the one they are
+/// given (`ssh-keygen -Y sign FILE` writes `FILE.sig`), so no other user can place one there.
+public struct TemporaryFolder: Sendable {
+  public let path: String
+
+  public init() throws {
+    var template: [CChar] = "/tmp/tillit-folder-XXXXXX".utf8.map { CChar(bitPattern: $0) } + [0]
+    guard mkdtemp(&template) != nil else { throw FileError(path: "/tmp", errno: errno) }
+    path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Removes the files named (their names only, inside the folder) and the folder.
+  public func remove(_ names: [String]) {
+    for name in names { unlink(path + "/" + name) }
+    rmdir(path)
+  }
+}

@@ -13,12 +13,14 @@ public enum LedgerPayload: Sendable, Equatable {
   case ownershipClaimed(OwnershipClaimed)
   case ownershipReleased(OwnershipReleased)
   case changeRewritten(ChangeRewritten)
+  case availabilityChanged(AvailabilityChanged)
   case unknown(UnknownPayload)
 
   /// Every kind this Tillit reads, by its `kind` text.
   static let kinds: [String: any LedgerPayloadKind.Type] = Dictionary(uniqueKeysWithValues: [
     ReviewRequested.self, ReviewFeedback.self, ReviewImported.self, CheckRan.self, OwnershipClaimed.self, OwnershipReleased.self,
     ChangeRewritten.self,
+    AvailabilityChanged.self,
   ].map { ($0.kind, $0) })
 
   /// Reads the payload of a stored event of `kind` and layout `version` (its `v`). A kind and
@@ -42,6 +44,7 @@ public enum LedgerPayload: Sendable, Equatable {
     case .ownershipClaimed(let payload): return payload
     case .ownershipReleased(let payload): return payload
     case .changeRewritten(let payload): return payload
+    case .availabilityChanged(let payload): return payload
     case .unknown: return nil
     }
   }
