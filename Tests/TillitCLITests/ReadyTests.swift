@@ -109,6 +109,31 @@ import TillitTestSupport
     #expect(!missing(result.change).contains { $0.contains("check") }, "\(result.json)")
   }
 
+  @Test func anOwnedPathNeedsAnOwnersApprovalAndVerifiedApprovalsCannotBeMetYet() throws {
+    let hooked = try HookedRepo(config: "", files: ["a.txt": "a\n"])
+    let repo = hooked.repo
+    try repo.write("a.txt", "a, by Bo\n")
+    try repo.commitAll("bo: a", environment: ["GIT_AUTHOR_NAME": "Bo", "GIT_AUTHOR_EMAIL": "bo@example.com", "TILLIT": "0"])
+    #expect(try repo.tillit(["own", "*.txt", "--by", "cy@example.com"]).status == 0)
+    #expect(try repo.tillit(["review", "HEAD", "--approve"]).status == 0)
+    let byAda = try ready(repo, in: repo.path)
+    #expect(byAda.status == 1)
+    #expect(missing(byAda.change) == ["an approval by an owner of *.txt (cy@example.com), for a.txt"], "\(byAda.json)")
+
+    try repo.git(["config", "user.email", "cy@example.com"])
+    #expect(try repo.tillit(["review", "HEAD", "--approve"]).status == 0)
+    let byOwner = try ready(repo, in: repo.path)
+    #expect(byOwner.status == 0, "\(byOwner.json)")
+    let cy = (byOwner.change["approvals"] as? [[String: Any]])?.first { $0["by"] as? String == "cy@example.com" }
+    // Cy owns a.txt without having changed it: an owner's approval, not one that knows the file.
+    #expect(cy?["owner"] as? Bool == true && cy?["counts"] as? Bool == false, "\(byOwner.json)")
+
+    try repo.write(".tillit.yml", "ship:\n  require:\n    verified: true\n")
+    let verified = try ready(repo, in: repo.path)
+    #expect(verified.status == 1)
+    #expect(missing(verified.change).contains("verified approvals: this Tillit cannot verify signed events yet"), "\(verified.json)")
+  }
+
   @Test func thePrePushHookRefusesOrWarnsAboutAPushToAShipBranchThatIsNotReady() throws {
     let policy = "ship:\n  branches: [main]\n  require:\n    approvals: 1\n  enforce: "
     let hooked = try HookedRepo(config: policy + "block\n")
