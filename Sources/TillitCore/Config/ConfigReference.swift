@@ -96,7 +96,7 @@ public enum ConfigReference {
       "",
     ]
     for section in sections {
-      lines.append(section.name == "top level" ? "Top-level keys:" : "Keys of each \(section.name == "check" ? "check" : "`\(section.name)` entry"):")
+      lines.append(heading(section.name))
       for key in section.keys {
         lines.append("  \(key)")
         lines.append(contentsOf: wrap(meanings[section.name]?[key] ?? "(see README.md of Tillit)", width: 94).map { "      " + $0 })
@@ -113,6 +113,17 @@ public enum ConfigReference {
       "After editing, `tillit trust` shows the commands and approves them; nothing runs before that.",
     ]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A section's heading: the ship policy is one mapping (with `require` inside), not a list.
+  static func heading(_ name: String) -> String {
+    switch name {
+    case "top level": return "Top-level keys:"
+    case "check": return "Keys of each check:"
+    case "ship": return "Keys of `ship`:"
+    case "ship require": return "Keys of `ship: require`:"
+    default: return "Keys of each `\(name)` entry:"
+    }
   }
 
   static func wrap(_ text: String, width: Int) -> [String] {
