@@ -64,6 +64,7 @@ enum HookRunner {
     PhaseTimings.mark("staged changes read")
     let code = try CheckExecution.run(subjects: subjects, repository: repository, options: options, format: .table, descriptor: STDERR_FILENO)
     if code != 0 { throw ExitCode(code) }
+    if name == "pre-push" { try holdToShipPolicy(repository, remote: arguments.first ?? "origin", input: input ?? "") }
     if name == "pre-push" { requestReviewsOfPush(repository, remote: arguments.first ?? "origin", input: input ?? "") }
   }
 
@@ -125,6 +126,23 @@ enum HookRunner {
     } catch {
       Output.error("tillit: no review request recorded for this push: \(TillitError(error))\n")
     }
+  }
+
+  /// Before a push to a branch of the ship policy (`ship.branches`): the commits it brings to
+  /// that branch judged as `tillit ready` judges them; with `enforce: block` a push of one that
+  /// is not ready is refused, with `warn` it goes on; either way the hook says what is missing.
+  private static func holdToShipPolicy(_ repository: Repository, remote: String, input: String) throws {
+    guard let config = try ConfigLoader(repository: repository).loadFromWorkTree(), !config.ship.branches.isEmpty else { return }
+    let readiness = ShipReadiness(repository: repository, policy: config.ship, settings: config.knowledge)
+    var refused = false
+    for ref in try PushedRef.parse(input) where !ref.isDeletion && config.ship.covers(ref.remoteRef) {
+      let changes = try readiness.evaluate(try PushRange(repository: repository).commitsNewToBranch(for: ref, remote: remote))
+      guard !changes.allSatisfy(\.ready) else { continue }
+      let block = config.ship.enforce == .block
+      Output.error(ReadyRenderer.hookLines(changes, branch: String(ref.remoteRef.dropFirst("refs/heads/".count)), refused: block))
+      refused = refused || block
+    }
+    if refused { throw ExitCode(1) }
   }
 
   /// Starts `tillit reviewers HEAD` on its own, output discarded, to build the model's cache.

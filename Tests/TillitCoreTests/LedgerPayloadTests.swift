@@ -23,7 +23,7 @@ import TillitTestSupport
     return [
       LedgerEvent(ReviewImported(commit: id, trailer: "Reviewed-by", name: "Di Reviewer", email: "di@example.com").payload,
                   at: "2025-12-01T12:00:00Z", by: "di@example.com", writer: "import", nonce: ""),
-      event(CheckRan(check: "ok", inputHash: id.hex, commit: nil, tree: nil, definitionHash: id.hex, outcome: .passed, durationMs: 42, exitCode: 0), 1),
+      event(CheckRan(check: "ok", inputHash: id.hex, commit: nil, tree: id, definitionHash: id.hex, outcome: .passed, durationMs: 42, exitCode: 0), 1),
       event(CheckRan(check: "bad", inputHash: id.hex, commit: id, tree: id, definitionHash: id.hex, outcome: .failed, durationMs: 42, exitCode: 1), 2),
       event(ReviewFeedback(change: change, anchor: nil, verdict: .approve, message: ""), 4),
       suggested(["ada@example.com"], 1),

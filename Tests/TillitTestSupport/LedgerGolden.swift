@@ -10,7 +10,7 @@ public enum LedgerGolden {
   /// the test's history too, hence three; the amend at the end is a rewrite, not a new request).
   public static let events = [
     #"{"at":"2025-12-01T12:00:00Z","by":"di@example.com","data":{"email":"di@example.com","name":"Di Reviewer","trailer":"Reviewed-by"},"kind":"review.imported","lamport":0,"nonce":"","subject":{"commit":"ID"},"v":1,"writer":"import"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":0,"outcome":"passed"},"kind":"check.ran","lamport":1,"nonce":"NONCE","subject":{"check":"ok","inputHash":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
+    #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":0,"outcome":"passed"},"kind":"check.ran","lamport":1,"nonce":"NONCE","subject":{"check":"ok","inputHash":"ID","tree":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":1,"outcome":"failed"},"kind":"check.ran","lamport":2,"nonce":"NONCE","subject":{"check":"bad","commit":"ID","inputHash":"ID","tree":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"","verdict":"approve"},"kind":"review.feedback","lamport":4,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"ada@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":1,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,

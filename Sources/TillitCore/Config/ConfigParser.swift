@@ -7,7 +7,9 @@ public struct ConfigParser {
 
   public init(file: String = ProjectConfig.fileName) { self.file = file }
 
-  static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers"]
+  static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers", "ship"]
+  static let shipKeys = ["branches", "require", "enforce"]
+  static let shipRequireKeys = ["approvals", "checks", "owners", "verified"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "request-on", "abandon-after", "escalate-after", "record", "trailers", "max-files"]
   static let checkKeys = ["name", "run", "builtin", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
@@ -52,6 +54,8 @@ public struct ConfigParser {
         config.knowledge.ignore = try parseGlobs(value, key)
       case "reviewers":
         try parseReviewers(value, into: &config.knowledge)
+      case "ship":
+        config.ship = try parseShip(value)
       default:
         throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known key; expected one of: \(Self.topLevelKeys.joined(separator: ", "))")
       }
@@ -218,6 +222,45 @@ public struct ConfigParser {
         throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known reviewers key; expected one of: \(Self.reviewerKeys.joined(separator: ", "))")
       }
     }
+  }
+
+  private func parseShip(_ node: YAMLNode) throws(ConfigError) -> ShipPolicy {
+    guard case .mapping(let mapping, _) = node else { throw fail(node, "ship", "must be a mapping with branches, require and enforce") }
+    var policy = ShipPolicy()
+    for entry in mapping {
+      let (key, value) = (entry.key, entry.value)
+      switch key {
+      case "branches":
+        policy.branches = try parseWords(value, key)
+      case "enforce":
+        guard let enforce = scalar(value).flatMap(ShipPolicy.Enforcement.init(rawValue:)) else { throw fail(value, key, "must be warn or block") }
+        policy.enforce = enforce
+      case "require":
+        guard case .mapping(let requirements, _) = value else { throw fail(value, key, "must be a mapping such as approvals: 1") }
+        for requirement in requirements {
+          let (name, setting) = (requirement.key, requirement.value)
+          switch name {
+          case "approvals":
+            guard let count = scalar(setting).flatMap({ Int($0) }), (0...20).contains(count) else { throw fail(setting, name, "must be a whole number from 0 to 20") }
+            policy.approvals = count
+          case "checks":
+            switch scalar(setting) {
+            case "passed": policy.checks = true
+            case "none": policy.checks = false
+            default: throw fail(setting, name, "must be passed or none")
+            }
+          case "owners", "verified":
+            guard let flag = scalar(setting).flatMap(Self.bool) else { throw fail(setting, name, "must be true or false") }
+            if name == "owners" { policy.owners = flag } else { policy.verified = flag }
+          default:
+            throw ConfigError(file: file, line: requirement.line, key: name, problem: "is not a known ship require key; expected one of: \(Self.shipRequireKeys.joined(separator: ", "))")
+          }
+        }
+      default:
+        throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known ship key; expected one of: \(Self.shipKeys.joined(separator: ", "))")
+      }
+    }
+    return policy
   }
 
   func parseWords(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [String] {

@@ -14,6 +14,7 @@ public enum ConfigReference {
       "people": "aliases, bots and left (below)",
       "ignore": "path patterns never counted by reviewers, owners and audit, on top of linguist-vendored and linguist-generated",
       "reviewers": "count, mode, inactive-after, escalate-after, record, trailers, max-files (below)",
+      "ship": "what a change needs to be ready to ship (tillit ready), and what the pre-push hook does with a push that is not: branches, require, enforce (below)",
     ],
     "check": [
       "name": "a short name, unique, without , or /. Required",
@@ -46,6 +47,17 @@ public enum ConfigReference {
       "trailers": "commit trailers that name a reviewer. Default: [\(settings.trailers.joined(separator: ", "))]",
       "max-files": "commits touching more files give no authorship. Default: \(settings.maxFilesPerCommit)",
     ],
+    "ship": [
+      "branches": "branch names (main) a push to which the pre-push hook holds to the policy. Default: none (tillit ready still answers)",
+      "require": "approvals, checks, owners, verified (below)",
+      "enforce": "warn: the push goes on, with what is missing; block: the push is refused, saying what is missing. Default: warn",
+    ],
+    "ship require": [
+      "approvals": "how many approvals of the change's version by people who know its changed files (changed or reviewed at least one of them, or its folder for a new file); the author's own does not count. Default: 1",
+      "checks": "passed: every check of .tillit.yml that applies to the change (pre-commit and pre-push checks whose files it touches) passed on exactly its tree, in any clone or CI whose ledger was synced; none: not required. Default: passed",
+      "owners": "true: for each changed path that a claim (tillit own, CODEOWNERS import) owns, one of its owners approved. Default: true",
+      "verified": "true: only approvals whose signature verifies for their author count. Default: false",
+    ],
   ]
   }()
 
@@ -55,6 +67,8 @@ public enum ConfigReference {
     ("check", ConfigParser.checkKeys),
     ("people", ConfigParser.peopleKeys),
     ("reviewers", ConfigParser.reviewerKeys),
+    ("ship", ConfigParser.shipKeys),
+    ("ship require", ConfigParser.shipRequireKeys),
   ]
 
   /// Keys the parser accepts with no meaning written here, as `section: key`.
@@ -83,7 +97,7 @@ public enum ConfigReference {
       "",
     ]
     for section in sections {
-      lines.append(section.name == "top level" ? "Top-level keys:" : "Keys of each \(section.name == "check" ? "check" : "`\(section.name)` entry"):")
+      lines.append(heading(section.name))
       for key in section.keys {
         lines.append("  \(key)")
         lines.append(contentsOf: wrap(meanings[section.name]?[key] ?? "(see README.md of Tillit)", width: 94).map { "      " + $0 })
@@ -100,6 +114,17 @@ public enum ConfigReference {
       "After editing, `tillit trust` shows the commands and approves them; nothing runs before that.",
     ]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A section's heading: the ship policy is one mapping (with `require` inside), not a list.
+  static func heading(_ name: String) -> String {
+    switch name {
+    case "top level": return "Top-level keys:"
+    case "check": return "Keys of each check:"
+    case "ship": return "Keys of `ship`:"
+    case "ship require": return "Keys of `ship: require`:"
+    default: return "Keys of each `\(name)` entry:"
+    }
   }
 
   static func wrap(_ text: String, width: Int) -> [String] {

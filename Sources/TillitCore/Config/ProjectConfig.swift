@@ -12,6 +12,8 @@ public struct ProjectConfig: Hashable, Sendable {
   public var share: [RepoPath] = []
   /// People, ignored paths and reviewer suggestions.
   public var knowledge = KnowledgeSettings()
+  /// What a change needs to be ready to ship.
+  public var ship = ShipPolicy()
 
   public init(checks: [CheckDefinition], jobs: Int? = nil) {
     self.checks = checks

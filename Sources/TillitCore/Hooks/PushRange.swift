@@ -60,6 +60,22 @@ public struct PushRange {
     return commits
   }
 
+  /// The non-merge commits `ref` brings to the remote branch it updates: those its current
+  /// commit (or, when this clone lacks it, our remote-tracking ref of it) does not reach, even
+  /// if another branch of the remote has them (a change reviewed on a topic branch, then
+  /// pushed to main). Oldest first, at most `limit`.
+  public func commitsNewToBranch(for ref: PushedRef, remote: String, limit: Int = 100) throws -> [ObjectID] {
+    let known = !ref.remoteID.isZero && repository.contains(ref.remoteID)
+    let tracking = ref.remoteRef.hasPrefix("refs/heads/") ? "refs/remotes/\(remote)/" + ref.remoteRef.dropFirst("refs/heads/".count) : nil
+    let spec = WalkSpec(include: [ref.localID], exclude: known ? [ref.remoteID] : [], excludeGlobs: known ? [] : tracking.map { [$0] } ?? [])
+    var commits: [ObjectID] = []
+    try repository.walk(spec) { id in
+      if try repository.commit(id).parents.count <= 1 { commits.append(id) }
+      return commits.count < limit
+    }
+    return commits.reversed()
+  }
+
   public enum Base: Equatable, Sendable {
     case commit(ObjectID)
     case root

@@ -13,7 +13,8 @@ public struct CheckRan: LedgerPayloadKind {
 
   public let check: String
   public let inputHash: String
-  /// The commit and its tree, when the content checked was a commit's.
+  /// The commit, when the content checked was a commit's; the tree checked (a commit's, or the
+  /// index's since `ready`: an older event of an index run has none).
   public let commit: ObjectID?
   public let tree: ObjectID?
   public let definitionHash: String
