@@ -15,7 +15,8 @@ public enum AuditHTML {
       <style>\(css)</style></head><body>
       <header><h1>Knowledge audit of \(escape(what))</h1>
       <p class="meta">At commit <code>\(report.head.hex.prefix(12))</code>; window since \(AuditFigures.day(report.since)); \
-      active means a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).</p></header>
+      active means a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).\
+      \(report.probableDuplicates == 0 ? "" : " \(report.probableDuplicates) probable duplicate people (see <code>tillit people --suggest</code>).")</p></header>
       <section class="cards">
       \(card("Truck factor (history)", "\(spread.truckFactor.factor)", names(spread.truckFactor, report)))
       \(card("Truck factor today", "\(spread.activeTruckFactor.factor)", activeNames(spread.activeTruckFactor, report)))

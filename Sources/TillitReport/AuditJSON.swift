@@ -20,6 +20,7 @@ public enum AuditJSON {
       ("truckFactorPeople", .array(spread.truckFactor.people.map(people))),
       ("activeTruckFactor", .integer(spread.activeTruckFactor.factor)),
       ("activeTruckFactorPeople", .array(spread.activeTruckFactor.people.map(people))),
+      ("probableDuplicates", .integer(report.probableDuplicates)),
       ("filesAtRisk", .object([
         ("count", .integer(atRisk.count)), ("share", .number(AuditFigures.share(atRisk.count, of: spread.files.count))),
         ("files", .array(atRisk.map { .string($0.path.description) })),
