@@ -73,7 +73,7 @@ public enum DuplicatePeople {
       suggestions.append(PeopleSuggestion(kind: .sameEmail, name: name, email: key, others: [],
                                           evidence: ["\(key) is written as \(used)"], lines: ["\(name) <\(key)>"]))
     }
-    return suggestions.sorted { ($0.kind == .sameName ? 0 : 1, $0.email) < ($1.kind == .sameName ? 0 : 1, $1.email) }
+    return suggestions.sorted { ($0.kind == .sameName ? 0 : 1, $0.name, $0.email) < ($1.kind == .sameName ? 0 : 1, $1.name, $1.email) }
   }
 
   /// How many emails the suggestions would fold into another: the people counted twice or more.
@@ -120,8 +120,9 @@ public enum DuplicatePeople {
       let smaller = min(filesA.count, filesB.count)
       let manyShared = shared > 0 && shared * 5 >= smaller
       if shared > 0 { reasons.append("\(shared) file\(shared == 1 ? "" : "s") in common (of \(filesA.count) and \(filesB.count))") }
-      let foldersA = Set(filesA.map(KnowledgeModel.parent(of:)))
-      let sharedFolders = Set(filesB.map(KnowledgeModel.parent(of:))).intersection(foldersA).count
+      // Folders below the top: everyone touches the top's README and changelog.
+      let folders = { (files: Set<RepoPath>) in Set(files.map(KnowledgeModel.parent(of:)).filter { !$0.bytes.isEmpty }) }
+      let sharedFolders = folders(filesA).intersection(folders(filesB)).count
       let (earlier, later) = a.first <= b.first ? (a, b) : (b, a)
       let handover = earlier.last <= later.first
       if handover {
