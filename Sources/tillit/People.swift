@@ -28,6 +28,10 @@ struct People: ParsableCommand {
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let review = try PeopleReview(base: base)
       if apply {
+        guard !review.lines.isEmpty else {
+          Output.standard("No probable duplicates to add; .mailmap is left as it is.\n")
+          return
+        }
         let added = try PeopleReview.append(review.lines, to: repository)
         Output.standard(added.isEmpty
           ? ".mailmap already holds every suggested line; nothing to add.\n"

@@ -36,7 +36,8 @@ public enum DuplicatePeople {
         if !normal.isEmpty && !normal.contains("@") { keysByName[normal, default: []].insert(key) }
       }
     }
-    let candidates = keysByName.values.filter { $0.count > 1 }
+    // A name written with dozens of emails ("root", "unknown", a CI account) is no one's own name.
+    let candidates = keysByName.values.filter { $0.count > 1 && $0.count <= widestName }
     let work = Work(model: model, keys: candidates.reduce(into: Set<String>()) { $0.formUnion($1) })
     var links = UnionFind()
     var evidence: [String: [String]] = [:]
@@ -75,6 +76,9 @@ public enum DuplicatePeople {
     }
     return suggestions.sorted { ($0.kind == .sameName ? 0 : 1, $0.name, $0.email) < ($1.kind == .sameName ? 0 : 1, $1.name, $1.email) }
   }
+
+  /// The most emails one name may have and still be looked at.
+  static let widestName = 20
 
   /// How many emails the suggestions would fold into another: the people counted twice or more.
   public static func duplicates(in suggestions: [PeopleSuggestion]) -> Int {
