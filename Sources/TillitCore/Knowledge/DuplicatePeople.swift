@@ -23,7 +23,7 @@ public struct PeopleSuggestion: Sendable, Equatable {
 
 /// Finds probable duplicates among the identities of a history. The same name under two emails
 /// is one person only with more evidence, since two people can share a name: the same local part
-/// (keir@a and keir@b), files in common (a fifth of the smaller one's files or more), or one email
+/// (keir@a and keir@b), the same domain when no one else uses it (a personal domain), files in common (a fifth of the smaller one's files or more), or one email
 /// taking over from the other in time in a folder both worked in. Two people of the same name
 /// working at the same time in unrelated folders have none of these and are left apart.
 public enum DuplicatePeople {
@@ -38,7 +38,8 @@ public enum DuplicatePeople {
     }
     // A name written with dozens of emails ("root", "unknown", a CI account) is no one's own name.
     let candidates = keysByName.values.filter { $0.count > 1 && $0.count <= widestName }
-    let work = Work(model: model, keys: candidates.reduce(into: Set<String>()) { $0.formUnion($1) })
+    var work = Work(model: model, keys: candidates.reduce(into: Set<String>()) { $0.formUnion($1) })
+    for key in identities.keys { work.usersOfDomain[Work.domain(of: key), default: 0] += 1 }
     var links = UnionFind()
     var evidence: [String: [String]] = [:]
     for group in candidates {
@@ -103,6 +104,12 @@ public enum DuplicatePeople {
   /// The files each candidate changed or reviewed, and their folders, from the model.
   struct Work {
     var files: [String: Set<RepoPath>] = [:]
+    /// How many keys of the whole history use each domain.
+    var usersOfDomain: [String: Int] = [:]
+
+    static func domain(of key: String) -> String {
+      key.split(separator: "@", omittingEmptySubsequences: false).dropFirst().last.map(String.init) ?? ""
+    }
 
     init(model: KnowledgeModel, keys: Set<String>) {
       var keyOf: [Int32: String] = [:]
@@ -119,6 +126,9 @@ public enum DuplicatePeople {
       let local = (a.key.split(separator: "@").first, b.key.split(separator: "@").first)
       let sameLocal = local.0 != nil && local.0 == local.1 && (local.0?.count ?? 0) >= 2
       if sameLocal { reasons.append("same local part '\(local.0 ?? "")'") }
+      let domain = Self.domain(of: a.key)
+      let ownDomain = !domain.isEmpty && domain == Self.domain(of: b.key) && usersOfDomain[domain] == 2
+      if ownDomain { reasons.append("same domain '\(domain)', which no one else uses") }
       let (filesA, filesB) = (files[a.key] ?? [], files[b.key] ?? [])
       let shared = filesA.intersection(filesB).count
       let smaller = min(filesA.count, filesB.count)
@@ -135,7 +145,7 @@ public enum DuplicatePeople {
         reasons.append("used in alternation (\(switches(a, b)) switches between \(day(later.first)) and \(day(min(a.last, b.last))))")
       }
       if sharedFolders > 0 { reasons.append("\(sharedFolders) folder\(sharedFolders == 1 ? "" : "s") in common") }
-      return sameLocal || manyShared || (handover && sharedFolders > 0) ? reasons : nil
+      return sameLocal || ownDomain || manyShared || (handover && sharedFolders > 0) ? reasons : nil
     }
 
     /// How often the history goes from one key to the other.
