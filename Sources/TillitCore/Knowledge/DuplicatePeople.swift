@@ -23,9 +23,10 @@ public struct PeopleSuggestion: Sendable, Equatable {
 
 /// Finds probable duplicates among the identities of a history. The same name under two emails
 /// is one person only with more evidence, since two people can share a name: the same local part
-/// (keir@a and keir@b), the same domain when no one else uses it (a personal domain), files in common (a fifth of the smaller one's files or more), or one email
-/// taking over from the other in time in a folder both worked in. Two people of the same name
-/// working at the same time in unrelated folders have none of these and are left apart.
+/// (keir@a and keir@b), the same domain when no one else uses it (a personal domain), files in
+/// common (a fifth of the smaller one's files or more), or one email taking over from the other
+/// in time in a folder both worked in. Two people of the same name working at the same time in
+/// unrelated folders have none of these and are left apart.
 public enum DuplicatePeople {
   public static func suggest(_ sightings: IdentitySightings, model: KnowledgeModel) -> [PeopleSuggestion] {
     let identities = sightings.identities
@@ -52,30 +53,34 @@ public enum DuplicatePeople {
         }
       }
     }
-    var suggestions: [PeopleSuggestion] = []
-    var merged: Set<String> = []
-    for component in links.components() where component.count > 1 {
-      let members = component.compactMap { identities[$0] }
-      guard let keep = members.max(by: { $0.last != $1.last ? $0.last < $1.last : $0.key > $1.key }) else { continue }
-      var names: [String: Int] = [:]
-      for member in members { names.merge(member.names.filter { fitsMailmap($0.key) }, uniquingKeysWith: +) }
-      let name = mostUsed(names) ?? keep.name
-      let others = component.filter { $0 != keep.key }.sorted()
-      var lines = keep.names.count > 1 || keep.name != name ? ["\(name) <\(keep.key)>"] : []
-      lines += others.map { "\(name) <\(keep.key)> <\($0)>" }
-      let reasons = component.sorted().flatMap { a in component.sorted().flatMap { b in (evidence[a + " " + b] ?? []).map { component.count == 2 ? $0 : "\(a) and \(b): " + $0 } } }
-      suggestions.append(PeopleSuggestion(kind: .sameName, name: name, email: keep.key, others: others, evidence: reasons, lines: lines))
-      merged.formUnion(component)
-    }
-    for (key, identity) in identities where key.contains("@") && fitsMailmap(key) && fitsMailmap(identity.name)
-      && identity.names.count > 1 && !merged.contains(key) {
-      let name = identity.name
-      let used = identity.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        .map { "'\($0.key)' \($0.value) time\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")
-      suggestions.append(PeopleSuggestion(kind: .sameEmail, name: name, email: key, others: [],
-                                          evidence: ["\(key) is written as \(used)"], lines: ["\(name) <\(key)>"]))
-    }
-    return suggestions.sorted { ($0.kind == .sameName ? 0 : 1, $0.name, $0.email) < ($1.kind == .sameName ? 0 : 1, $1.name, $1.email) }
+    let sameName = links.components().filter { $0.count > 1 }.compactMap { merge($0, identities: identities, evidence: evidence) }
+    let merged = Set(sameName.flatMap { [$0.email] + $0.others })
+    let sameEmail = identities.values.filter { !merged.contains($0.key) }.compactMap(renaming)
+    return (sameName + sameEmail).sorted { ($0.kind == .sameName ? 0 : 1, $0.name, $0.email) < ($1.kind == .sameName ? 0 : 1, $1.name, $1.email) }
+  }
+
+  /// The suggestion that folds a group of linked keys into the one used last.
+  static func merge(_ component: [String], identities: [String: IdentitySightings.Identity], evidence: [String: [String]]) -> PeopleSuggestion? {
+    let members = component.compactMap { identities[$0] }
+    guard let keep = members.max(by: { $0.last != $1.last ? $0.last < $1.last : $0.key > $1.key }) else { return nil }
+    var names: [String: Int] = [:]
+    for member in members { names.merge(member.names.filter { fitsMailmap($0.key) }, uniquingKeysWith: +) }
+    let name = mostUsed(names) ?? keep.name
+    let others = component.filter { $0 != keep.key }.sorted()
+    var lines = keep.names.count > 1 || keep.name != name ? ["\(name) <\(keep.key)>"] : []
+    lines += others.map { "\(name) <\(keep.key)> <\($0)>" }
+    let pairs = component.sorted().flatMap { a in component.sorted().map { b in (a, b) } }
+    let reasons = pairs.flatMap { a, b in (evidence[a + " " + b] ?? []).map { component.count == 2 ? $0 : "\(a) and \(b): " + $0 } }
+    return PeopleSuggestion(kind: .sameName, name: name, email: keep.key, others: others, evidence: reasons, lines: lines)
+  }
+
+  /// The suggestion that names one email one way, when it is written several ways.
+  static func renaming(_ identity: IdentitySightings.Identity) -> PeopleSuggestion? {
+    let (key, name) = (identity.key, identity.name)
+    guard key.contains("@"), fitsMailmap(key), fitsMailmap(name), identity.names.count > 1 else { return nil }
+    let used = identity.names.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .map { "'\($0.key)' \($0.value) time\($0.value == 1 ? "" : "s")" }.joined(separator: ", ")
+    return PeopleSuggestion(kind: .sameEmail, name: name, email: key, others: [], evidence: ["\(key) is written as \(used)"], lines: ["\(name) <\(key)>"])
   }
 
   /// The most emails one name may have and still be looked at.
