@@ -15,9 +15,11 @@ public enum AuditHTML {
       <style>\(css)</style></head><body>
       <header><h1>Knowledge audit of \(escape(what))</h1>
       <p class="meta">At commit <code>\(report.head.hex.prefix(12))</code>; window since \(AuditFigures.day(report.since)); \
-      active means a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).</p></header>
+      active means a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).\
+      \(report.probableDuplicates == 0 ? "" : " \(report.probableDuplicates) probable duplicate people (see <code>tillit people --suggest</code>).")</p></header>
       <section class="cards">
-      \(card("Truck factor", "\(spread.truckFactor.factor)", spread.truckFactor.people.prefix(6).map { report.person($0).name }.joined(separator: ", ")))
+      \(card("Truck factor (history)", "\(spread.truckFactor.factor)", names(spread.truckFactor, report)))
+      \(card("Truck factor today", "\(spread.activeTruckFactor.factor)", activeNames(spread.activeTruckFactor, report)))
       \(card("Files at risk", "\(spread.atRisk.count)", "of \(spread.files.count) files (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))); \(spread.orphaned.count) orphaned"))
       \(card("Review coverage", AuditFigures.percent(report.reviews.coverage), "of \(report.reviews.commits) commits since \(AuditFigures.day(report.since))"))
       </section>
@@ -34,12 +36,21 @@ public enum AuditHTML {
     return html
   }
 
+  /// The people a truck factor counts, the first six.
+  static func names(_ result: TruckFactor.Result, _ report: Audit.Report) -> String {
+    result.people.prefix(6).map { report.person($0).name }.joined(separator: ", ") + (result.people.count > 6 ? ", …" : "")
+  }
+
+  static func activeNames(_ result: TruckFactor.Result, _ report: Audit.Report) -> String {
+    result.people.isEmpty ? "no active author holds half of the files" : "among people still active: " + names(result, report)
+  }
+
   static let css = """
     :root{--ink:#1d2330;--muted:#5b6475;--line:#d9dde5;--bg:#fff}
     *{box-sizing:border-box}body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg);margin:0 auto;max-width:1180px;padding:24px}
     h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}.meta,.note,footer{color:var(--muted);font-size:13px}
     code{font:13px ui-monospace,Menlo,Consolas,monospace}
-    .cards{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;margin-top:16px}
+    .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin-top:16px}
     .card{border:1px solid var(--line);border-radius:8px;padding:12px 16px}.card .n{font-size:32px;font-weight:650}.card .t{color:var(--muted);font-size:13px}
     .two{display:grid;grid-template-columns:1fr 1fr;gap:24px}
     svg{max-width:100%;height:auto;display:block}svg text{font:11px system-ui,sans-serif;fill:var(--ink)}

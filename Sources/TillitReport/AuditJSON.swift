@@ -18,6 +18,9 @@ public enum AuditJSON {
       ("files", .integer(spread.files.count)),
       ("truckFactor", .integer(spread.truckFactor.factor)),
       ("truckFactorPeople", .array(spread.truckFactor.people.map(people))),
+      ("activeTruckFactor", .integer(spread.activeTruckFactor.factor)),
+      ("activeTruckFactorPeople", .array(spread.activeTruckFactor.people.map(people))),
+      ("probableDuplicates", .integer(report.probableDuplicates)),
       ("filesAtRisk", .object([
         ("count", .integer(atRisk.count)), ("share", .number(AuditFigures.share(atRisk.count, of: spread.files.count))),
         ("files", .array(atRisk.map { .string($0.path.description) })),

@@ -11,14 +11,21 @@ public enum AuditTable {
     var lines: [String] = []
     lines.append("Audit of \(what) at \(report.head.hex.prefix(12)), since \(AuditFigures.day(report.since))")
     lines.append("")
-    let people = spread.truckFactor.people.prefix(4).map { report.person($0).name }.joined(separator: ", ")
-      + (spread.truckFactor.people.count > 4 ? ", ..." : "")
-    lines.append("  " + style.bold("Truck factor     \(spread.truckFactor.factor)") + (people.isEmpty ? "" : "  " + clip(people, 60)))
+    let truckNames = { (result: TruckFactor.Result) -> String in
+      let people = result.people.prefix(4).map { report.person($0).name }.joined(separator: ", ") + (result.people.count > 4 ? ", ..." : "")
+      return people.isEmpty ? "" : "  " + clip(people, 60)
+    }
+    lines.append("  " + style.bold("Truck factor     \(spread.truckFactor.factor)") + truckNames(spread.truckFactor))
+    lines.append("  " + style.bold("  among active   \(spread.activeTruckFactor.factor)") + truckNames(spread.activeTruckFactor))
     lines.append("  " + style.bold("Files at risk    \(spread.atRisk.count)") + " of \(spread.files.count) (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))), \(spread.orphaned.count) orphaned")
     lines.append("  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commit\(reviews.commits == 1 ? "" : "s")")
     lines.append("")
     lines.append("Active: a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).")
     lines.append("At risk: known (authored or reviewed) by at most one active person.")
+    lines.append("Truck factor among active: the same count over the authors still active.")
+    if report.probableDuplicates > 0 {
+      lines.append("People: \(report.probableDuplicates) probable duplicate\(report.probableDuplicates == 1 ? "" : "s") (tillit people --suggest).")
+    }
     lines.append("")
     lines.append("Folders                               files  knowers  TF  at risk  main knower")
     for folder in report.folders where folder.path.split(separator: "/").count == 1 || report.folders.count <= 12 {

@@ -59,6 +59,30 @@ import TillitTestSupport
     #expect(trend.last?["filesAtRisk"] as? Int == 4)
   }
 
+  /// Dee wrote four files long ago and has gone quiet; Ann and Bob two each, Cy one, lately.
+  @Test func theTruckFactorForTodayCountsOnlyPeopleStillActive() throws {
+    let history = try History()
+    try history.commit("Dee", "dee@example.com", ["old/a.c": "a\n", "old/b.c": "b\n", "old/c.c": "c\n", "old/d.c": "d\n"], date: "2024-03-01")
+    try history.commit("Ann", "ann@example.com", ["x/a.c": "a\n", "x/b.c": "b\n"], date: "2025-12-01")
+    try history.commit("Bob", "bob@example.com", ["y/a.c": "a\n", "y/b.c": "b\n"], date: "2025-12-02")
+    try history.commit("Cy", "cy@example.com", ["z/a.c": "a\n"], date: "2025-12-03")
+    let audit = try history.json(["audit"])
+    // History: without Dee 5 of 9 files keep an author, without Ann too 3 of 9: two people.
+    #expect(audit["truckFactor"] as? Int == 2)
+    #expect((audit["truckFactorPeople"] as? [[String: Any]])?.compactMap { $0["email"] as? String } == ["dee@example.com", "ann@example.com"])
+    // Today Dee's four files have no active author: 5 of 9 start covered, 3 of 9 without Ann.
+    #expect(audit["activeTruckFactor"] as? Int == 1)
+    #expect((audit["activeTruckFactorPeople"] as? [[String: Any]])?.compactMap { $0["email"] as? String } == ["ann@example.com"])
+    let table = try history.repo.tillit(["audit"])
+    #expect(table.stdout.contains("Truck factor     2  Dee, Ann"))
+    #expect(table.stdout.contains("among active   1  Ann"))
+    let page = history.repo.root + "/audit.html"
+    #expect(try history.repo.tillit(["audit", "--format", "html", "--out", page]).status == 0)
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.contains("Truck factor (history)</div><div class=\"n\">2</div><div class=\"t\">Dee, Ann<"))
+    #expect(html.contains("Truck factor today</div><div class=\"n\">1</div><div class=\"t\">among people still active: Ann<"))
+  }
+
   @Test func aPathNarrowsTheAuditAndAWarmRunAgrees() throws {
     let history = try knownHistory()
     let narrow = try history.json(["audit", "--path", "x"])
@@ -109,6 +133,6 @@ import TillitTestSupport
     #expect(table.status == 0)
     let lines = table.stdout.split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
-    #expect(lines.dropFirst(1).prefix(3).map { String($0.prefix(16)) } == ["  Truck factor  ", "  Files at risk ", "  Review coverag"])
+    #expect(lines.dropFirst(1).prefix(4).map { String($0.prefix(16)) } == ["  Truck factor  ", "    among active", "  Files at risk ", "  Review coverag"])
   }
 }

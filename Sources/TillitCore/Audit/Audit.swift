@@ -36,6 +36,9 @@ public struct Audit {
     public let cacheState: String
     /// How long without activity makes a person inactive, in days.
     public let referenceWindowDays: Double
+    /// Emails that look like another person's second email (`tillit people --suggest`): each
+    /// splits someone's knowledge and can inflate the truck factor.
+    public let probableDuplicates: Int
 
     public func person(_ index: Int32) -> Person { people[Int(index)] }
   }
@@ -103,7 +106,8 @@ public struct Audit {
       head: head, since: since, reference: reference, path: options.path, people: model.people, spread: spread,
       folders: spread.folders(depth: 2), reviews: ReviewHealth(commits: window, ledger: loaded.ledger, since: since),
       checks: try CheckHealth(repository: repository, since: since), trend: trend,
-      cacheState: loaded.cacheState, referenceWindowDays: base.settings.inactiveAfter / 86_400)
+      cacheState: loaded.cacheState, referenceWindowDays: base.settings.inactiveAfter / 86_400,
+      probableDuplicates: DuplicatePeople.duplicates(in: try PeopleReview(base: base, model: model).suggestions))
   }
 
   private func activity(_ model: KnowledgeModel, reference: Int64) -> (Int32) -> Bool {

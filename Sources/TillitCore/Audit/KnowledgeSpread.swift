@@ -1,13 +1,15 @@
 import TillitGit
 
-/// How the knowledge of a set of files is spread over people at one moment: the truck factor,
-/// the files at risk (known by at most one active person) and the orphaned ones (by nobody
+/// How the knowledge of a set of files is spread over people at one moment: the truck factor
+/// (over all of history's authors, and among the authors still active), the files at risk (known by at most one active person) and the orphaned ones (by nobody
 /// active), and the same per folder.
 public struct KnowledgeSpread: Sendable {
   public struct FileKnowers: Sendable {
     public let path: RepoPath
     /// Authors by degree of authorship.
     public let authors: [Int32]
+    /// The authors still active.
+    public let activeAuthors: [Int32]
     /// Active people who author or have reviewed it.
     public let activeKnowers: [Int32]
   }
@@ -24,7 +26,11 @@ public struct KnowledgeSpread: Sendable {
   }
 
   public let files: [FileKnowers]
+  /// Avelino's truck factor over every author history knows, active or not.
   public let truckFactor: TruckFactor.Result
+  /// The truck factor for today: the same count among the authors still active (a file whose
+  /// authors have all gone quiet counts as lost already).
+  public let activeTruckFactor: TruckFactor.Result
 
   public var atRisk: [FileKnowers] { files.filter { $0.activeKnowers.count <= 1 } }
   public var orphaned: [FileKnowers] { files.filter { $0.activeKnowers.isEmpty } }
@@ -32,15 +38,18 @@ public struct KnowledgeSpread: Sendable {
   /// `paths`: the files to judge; `active`: who counts as active.
   public init(model: KnowledgeModel, paths: [RepoPath], active: (Int32) -> Bool) {
     files = paths.map { path in
-      guard let record = model.files[path] else { return FileKnowers(path: path, authors: [], activeKnowers: []) }
-      return FileKnowers(path: path, authors: record.authors().sorted(), activeKnowers: record.knowers().filter(active).sorted())
+      guard let record = model.files[path] else { return FileKnowers(path: path, authors: [], activeAuthors: [], activeKnowers: []) }
+      let authors = record.authors().sorted()
+      return FileKnowers(path: path, authors: authors, activeAuthors: authors.filter(active), activeKnowers: record.knowers().filter(active).sorted())
     }
     truckFactor = TruckFactor.compute(authors: files.map(\.authors))
+    activeTruckFactor = TruckFactor.compute(authors: files.map(\.activeAuthors))
   }
 
   private init(files: [FileKnowers]) {
     self.files = files
     truckFactor = TruckFactor.compute(authors: files.map(\.authors))
+    activeTruckFactor = TruckFactor.compute(authors: files.map(\.activeAuthors))
   }
 
   /// The folders `depth` levels down or less (files at the top are under ""), each with its
