@@ -35,7 +35,8 @@ struct SlotCheckout {
       }
     }
     guard let bytes = index.rewritten(changing: paths, to: records) else { return false }
-    try writeIndex(bytes)
+    // Replaced whole, by a rename, as git replaces an index (the slot's lock keeps other writers out).
+    try FileSystem.writeAtomically(bytes, to: indexPath)
     return true
   }
 
@@ -104,28 +105,6 @@ struct SlotCheckout {
     folders[folders.count - 1].remove(leaf)
     for (parent, name) in zip(folders.dropLast().reversed(), names.dropLast().reversed()) {
       guard RepoPath(bytes: name).withCString({ unlinkat(parent.descriptor, $0, AT_REMOVEDIR) }) == 0 else { return }
-    }
-  }
-
-  /// Replaces the index as git does: `index.lock` beside it, renamed over it. A lock left by a
-  /// killed run is removed first (the slot's own lock is held, so no one else writes here).
-  private func writeIndex(_ bytes: [UInt8]) throws {
-    let lock = indexPath + ".lock"
-    unlink(lock)
-    let fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw FileError(path: lock, errno: errno) }
-    do {
-      try FileSystem.writeAll(fd, bytes, path: lock)
-      close(fd)
-    } catch {
-      close(fd)
-      unlink(lock)
-      throw error
-    }
-    guard rename(lock, indexPath) == 0 else {
-      let code = errno
-      unlink(lock)
-      throw FileError(path: indexPath, errno: code)
     }
   }
 }
