@@ -31,16 +31,6 @@ let libgit2Linking: [LinkerSetting] = {
   ]
 }()
 
-/// The release binary is linked fully statically (glibc included) when libgit2's archives are
-/// there: no dynamic loader and no lazy symbol binding at each start, which is most of what a
-/// hook that runs no check costs (measured: 3.4 ms → 2.4 ms of CPU for a no-match hook). It
-/// builds and runs on the machine it is installed on (install.sh builds it there), which is what
-/// glibc's name-service functions need of a static binary. Otherwise a fixed-address executable
-/// without exported symbols.
-let releaseLinking: [String] = staticLibgit2Archives == nil
-  ? ["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"]
-  : ["-static-executable", "-Xlinker", "--no-export-dynamic"]
-
 let package = Package(
   name: "tillit",
   products: [
@@ -71,7 +61,7 @@ let package = Package(
         "TillitCore", "TillitReport", "TillitGit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      linkerSettings: [.unsafeFlags(releaseLinking, .when(configuration: .release))]
+      linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
     ),
     // Benchmarks only: the ledger's append timed inside one process (bench/ledger-bench.sh).
     .executableTarget(name: "append-in-process", dependencies: ["TillitCore", "TillitGit"], path: "bench/append-in-process"),
