@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -119,4 +120,8 @@ int tillit_guard_hand_over(int guard, int descriptor) {
   header->cmsg_len = CMSG_LEN(sizeof(int));
   memcpy(CMSG_DATA(header), &descriptor, sizeof(int));
   return sendmsg(guard, &message, MSG_NOSIGNAL) == (ssize_t)sizeof value ? 0 : -1;
+}
+
+int tillit_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *directory) {
+  return posix_spawn_file_actions_addchdir_np(actions, directory);
 }

@@ -12,4 +12,10 @@ int tillit_guard_start(int grace_ms);
 /// last by the guard, that wait is off the hook's path. 0 on success, -1 when not handed over.
 int tillit_guard_hand_over(int guard, int descriptor);
 
+#include <spawn.h>
+
+/// glibc's posix_spawn_file_actions_addchdir_np (2.29 and later), which Swift's Glibc module
+/// does not import: the child changes folder before its exec.
+int tillit_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *directory);
+
 #endif

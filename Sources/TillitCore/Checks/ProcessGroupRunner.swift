@@ -1,3 +1,4 @@
+import CProcessGuard
 import TillitGit
 
 #if canImport(Glibc)
@@ -77,8 +78,8 @@ public enum ProcessGroupRunner {
       posix_spawn_file_actions_adddup2(&actions, log, 1)
       posix_spawn_file_actions_adddup2(&actions, log, 2)
     }
-    guard let addChdir = Self.addChdir else { throw LaunchError(command: command, errno: ENOSYS) }
-    let chdirResult = addChdir(&actions, launch.directory)
+    // glibc's posix_spawn_file_actions_addchdir_np, through C: Swift's Glibc does not import it.
+    let chdirResult = tillit_spawn_add_chdir(&actions, launch.directory)
     guard chdirResult == 0 else { throw LaunchError(command: command, errno: chdirResult) }
 
     var attributes = posix_spawnattr_t()
@@ -127,11 +128,4 @@ public enum ProcessGroupRunner {
     kill(-pid, signal)
   }
 
-  /// glibc 2.29+ and musl have `posix_spawn_file_actions_addchdir_np`, but Swift's Glibc
-  /// module does not declare it; it is looked up once.
-  private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-  private static let addChdir: AddChdir? = {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
-    return unsafeBitCast(symbol, to: AddChdir.self)
-  }()
 }
