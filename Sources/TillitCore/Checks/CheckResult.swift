@@ -1,14 +1,5 @@
 import TillitGit
 
-/// How one check ended.
-public enum CheckOutcome: String, Sendable, Codable, CaseIterable {
-  case passed, failed, skipped, cached
-  /// A fixer that changed files (its fixes are applied).
-  case fixed
-  case timedOut = "timed out"
-  case interrupted
-}
-
 /// The result of one check in a run.
 public struct CheckResult: Sendable {
   public let name: String

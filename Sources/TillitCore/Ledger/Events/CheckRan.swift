@@ -54,3 +54,13 @@ public struct CheckRan: LedgerPayloadKind {
 
   public var payload: LedgerPayload { .checkRan(self) }
 }
+
+/// How one check ended: what a `check.ran` event records (the ledger's vocabulary, which the
+/// runner in `Checks/` uses).
+public enum CheckOutcome: String, Sendable, Codable, CaseIterable {
+  case passed, failed, skipped, cached
+  /// A fixer that changed files (its fixes are applied).
+  case fixed
+  case timedOut = "timed out"
+  case interrupted
+}
