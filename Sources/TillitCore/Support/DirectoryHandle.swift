@@ -31,6 +31,7 @@ public final class DirectoryHandle {
   /// place is an error.
   public func subdirectory(_ name: [UInt8], creatingWith mode: mode_t? = nil) throws(FileError) -> DirectoryHandle {
     let path = child(name)
+    try Self.checkName(name, path)
     if let mode {
       let made = Self.withName(name) { mkdirat(descriptor, $0, mode) }
       if made != 0 && errno != EEXIST { throw FileError(path: path, errno: errno) }
@@ -42,6 +43,7 @@ public final class DirectoryHandle {
 
   /// Creates the file `name`, which must not exist yet, and returns its open descriptor.
   public func createFile(_ name: [UInt8], mode: mode_t) throws(FileError) -> Int32 {
+    try Self.checkName(name, child(name))
     let fd = Self.withName(name) { openat(descriptor, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) }
     guard fd >= 0 else { throw FileError(path: child(name), errno: errno) }
     return fd
@@ -49,6 +51,7 @@ public final class DirectoryHandle {
 
   /// Creates the symlink `name` pointing at `target` (which is stored, never followed here).
   public func makeSymlink(_ name: [UInt8], to target: [UInt8]) throws(FileError) {
+    try Self.checkName(name, child(name))
     let made = Self.withName(target) { target in Self.withName(name) { symlinkat(target, descriptor, $0) } }
     if made != 0 { throw FileError(path: child(name), errno: errno) }
   }
@@ -89,6 +92,10 @@ public final class DirectoryHandle {
   /// never followed; a missing name is not an error. Returns false when something stayed.
   @discardableResult
   public func remove(_ name: [UInt8]) -> Bool {
+    guard (try? Self.checkName(name, "")) != nil else {  // `..` or `a/b`: never a way out, nothing removed
+      errno = EINVAL
+      return false
+    }
     guard let info = status(of: name) else { return errno == ENOENT }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       // A folder a check made read-only is made writable so its entries can go.
@@ -104,6 +111,14 @@ public final class DirectoryHandle {
   /// Removes everything inside the directory, keeping the directory itself.
   public func removeContents() {
     for name in entries() { remove(name) }
+  }
+
+  /// One name within this directory: not empty, `.` or `..`, and without a `/` — a name from a
+  /// tree or a check can never lead out of the folder it is written in.
+  private static func checkName(_ name: [UInt8], _ path: String) throws(FileError) {
+    guard !name.isEmpty, name != [UInt8(ascii: ".")], name != [UInt8(ascii: "."), UInt8(ascii: ".")], !name.contains(UInt8(ascii: "/")), !name.contains(0) else {
+      throw FileError(path: path, errno: EINVAL)
+    }
   }
 
   private func child(_ name: [UInt8]) -> String {
