@@ -19,6 +19,7 @@ enum HookRunner {
   }
 
   private static func runHook(_ hook: String, arguments: [String]) throws {
+    PhaseTimings.begin()
     let slash = hook.lastIndex(of: "/")
     let fileName = slash.map { String(hook[hook.index(after: $0)...]) } ?? hook
     // Started as pre-commit.legacy by a manager that took the hook's place and runs Tillit's

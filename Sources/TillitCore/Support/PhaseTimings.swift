@@ -8,6 +8,12 @@ public enum PhaseTimings {
   private static let enabled = getenv("TILLIT_TIMINGS").map { String(cString: $0) == "1" } ?? false
   nonisolated(unsafe) private static var last = now()
 
+  /// Starts the clock the first phase is measured from.
+  public static func begin() {
+    guard enabled else { return }
+    last = now()
+  }
+
   /// Notes that `phase` just ended.
   public static func mark(_ phase: StaticString) {
     guard enabled else { return }
