@@ -29,25 +29,30 @@ struct TreeDifference {
 extension Repository {
   /// Every file that differs between two trees (nil: the empty tree), descending only into
   /// folders whose tree ids differ, as git does. Both trees are read in their stored order and
-  /// merged, so an unchanged folder costs one comparison of ids.
+  /// merged, so an unchanged folder costs one comparison of ids. Trees are read as stored
+  /// (`RawTree`), not parsed by libgit2: most of the time of a whole history's scan.
   func treeDifferences(old: ObjectID?, new: ObjectID?) throws -> [TreeDifference] {
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, handle), "git_repository_odb")
+    defer { git_odb_free(odb) }
+    guard let odb else { throw GitError(call: "git_repository_odb", code: -1, message: "no object database") }
     var differences: [TreeDifference] = []
-    try collectDifferences(old: old, new: new, prefix: [], into: &differences)
+    try collectDifferences(old: old, new: new, prefix: [], odb: odb, into: &differences)
     return differences
   }
 
-  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], into differences: inout [TreeDifference]) throws {
-    let oldTree = try old.map(lookupTree)
-    defer { git_tree_free(oldTree) }
-    let newTree = try new.map(lookupTree)
-    defer { git_tree_free(newTree) }
-    let oldCount = oldTree.map(git_tree_entrycount) ?? 0
-    let newCount = newTree.map(git_tree_entrycount) ?? 0
-    var (oldPosition, newPosition) = (0, 0)
-    while oldPosition < oldCount || newPosition < newCount {
-      let before = oldPosition < oldCount ? git_tree_entry_byindex(oldTree, oldPosition) : nil
-      let after = newPosition < newCount ? git_tree_entry_byindex(newTree, newPosition) : nil
-      let order: Int32
+  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], odb: OpaquePointer,
+                                  into differences: inout [TreeDifference]) throws {
+    let oldTree = try old.map { try RawTree($0, odb: odb) }
+    let newTree = try new.map { try RawTree($0, odb: odb) }
+    // The cursors read inside the trees, which must outlive them.
+    defer { withExtendedLifetime((oldTree, newTree)) {} }
+    var oldEntries = oldTree?.entries
+    var newEntries = newTree?.entries
+    var before = try oldEntries?.next()
+    var after = try newEntries?.next()
+    while before != nil || after != nil {
+      let order: Int
       switch (before, after) {
       case (let before?, let after?): order = Self.entryOrder(before, after)
       case (nil, _): order = 1
@@ -55,41 +60,35 @@ extension Repository {
       }
       let oldEntry = order <= 0 ? before : nil
       let newEntry = order >= 0 ? after : nil
-      if order <= 0 { oldPosition += 1 }
-      if order >= 0 { newPosition += 1 }
-      let oldItem = oldEntry.map(Self.item)
-      let newItem = newEntry.map(Self.item)
-      if oldItem == newItem { continue }
-      let name = RepoPath(cString: git_tree_entry_name(oldEntry ?? newEntry!)).bytes
-      let path = prefix + name
-      if oldItem?.isTree == true || newItem?.isTree == true {
-        // Deeper than any path the system can hold: only a crafted tree, and no stack for it.
-        guard path.count < 4096 else { throw MalformedTreeError(tree: old ?? new ?? ObjectID.hashing([]), path: RepoPath(bytes: Array(path.prefix(80)))) }
-        try collectDifferences(old: oldItem?.isTree == true ? oldItem?.id : nil, new: newItem?.isTree == true ? newItem?.id : nil,
-                               prefix: path + [UInt8(ascii: "/")], into: &differences)
+      let oldItem = oldEntry.map { TreeDifference.Item(id: $0.id, mode: $0.mode) }
+      let newItem = newEntry.map { TreeDifference.Item(id: $0.id, mode: $0.mode) }
+      if oldItem != newItem, let name = (oldEntry ?? newEntry)?.name {
+        let path = prefix + name
+        if oldItem?.isTree == true || newItem?.isTree == true {
+          // Deeper than any path the system can hold: only a crafted tree, and no stack for it.
+          guard path.count < 4096 else { throw MalformedTreeError(tree: old ?? new ?? ObjectID.hashing([]), path: RepoPath(bytes: Array(path.prefix(80)))) }
+          try collectDifferences(old: oldItem?.isTree == true ? oldItem?.id : nil, new: newItem?.isTree == true ? newItem?.id : nil,
+                                 prefix: path + [UInt8(ascii: "/")], odb: odb, into: &differences)
+        }
+        let oldFile = oldItem?.isTree == true ? nil : oldItem
+        let newFile = newItem?.isTree == true ? nil : newItem
+        if oldFile != nil || newFile != nil {
+          differences.append(TreeDifference(path: path, old: oldFile, new: newFile))
+        }
       }
-      let oldFile = oldItem?.isTree == true ? nil : oldItem
-      let newFile = newItem?.isTree == true ? nil : newItem
-      if oldFile != nil || newFile != nil {
-        differences.append(TreeDifference(path: path, old: oldFile, new: newFile))
-      }
+      if order <= 0 { before = try oldEntries?.next() }
+      if order >= 0 { after = try newEntries?.next() }
     }
   }
 
-  private static func item(_ entry: OpaquePointer) -> TreeDifference.Item {
-    TreeDifference.Item(id: ObjectID(git_tree_entry_id(entry).pointee), mode: git_tree_entry_filemode(entry).rawValue)
-  }
-
   /// Git's order of tree entries: by name, a folder's name compared as if it ended in '/'.
-  private static func entryOrder(_ left: OpaquePointer, _ right: OpaquePointer) -> Int32 {
-    let leftName = git_tree_entry_name(left)!
-    let rightName = git_tree_entry_name(right)!
+  private static func entryOrder(_ left: RawTree.Entry, _ right: RawTree.Entry) -> Int {
+    let (leftName, rightName) = (left.name, right.name)
+    let common = min(leftName.count, rightName.count)
     var position = 0
-    while leftName[position] != 0 && leftName[position] == rightName[position] { position += 1 }
-    var leftByte = UInt8(bitPattern: leftName[position])
-    var rightByte = UInt8(bitPattern: rightName[position])
-    if leftByte == 0 && git_tree_entry_filemode(left) == GIT_FILEMODE_TREE { leftByte = UInt8(ascii: "/") }
-    if rightByte == 0 && git_tree_entry_filemode(right) == GIT_FILEMODE_TREE { rightByte = UInt8(ascii: "/") }
+    while position < common && leftName[position] == rightName[position] { position += 1 }
+    let leftByte = position < leftName.count ? leftName[position] : (left.isTree ? UInt8(ascii: "/") : 0)
+    let rightByte = position < rightName.count ? rightName[position] : (right.isTree ? UInt8(ascii: "/") : 0)
     return leftByte == rightByte ? 0 : (leftByte < rightByte ? -1 : 1)
   }
 }

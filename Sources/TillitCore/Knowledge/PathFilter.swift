@@ -3,24 +3,31 @@ import TillitGit
 /// Which paths count as knowledge: not those marked `linguist-vendored` or `linguist-generated`
 /// in `.gitattributes`, nor those matching the configured `ignore:` patterns.
 final class PathFilter {
-  private let repository: Repository
   private let ignore: [Glob]
-  private let usesAttributes: Bool
+  /// Nil when no attribute can matter.
+  private let attributes: AttributeReader?
   private var memo: [RepoPath: Bool] = [:]
 
-  /// `forFewPaths`: always ask libgit2 about attributes. Otherwise (a whole history) that is
-  /// skipped when no attributes file at HEAD says anything about linguist.
+  /// `forFewPaths`: always ask libgit2 about attributes, as the work tree's `.gitattributes`
+  /// say. Otherwise (a whole history) as HEAD's and the index's say, and not at all when no
+  /// attributes file at HEAD says anything about linguist.
   init(repository: Repository, ignore: [Glob], forFewPaths: Bool = false) {
-    self.repository = repository
     self.ignore = ignore
-    usesAttributes = forFewPaths || Self.mentionsLinguist(repository)
+    let names = ["linguist-vendored", "linguist-generated"]
+    if forFewPaths {
+      attributes = AttributeReader(repository: repository, names: names, commit: nil)
+    } else if Self.mentionsLinguist(repository), let head = try? repository.headCommitID() {  // unreadable: the scan says
+      attributes = AttributeReader(repository: repository, names: names, commit: head)
+    } else {
+      attributes = nil
+    }
   }
 
   func counts(_ path: RepoPath) -> Bool {
     if let known = memo[path] { return known }
     var counted = !ignore.contains { $0.matches(path) }
-    if counted && usesAttributes {
-      counted = !repository.attributeIsTrue("linguist-vendored", at: path) && !repository.attributeIsTrue("linguist-generated", at: path)
+    if counted, let attributes {
+      counted = !attributes.trueValues(at: path).contains(true)
     }
     memo[path] = counted
     return counted

@@ -1,0 +1,95 @@
+import CLibgit2
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tree object's bytes as stored, read entry by entry in place: what comparing two trees
+/// needs, without libgit2 parsing every entry into an allocation and keeping the parsed tree in
+/// its object cache. Every entry is checked as it is read (a tree comes from whoever pushed it).
+final class RawTree {
+  struct Entry {
+    /// The name's bytes, inside the object (valid while the `RawTree` lives).
+    let name: UnsafeBufferPointer<UInt8>
+    /// The mode as git compares it (see `normalized`).
+    let mode: UInt32
+    let id: ObjectID
+    var isTree: Bool { mode == 0o040000 }
+  }
+
+  let id: ObjectID
+  private let object: OpaquePointer
+  private let bytes: UnsafeBufferPointer<UInt8>
+
+  init(_ id: ObjectID, odb: OpaquePointer) throws {
+    self.id = id
+    var raw = id.raw
+    var object: OpaquePointer?
+    try check(git_odb_read(&object, odb, &raw), "git_odb_read")
+    guard let object else { throw GitError(call: "git_odb_read", code: -1, message: "no object \(id.hex)") }
+    self.object = object
+    guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+      throw GitError(call: "git_odb_read", code: -1, message: "\(id.hex) is not a tree")
+    }
+    let size = git_odb_object_size(object)
+    bytes = git_odb_object_data(object).map { UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: size) }
+      ?? UnsafeBufferPointer(start: nil, count: 0)
+  }
+
+  deinit { git_odb_object_free(object) }
+
+  /// Reads the entries in order; valid while this tree lives. A value, so that reading an entry
+  /// costs no reference counting.
+  var entries: Cursor { Cursor(tree: id, bytes: bytes) }
+
+  struct Cursor {
+    private let tree: ObjectID
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the next entry starts.
+    private var position = 0
+
+    fileprivate init(tree: ObjectID, bytes: UnsafeBufferPointer<UInt8>) {
+      self.tree = tree
+      self.bytes = bytes
+    }
+
+    /// The next entry, nil after the last. Throws on an entry git could not have written.
+    mutating func next() throws -> Entry? {
+      guard position < bytes.count, let base = bytes.baseAddress else { return nil }
+      var cursor = position
+      var mode: UInt32 = 0
+      while cursor < bytes.count, base[cursor] != UInt8(ascii: " ") {
+        let digit = base[cursor] &- UInt8(ascii: "0")
+        guard digit < 8, cursor - position < 7 else { throw malformed() }
+        mode = mode << 3 | UInt32(digit)
+        cursor += 1
+      }
+      guard cursor > position, cursor < bytes.count else { throw malformed() }
+      let nameStart = cursor + 1
+      // The name ends at the first NUL; a slash inside it would make it a path.
+      guard let end = memchr(base + nameStart, 0, bytes.count - nameStart).map({ UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }),
+            end > nameStart, bytes.count - end > 20,
+            memchr(base + nameStart, Int32(UInt8(ascii: "/")), end - nameStart) == nil
+      else { throw malformed() }
+      var oid = git_oid()
+      withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + end + 1, count: 20)) }
+      position = end + 21
+      return Entry(name: UnsafeBufferPointer(start: base + nameStart, count: end - nameStart), mode: RawTree.normalized(mode), id: ObjectID(oid))
+    }
+
+    private func malformed() -> GitError {
+      GitError(call: "git_odb_read", code: -1, message: "tree \(tree.hex.prefix(12)) is malformed (an entry git cannot have written; `git fsck` rejects it)")
+    }
+  }
+
+  /// Modes as git and libgit2 compare them: a folder, a submodule, a symlink, an executable
+  /// file or a plain file (old histories hold modes such as 100664).
+  static func normalized(_ mode: UInt32) -> UInt32 {
+    switch mode & 0o170000 {
+    case 0o040000: return 0o040000
+    case 0o160000: return 0o160000
+    case 0o120000: return 0o120000
+    default: return mode & 0o111 != 0 ? 0o100755 : 0o100644
+    }
+  }
+}
