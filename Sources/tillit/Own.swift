@@ -53,13 +53,13 @@ struct Own: ParsableCommand {
 
   private func importFile(_ repository: Repository, _ ledger: OwnershipLedger) throws {
     guard let workdir = repository.workdir else { throw TillitError.usage("a bare repository has no CODEOWNERS file to read") }
-    let candidates = pattern.map { [$0] } ?? ["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"]
+    let candidates = pattern.map { [$0] } ?? OwnershipLedger.codeownersFiles
     guard let file = candidates.first(where: { FileSystem.exists(workdir + $0) }) else {
       throw TillitError.usage("no CODEOWNERS file at \(candidates.joined(separator: ", ")); name one")
     }
     let rules = OwnershipLedger.codeownersRules(try FileSystem.readText(workdir + file))
     let identity = try LedgerIdentity(repository: repository)
-    for rule in rules { try ledger.claim(rule.pattern, by: rule.owners, note: "from \(file)", identity: identity) }
+    for rule in rules { try ledger.claim(rule.pattern, by: rule.owners, note: OwnershipLedger.importNote(file), identity: identity) }
     Output.standard("tillit: recorded \(rules.count) ownership rules from \(file)\n")
   }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TillitTestSupport
+
+/// Ownership that counts: claims (by hand, or imported from CODEOWNERS) read by `tillit owners`,
+/// `tillit reviewers` and `tillit audit`, and claims naming only people Tillit knows.
+@Suite struct ClaimedOwnersTests {
+  static let day = ["TILLIT_NOW": "2026-01-05T09:00:00Z"]
+
+  /// Bob wrote net/a.c twice, Carol net/b.c once; Dee wrote docs/x.md. Carol claims net/**;
+  /// CODEOWNERS gives docs/ to @docs-team and Dee.
+  func claimedHistory() throws -> History {
+    let history = try History()
+    try history.commit("Bob", "bob@example.com", ["net/a.c": "1\n"], date: "2025-12-01")
+    try history.commit("Bob", "bob@example.com", ["net/a.c": "2\n"], date: "2025-12-02")
+    try history.commit("Carol", "carol@example.com", ["net/b.c": "1\n"], date: "2025-12-03")
+    try history.commit("Dee", "dee@example.com", ["docs/x.md": "1\n", "lib/z.c": "1\n"], date: "2025-12-04")
+    try history.repo.write("CODEOWNERS", "docs/ @docs-team dee@example.com\n")
+    try history.commit("Dee", "dee@example.com", [:], date: "2025-12-05", message: "owners")
+    let claimed = try history.repo.tillit(["own", "net/**", "--by", "carol@example.com"], environment: Self.day)
+    try #require(claimed.status == 0, "\(claimed.output)")
+    try #require(try history.repo.tillit(["own", "--import-codeowners"], environment: Self.day).status == 0)
+    return history
+  }
+
+  @Test func ownersListsTheClaimedOwnersFirstWithTheirSourceAndWhatTheyKnow() throws {
+    let history = try claimedHistory()
+    let net = try history.json(["owners", "net"])
+    let claimed = try #require(net["claimed"] as? [[String: Any]], "\(net)")
+    #expect(claimed.count == 1)
+    let carol = try #require(claimed.first)
+    #expect(carol["email"] as? String == "carol@example.com")
+    #expect(carol["kind"] as? String == "person")
+    #expect(carol["files"] as? Int == 2)
+    let claim = try #require((carol["claims"] as? [[String: Any]])?.first)
+    #expect(claim["source"] as? String == "ledger")
+    #expect(claim["reason"] as? String == "claims net/** (ledger claim by ada@example.com on 2026-01-05)")
+    let knowledge = try #require(carol["knowledge"] as? [String: Any])
+    #expect(knowledge["knows"] as? Int == 1)
+    #expect(knowledge["changes"] as? Int == 1)
+    #expect(knowledge["reviews"] as? Int == 0)
+    #expect(net["ownedFiles"] as? Int == 2)
+    // The people who know the files follow, as before: Bob first.
+    #expect((net["reviewers"] as? [[String: Any]])?.first?["email"] as? String == "bob@example.com")
+
+    let table = try history.repo.tillit(["owners", "net"])
+    #expect(table.stdout.hasPrefix("Claimed owners of net: 2 of 2 files owned\n  1. Carol <carol@example.com>  claimed\n"), "\(table.output)")
+    #expect(table.stdout.contains("history: knows 1 of the 2 files they own (1 change, 0 reviews; last 2025-12-03)"), "\(table.output)")
+    #expect(table.stdout.contains("\nWho knows net: 2 files"), "\(table.output)")
+
+    let docs = try history.json(["owners", "docs/x.md"])
+    let owners = try #require(docs["claimed"] as? [[String: Any]])
+    #expect(owners.map { $0["owner"] as? String } == ["@docs-team", "dee@example.com"])
+    #expect(owners.first?["kind"] as? String == "handle")
+    #expect(owners.first?["email"] is NSNull)
+    let imported = try #require((owners.last?["claims"] as? [[String: Any]])?.first)
+    #expect(imported["source"] as? String == "codeowners")
+    #expect(imported["reason"] as? String == "CODEOWNERS: docs/ @docs-team dee@example.com (imported by ada@example.com on 2026-01-05)")
+    let docsTable = try history.repo.tillit(["owners", "docs/x.md"]).stdout
+    #expect(docsTable.contains("  1. @docs-team  claimed\n"), "\(docsTable)")
+    #expect(docsTable.contains("a handle no people.aliases entry maps to a person"), "\(docsTable)")
+
+    let lib = try history.repo.tillit(["owners", "lib"]).stdout
+    #expect(lib.hasPrefix("Claimed owners: none; no claim covers this file"), "\(lib)")
+  }
+}
