@@ -63,4 +63,73 @@ import TillitTestSupport
     let lib = try history.repo.tillit(["owners", "lib"]).stdout
     #expect(lib.hasPrefix("Claimed owners: none; no claim covers this file"), "\(lib)")
   }
+
+  /// Bob wrote net/a.c twice, Carol net/b.c; Ada, the author, changes both.
+  func reviewedHistory() throws -> History {
+    let history = try History()
+    try history.commit("Bob", "bob@example.com", ["net/a.c": "1\n"], date: "2025-12-01")
+    try history.commit("Bob", "bob@example.com", ["net/a.c": "2\n"], date: "2025-12-02")
+    try history.commit("Carol", "carol@example.com", ["net/b.c": "1\n"], date: "2025-12-03")
+    try history.commit("Eve", "eve@example.com", ["other/e.c": "1\n"], date: "2025-12-04")
+    try history.commit("Ada Tester", "ada@example.com", ["net/a.c": "3\n", "net/b.c": "2\n"], date: "2025-12-10")
+    return history
+  }
+
+  func picks(_ history: History, _ arguments: [String] = []) throws -> [(email: String, role: String, reasons: [String])] {
+    let result = try history.json(["reviewers", "HEAD", "--mode", "expert"] + arguments)
+    return (result["reviewers"] as? [[String: Any]] ?? []).map {
+      ($0["email"] as? String ?? "", $0["role"] as? String ?? "", $0["reasons"] as? [String] ?? [])
+    }
+  }
+
+  @Test func anOwnerOfTouchedPathsIsSuggestedFirstUnlessTheyAreTheAuthorOrHaveLeft() throws {
+    let history = try reviewedHistory()
+    #expect(try picks(history).map(\.email) == ["bob@example.com", "carol@example.com"])
+    // Eve never touched net/, but owns it: she comes first, as owner, and says why.
+    let own = try history.repo.tillit(["own", "net/**", "--by", "ada@example.com", "eve@example.com"], environment: Self.day)
+    try #require(own.status == 0, "\(own.output)")
+    let owned = try picks(history)
+    #expect(owned.map(\.email) == ["eve@example.com", "bob@example.com"], "\(owned)")
+    #expect(owned.map(\.role) == ["owner", "expert"])
+    #expect(owned.first?.reasons.first == "claims net/** (ledger claim by ada@example.com on 2026-01-05)")
+    // Ada owns net/ too, but she wrote the change: never her.
+    #expect(!owned.contains { $0.email == "ada@example.com" })
+    let table = try history.repo.tillit(["reviewers", "HEAD", "--mode", "expert"]).stdout
+    #expect(table.contains("  1. Eve <eve@example.com>  owner\n     claims net/** (ledger claim by ada@example.com on 2026-01-05)"), "\(table)")
+    // One slot: the owner takes it.
+    #expect(try picks(history, ["--count", "1"]).map(\.email) == ["eve@example.com"])
+    // Eve has left: the experts fill the slots again.
+    try history.repo.write(".tillit.yml", "people:\n  left: [eve@example.com]\n")
+    #expect(try picks(history).map(\.email) == ["bob@example.com", "carol@example.com"])
+  }
+
+  @Test func aCodeownersHandleIsSuggestedOnlyWhenAnAliasNamesThePerson() throws {
+    let history = try reviewedHistory()
+    try history.repo.write("CODEOWNERS", "net/b.c @carol-gh\n")
+    try #require(try history.repo.tillit(["own", "--import-codeowners"], environment: Self.day).status == 0)
+    // @carol-gh is no one Tillit can name: nobody is suggested as owner.
+    #expect(try picks(history).map(\.role) == ["expert", "expert"])
+    try history.repo.write(".tillit.yml", "people:\n  aliases:\n    carol@example.com: [\"@carol-gh\"]\n")
+    let mapped = try picks(history)
+    #expect(mapped.map(\.email) == ["carol@example.com", "bob@example.com"], "\(mapped)")
+    #expect(mapped.first?.role == "owner")
+    #expect(mapped.first?.reasons.first == "CODEOWNERS: net/b.c @carol-gh (imported by ada@example.com on 2026-01-05)")
+  }
+
+  /// Owners are in no trailer history: claiming paths leaves every figure of the backtest as it was.
+  @Test func claimsLeaveTheBacktestAsItWas() throws {
+    let history = try History()
+    for day in 1...3 {
+      try history.commit("Bob", "bob@example.com", ["a/x.c": "\(day)\n"], date: "2025-03-0\(day)", reviewers: ["Carol <carol@example.com>"])
+      try history.commit("Eve", "eve@example.com", ["b/y.c": "\(day)\n"], date: "2025-03-1\(day)", reviewers: ["Dan <dan@example.com>"])
+    }
+    let modes = ["expert", "auto", "spread"]
+    let before = try modes.map { try history.repo.tillit(["backtest", "--mode", $0, "--format", "json"]).stdout }
+    for (pattern, owner) in [("a/**", "eve@example.com"), ("b/**", "bob@example.com")] {
+      try #require(try history.repo.tillit(["own", pattern, "--by", owner]).status == 0)
+    }
+    #expect(try history.reviewerEmails(["reviewers", "HEAD", "--mode", "expert"]).first == "bob@example.com", "the claims count for suggestions")
+    let after = try modes.map { try history.repo.tillit(["backtest", "--mode", $0, "--format", "json"]).stdout }
+    #expect(after == before)
+  }
 }
