@@ -132,4 +132,49 @@ import TillitTestSupport
     let after = try modes.map { try history.repo.tillit(["backtest", "--mode", $0, "--format", "json"]).stdout }
     #expect(after == before)
   }
+
+  /// Dee wrote old/ long ago; Ann x/, Bob y/ and w/, Cy z/ lately, and Cy has left. Dee claims
+  /// old/, Cy z/, Ann x/; CODEOWNERS gives y/ to @y-team; nobody claims w/.
+  @Test func theAuditShowsClaimsThatDriftedAndFilesAtRiskNobodyOwns() throws {
+    let history = try History()
+    try history.commit("Dee", "dee@example.com", ["old/f.c": "f\n"], date: "2025-01-10")
+    try history.commit("Ann", "ann@example.com", ["x/a.c": "a\n", "x/b.c": "b\n"], date: "2025-12-01")
+    try history.commit("Bob", "bob@example.com", ["y/c.c": "c\n", "w/e.c": "e\n"], date: "2025-12-04")
+    try history.repo.write("CODEOWNERS", "y/ @y-team\n")
+    try history.commit("Cy", "cy@example.com", ["z/d.c": "d\n"], date: "2025-12-06")
+    try history.repo.write(".tillit.yml", "ignore: [CODEOWNERS, .tillit.yml]\npeople:\n  left: [cy@example.com]\n")
+    for (pattern, owner) in [("old/**", "dee@example.com"), ("z/**", "cy@example.com"), ("x/**", "ann@example.com")] {
+      try #require(try history.repo.tillit(["own", pattern, "--by", owner]).status == 0)
+    }
+    try #require(try history.repo.tillit(["own", "--import-codeowners"]).status == 0)
+
+    let audit = try history.json(["audit"])
+    let ownership = try #require(audit["ownership"] as? [String: Any], "\(audit.keys)")
+    #expect(ownership["claims"] as? Int == 4)
+    #expect(ownership["ownedFiles"] as? Int == 5)
+    let drift = try #require(ownership["drift"] as? [[String: Any]])
+    #expect(drift.map { [$0["pattern"] as? String, $0["owner"] as? String, $0["kind"] as? String] }
+            == [["old/**", "dee@example.com", "inactive"], ["z/**", "cy@example.com", "left"], ["y/", "@y-team", "unchecked"]])
+    #expect(drift.first?["reason"] as? String == "has not changed or reviewed the file claimed since 2025-01-10")
+    #expect(drift.first?["lastTouched"] as? String == "2025-01-10T12:00:00Z")
+    #expect(((drift.last?["claim"] as? [String: Any])?["source"] as? String) == "codeowners")
+    let unowned = try #require(ownership["unownedFilesAtRisk"] as? [String: Any])
+    #expect(unowned["count"] as? Int == 1)
+    #expect(unowned["files"] as? [String] == ["w/e.c"])
+
+    let table = try history.repo.tillit(["audit"])
+    #expect(table.stdout.contains("\nOwnership: 4 claims own 5 files; 2 owners drifted, 1 file at risk unowned\n"), "\(table.output)")
+    #expect(table.stdout.contains("  z/**  cy@example.com\n      has left the project (people.left)\n"), "\(table.output)")
+    #expect(table.stdout.contains("  y/  @y-team\n      a handle no people.aliases entry maps to a person: cannot be checked\n"), "\(table.output)")
+    #expect(table.stdout.contains("Files at risk nobody owns (first 1 of 1; tillit own PATTERN --by PERSON)\n  w/e.c\n"), "\(table.output)")
+    #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(table.stdout.split(separator: "\n").filter { $0.count > 80 })")
+
+    let page = history.repo.root + "/audit.html"
+    #expect(try history.repo.tillit(["audit", "--format", "html", "--out", page]).status == 0)
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.contains("<h2>Ownership</h2>"))
+    #expect(html.contains("<tr><td><code>z/**</code></td><td>cy@example.com</td><td class=\"n\">1</td><td>has left the project (people.left)</td></tr>"))
+    #expect(html.contains("<h2>Files at risk nobody owns (1)</h2>"))
+    #expect(html.contains("<td>w/e.c</td>"))
+  }
 }

@@ -31,7 +31,12 @@ public struct PathClaims: Sendable {
 
   /// The claim that owns `path`, or nil when no pattern matches it.
   public func claim(for path: RepoPath) -> OwnershipLedger.Claim? {
-    claims.indices.last { patterns[$0]?.matches(path) == true }.map { claims[$0] }
+    owningIndex(of: path).map { claims[$0] }
+  }
+
+  /// The position in `claims` of the claim that owns `path`.
+  func owningIndex(of path: RepoPath) -> Int? {
+    claims.indices.last { patterns[$0]?.matches(path) == true }
   }
 
   /// A claim in words, with where it comes from: "claims src/net/** (ledger claim by
