@@ -177,4 +177,40 @@ import TillitTestSupport
     #expect(html.contains("<h2>Files at risk nobody owns (1)</h2>"))
     #expect(html.contains("<td>w/e.c</td>"))
   }
+
+  /// `--by` and `--to` name people Tillit knows, from .mailmap, the history (authors,
+  /// committers, trailers) or the ledger; anyone else needs --new-person.
+  @Test func byAndToMustNameAKnownPersonUnlessNewPersonIsGiven() throws {
+    let history = try History()
+    try history.commit("Bob", "bob@example.com", ["net/a.c": "1\n"], reviewers: ["Carol <carol@example.com>"])
+    try history.repo.write("net/a.c", "2\n")
+    try history.repo.commitAll("by Bob, committed by Zed", environment: [
+      "GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "bob@example.com", "GIT_COMMITTER_NAME": "Zed", "GIT_COMMITTER_EMAIL": "zed@example.com",
+    ])
+    try history.repo.write(".mailmap", "Bo <bo@example.com> <bo@old.example.com>\n")
+
+    let typo = try history.repo.tillit(["own", "net/**", "--by", "bobb@example.com"])
+    #expect(typo.status == 2, "\(typo.output)")
+    #expect(typo.stderr.contains("tillit: --by names 'bobb@example.com' (did you mean bob@example.com or bo@example.com?), whom neither .mailmap, the history"), "\(typo.output)")
+    #expect(typo.stderr.contains("pass --new-person to name someone new"), "\(typo.output)")
+    #expect(try history.repo.tillit(["own"]).stdout.contains("no ownership is claimed"), "nothing was recorded")
+
+    let known = try history.repo.tillit(["own", "net/**", "--by", "bob@example.com", "carol@example.com", "zed@example.com", "bo@old.example.com", "Bob"])
+    #expect(known.status == 0, "\(known.output)")
+    #expect(try history.repo.tillit(["own", "docs/**", "--by", "newbie@example.com", "--new-person"]).status == 0)
+    // Named in the ledger now: known.
+    #expect(try history.repo.tillit(["request", "HEAD", "--to", "newbie@example.com"]).status == 0)
+
+    let stranger = try history.repo.tillit(["request", "HEAD", "--to", "carol@example.com", "nobody@example.com"])
+    #expect(stranger.status == 2, "\(stranger.output)")
+    #expect(stranger.stderr.contains("tillit: --to names 'nobody@example.com', whom neither"), "\(stranger.output)")
+    #expect(stranger.stderr.contains("--new-person"), "\(stranger.output)")
+    #expect(try history.repo.tillit(["request", "HEAD", "--to", "nobody@example.com", "--new-person"]).status == 0)
+
+    // A GitHub handle is someone only through people.aliases.
+    #expect(try history.repo.tillit(["own", "lib/**", "--by", "@bob-gh"]).status == 2)
+    try history.repo.write(".tillit.yml", "people:\n  aliases:\n    bob@example.com: [\"@bob-gh\"]\n")
+    let aliased = try history.repo.tillit(["own", "lib/**", "--by", "@bob-gh"])
+    #expect(aliased.status == 0, "\(aliased.output)")
+  }
 }
