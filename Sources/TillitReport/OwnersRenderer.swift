@@ -84,7 +84,7 @@ public enum OwnersRenderer {
       }
       let last = known.lastTouched.map { "; last \(Timestamp.format(seconds: Int($0)).prefix(10))" } ?? ""
       let counts = "\(known.changes) change\(known.changes == 1 ? "" : "s"), \(known.reviews) review\(known.reviews == 1 ? "" : "s")"
-      return "history: knows \(known.knows) of \(files) (\(counts)\(last))" + status
+      return "history: knows \(known.knows) of \(owner.files) file\(owner.files == 1 ? "" : "s") they own (\(counts)\(last))" + status
     }
   }
 
