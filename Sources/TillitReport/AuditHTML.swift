@@ -31,6 +31,7 @@ public enum AuditHTML {
     html += "<div><h2>Reviewer load</h2>\n" + reviewerBars(report) + "</div></section>\n"
     if !report.checks.checks.isEmpty { html += checksTable(report) }
     html += filesAtRisk(report)
+    html += ownership(report.ownership)
     html += "<footer>Made by <code>tillit audit --format html</code>. Definitions: truck factor after Avelino et al. (ICPC 2016); a person authors a file when their degree of authorship is at least 0.75 of the file's best and at least 3.293 (or they created it).</footer>\n"
     html += "</body></html>\n"
     return html
@@ -191,6 +192,27 @@ public enum AuditHTML {
       html += "<tr><td>\(escape(folder.isEmpty ? "(top)" : folder))</td><td>\(escape(name))</td><td>\(escape(who))</td></tr>\n"
     }
     return html + "</table></section>\n"
+  }
+
+  /// Claims that drifted and files at risk nobody owns; nothing when nothing is claimed.
+  static func ownership(_ ownership: OwnershipDrift) -> String {
+    guard ownership.claims > 0 else { return "" }
+    var html = "<section><h2>Ownership</h2><p class=\"note\">\(ownership.claims) claim\(ownership.claims == 1 ? "" : "s") own \(ownership.ownedFiles) files; "
+    html += "\(ownership.drifted.count) owner\(ownership.drifted.count == 1 ? "" : "s") drifted (left, or no change or review of what they own in the active window).</p>\n"
+    if !ownership.findings.isEmpty {
+      html += "<table><tr><th>pattern</th><th>owner</th><th>files</th><th>why</th></tr>\n"
+      for finding in ownership.findings {
+        html += "<tr><td><code>\(escape(finding.claim.pattern))</code></td><td>\(escape(finding.owner))</td><td class=\"n\">\(finding.files)</td><td>\(escape(finding.reason))</td></tr>\n"
+      }
+      html += "</table>\n"
+    }
+    let shown = ownership.unownedAtRisk.prefix(400)
+    html += "<h2>Files at risk nobody owns (\(ownership.unownedAtRisk.count))</h2>"
+    if shown.count < ownership.unownedAtRisk.count { html += "<p class=\"note\">The first \(shown.count); <code>tillit audit --format json</code> lists all.</p>" }
+    if !shown.isEmpty {
+      html += "<table><tr><th>file</th></tr>\n" + shown.map { "<tr><td>\(escape($0.description))</td></tr>\n" }.joined() + "</table>"
+    }
+    return html + "</section>\n"
   }
 
   static func f(_ value: Double) -> String { String((value * 10).rounded() / 10) }

@@ -49,6 +49,7 @@ public enum AuditJSON {
           ("medianDurationMs", .number(check.medianDurationMs)), ("flaky", .bool(check.isFlaky)), ("flakyInputs", .integer(check.flakyInputs)),
         ])
       })),
+      ("ownership", ownership(report.ownership)),
       ("trend", .array(report.trend.map { point in
         .object([
           ("quarter", .string(point.quarter)), ("end", .string(Timestamp.format(seconds: Int(point.end)))),
@@ -57,6 +58,23 @@ public enum AuditJSON {
         ])
       })),
     ]).text(pretty: true) + "\n"
+  }
+
+  static func ownership(_ ownership: OwnershipDrift) -> JSONValue {
+    .object([
+      ("claims", .integer(ownership.claims)), ("ownedFiles", .integer(ownership.ownedFiles)),
+      ("drift", .array(ownership.findings.map { finding in
+        .object([
+          ("pattern", .string(finding.claim.pattern)), ("owner", .string(finding.owner)), ("kind", .string(finding.kind.rawValue)),
+          ("reason", .string(finding.reason)), ("files", .integer(finding.files)),
+          ("lastTouched", finding.lastTouched.map { .string(Timestamp.format(seconds: Int($0))) } ?? .null),
+          ("claim", OwnersRenderer.claimJSON(finding.claim)),
+        ])
+      })),
+      ("unownedFilesAtRisk", .object([
+        ("count", .integer(ownership.unownedAtRisk.count)), ("files", .array(ownership.unownedAtRisk.map { .string($0.description) })),
+      ])),
+    ])
   }
 }
 

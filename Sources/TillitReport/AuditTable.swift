@@ -68,7 +68,26 @@ public enum AuditTable {
         lines.append("  " + pad(clip(TerminalText.escaped(file.path), 56), 56) + " " + clip(who, 20))
       }
     }
+    lines += ownership(report.ownership)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Claims that drifted and files at risk nobody owns; nothing when nothing is claimed (then
+  /// every file at risk is unowned, and listed above).
+  static func ownership(_ ownership: OwnershipDrift) -> [String] {
+    guard ownership.claims > 0 else { return [] }
+    var lines = ["", "Ownership: \(ownership.claims) claim\(ownership.claims == 1 ? "" : "s") own \(ownership.ownedFiles) file\(ownership.ownedFiles == 1 ? "" : "s"); "
+                 + "\(ownership.drifted.count) owner\(ownership.drifted.count == 1 ? "" : "s") drifted, \(ownership.unownedAtRisk.count) file\(ownership.unownedAtRisk.count == 1 ? "" : "s") at risk unowned"]
+    for finding in ownership.findings {
+      lines.append("  " + clip("\(finding.claim.pattern)  \(finding.owner)", 78))
+      lines.append("      " + clip(finding.reason, 74))
+    }
+    let shown = ownership.unownedAtRisk.prefix(10)
+    if !shown.isEmpty {
+      lines.append("Files at risk nobody owns (first \(shown.count) of \(ownership.unownedAtRisk.count); tillit own PATTERN --by PERSON)")
+      for path in shown { lines.append("  " + clip(TerminalText.escaped(path), 78)) }
+    }
+    return lines
   }
 
   /// A cell of at most `width` characters, escaped first so that the width is what shows.

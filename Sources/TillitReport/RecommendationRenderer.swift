@@ -52,6 +52,11 @@ public enum RecommendationRenderer {
   }
 
   public static func json(_ recommendation: Recommendation) -> String {
+    JSONValue.object(members(recommendation)).text(pretty: true) + "\n"
+  }
+
+  /// The JSON object's members, for a renderer that adds its own.
+  static func members(_ recommendation: Recommendation) -> [(String, JSONValue)] {
     let change = recommendation.change
     var changeFields: [(String, JSONValue)] = [("label", .string(change.label))]
     if let commit = change.commit { changeFields.append(("commit", .string(commit.hex))) }
@@ -67,11 +72,11 @@ public enum RecommendationRenderer {
         ("lastActive", .string(Timestamp.format(seconds: Int(pick.lastActive)))),
       ])
     }
-    return JSONValue.object([
+    return [
       ("change", .object(changeFields)), ("mode", .string(recommendation.mode.rawValue)),
       ("reviewers", .array(reviewers)), ("filesAtRisk", .array(recommendation.filesAtRisk.map { .string($0.description) })),
       ("skipped", .array(recommendation.skipped.map { .object([("email", .string($0.email)), ("reason", .string($0.reason))]) })),
-    ]).text(pretty: true) + "\n"
+    ]
   }
 
   /// "  skipped ada@example.com: away until 2026-03-09": the people left out, and why.

@@ -8,6 +8,7 @@ struct Own: ParsableCommand {
     abstract: "Claim or release ownership of paths, import CODEOWNERS, or list who owns what.",
     discussion: """
       Claims are ledger events, shared with tillit ledger sync; with no PATTERN the claims in force are listed.
+      --by must name people Tillit knows (from .mailmap, the history or the ledger), unless --new-person is given.
       Example: tillit own "src/ledger/**" --by ada@example.com bo@example.com -m "the ledger format"
       """)
 
@@ -15,6 +16,7 @@ struct Own: ParsableCommand {
   @Argument(help: "A path pattern such as src/ledger/** (none: list the claims in force).") var pattern: String?
   @Option(name: .customLong("by"), parsing: .upToNextOption, help: "The owners (emails or names).") var people: [String] = []
   @Option(name: [.customShort("m"), .customLong("message")], help: "A note on the claim.") var note: String = ""
+  @Flag(help: "Let --by name people Tillit does not know yet (not in .mailmap, the history or the ledger).") var newPerson = false
   @Flag(help: "Release the claim on PATTERN.") var release = false
   @Flag(help: "Import the rules of a CODEOWNERS file (PATTERN names the file; default: CODEOWNERS, .github/ or docs/).")
   var importCodeowners = false
@@ -32,6 +34,7 @@ struct Own: ParsableCommand {
         return
       }
       guard !people.isEmpty else { throw TillitError.usage("say who owns \(pattern) with --by PERSON..., or pass --release") }
+      if !newPerson { try KnownPeople(repository: repository, settings: try ConfigLoader(repository: repository).knowledgeSettings()).requireKnown(people, option: "--by") }
       try ledger.claim(pattern, by: people, note: note, identity: identity)
       Output.standard("tillit: \(pattern) is owned by \(people.joined(separator: ", "))\n")
     }
@@ -53,13 +56,13 @@ struct Own: ParsableCommand {
 
   private func importFile(_ repository: Repository, _ ledger: OwnershipLedger) throws {
     guard let workdir = repository.workdir else { throw TillitError.usage("a bare repository has no CODEOWNERS file to read") }
-    let candidates = pattern.map { [$0] } ?? ["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"]
+    let candidates = pattern.map { [$0] } ?? OwnershipLedger.codeownersFiles
     guard let file = candidates.first(where: { FileSystem.exists(workdir + $0) }) else {
       throw TillitError.usage("no CODEOWNERS file at \(candidates.joined(separator: ", ")); name one")
     }
     let rules = OwnershipLedger.codeownersRules(try FileSystem.readText(workdir + file))
     let identity = try LedgerIdentity(repository: repository)
-    for rule in rules { try ledger.claim(rule.pattern, by: rule.owners, note: "from \(file)", identity: identity) }
+    for rule in rules { try ledger.claim(rule.pattern, by: rule.owners, note: OwnershipLedger.importNote(file), identity: identity) }
     Output.standard("tillit: recorded \(rules.count) ownership rules from \(file)\n")
   }
 }

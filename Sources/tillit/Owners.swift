@@ -4,8 +4,9 @@ import TillitGit
 
 struct Owners: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "owners", abstract: "Show who knows these files or folders, ranked, with the reasons.",
+    commandName: "owners", abstract: "Show who owns these files or folders: the claimed owners, then who knows them, ranked, with the reasons.",
     discussion: """
+      Claimed owners come from tillit own (ledger claims, CODEOWNERS imported with --import-codeowners); beside each, what the history says they know of the files.
       Knowledge comes from who changed and reviewed the files, fading with time.
       Example: tillit owners src/ledger --count 3 --explain
       """)
@@ -29,8 +30,8 @@ struct Owners: ParsableCommand {
         repository.workdir == nil ? RepoPath(typed) : try RepositoryPath.relative(typed, in: repository)
       }
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
-      let ranked = try PathOwners(base: base).rank(relative, count: count)
-      format.write(.recommendation(ranked, explain: explain, purpose: .owners))
+      let owners = try PathOwners(base: base, claims: try PathClaims(repository: repository)).rank(relative, count: count)
+      format.write(.owners(owners, explain: explain))
     }
   }
 }

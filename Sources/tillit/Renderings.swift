@@ -15,11 +15,16 @@ extension Rendering {
       json: { LedgerRenderers.json(events, warnings: Diagnostics.given, notes: notes) })
   }
 
-  /// Ranked people (`reviewers`, `owners`), with every reason and the scores' parts when `explain`.
+  /// Ranked people (`reviewers`), with every reason and the scores' parts when `explain`.
   static func recommendation(_ recommendation: Recommendation, explain: Bool, purpose: RecommendationRenderer.Purpose) -> Rendering {
     Rendering(
       table: { RecommendationRenderer.table(recommendation, explain: explain, style: $0, purpose: purpose) },
       json: { RecommendationRenderer.json(recommendation) })
+  }
+
+  /// `owners`: the claimed owners with their knowledge, then the people who know the paths.
+  static func owners(_ result: PathOwners.Result, explain: Bool) -> Rendering {
+    Rendering(table: { OwnersRenderer.table(result, explain: explain, style: $0) }, json: { OwnersRenderer.json(result) })
   }
 
   static func backtest(_ report: Backtest.Report, mode: RecommendationMode) -> Rendering {

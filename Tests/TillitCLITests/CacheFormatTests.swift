@@ -97,7 +97,7 @@ private func string(_ value: String) -> [UInt8] {
     let repo = try TempRepo()
     try repo.write("a.txt", "one\n")
     try repo.commitAll("first")
-    #expect(try repo.tillit(["request", "HEAD", "--to", "bob@example.com"]).status == 0)
+    #expect(try repo.tillit(["request", "HEAD", "--to", "bob@example.com", "--new-person"]).status == 0)
     try expectRebuilt(repo, cache: "ledger/reviews.digest", kind: "ledger-digest", version: LedgerDigest.version,
                       command: ["inbox", "--for", "bob@example.com"]) {
       string("tillit-ledger-digest-4") + string($0.key) + $0.payload

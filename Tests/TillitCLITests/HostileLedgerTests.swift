@@ -46,7 +46,7 @@ import TillitTestSupport
     try remote.git(["add", "b.txt"], in: right)
     let commit = try remote.git(["commit", "-q", "-m", "change"], in: right, allowFailure: true)
     #expect(commit.status == 0, "\(commit.output)")
-    for arguments in [["review", "HEAD", "--comment", "-m", "after the claim"], ["request", "HEAD", "--to", "bo@example.com"],
+    for arguments in [["review", "HEAD", "--comment", "-m", "after the claim"], ["request", "HEAD", "--to", "bo@example.com", "--new-person"],
                       ["check", "--all"], ["own", "src/**", "--by", "right@example.com"]] {
       let result = try remote.tillit(arguments, in: right)
       #expect(result.status == 0, "\(arguments): \(result.status) \(result.output)")

@@ -23,8 +23,8 @@ import TillitTestSupport
     #expect(commit.stderr.contains("(recorded"), "\(commit.output)")
     #expect(try repo.tillit(["check", "--range", "HEAD~1..HEAD", "--only", "bad"], environment: hooked.environment).status == 1)
     for arguments in [["review", "HEAD", "--approve"], ["review", "HEAD~1", "--request-changes", "-m", "why \"this\"?\ttab", "--file", "src/a.c", "--line", "2"],
-                      ["request", "HEAD", "--to", "bo@example.com", "cy@example.com", "-m", "the loop"], ["own", "docs/**", "--by", "eve@example.com"],
-                      ["own", "src/**", "--by", "cy@example.com", "di@example.com", "-m", "until March"], ["own", "--release", "docs/**"],
+                      ["request", "HEAD", "--to", "bo@example.com", "cy@example.com", "--new-person", "-m", "the loop"], ["own", "docs/**", "--by", "eve@example.com", "--new-person"],
+                      ["own", "src/**", "--by", "cy@example.com", "di@example.com", "--new-person", "-m", "until March"], ["own", "--release", "docs/**"],
                       ["away", "--until", "2999-03-09", "-m", "at a conference"], ["back"],
                       ["ledger", "import-trailers"]] {
       let result = try repo.tillit(arguments)

@@ -114,7 +114,7 @@ import TillitTestSupport
     let repo = hooked.repo
     try repo.write("a.txt", "a, by Bo\n")
     try repo.commitAll("bo: a", environment: ["GIT_AUTHOR_NAME": "Bo", "GIT_AUTHOR_EMAIL": "bo@example.com", "TILLIT": "0"])
-    #expect(try repo.tillit(["own", "*.txt", "--by", "cy@example.com"]).status == 0)
+    #expect(try repo.tillit(["own", "*.txt", "--by", "cy@example.com", "--new-person"]).status == 0)
     #expect(try repo.tillit(["review", "HEAD", "--approve"]).status == 0)
     let byAda = try ready(repo, in: repo.path)
     #expect(byAda.status == 1)

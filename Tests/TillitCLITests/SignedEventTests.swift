@@ -83,7 +83,7 @@ import TillitTestSupport
     #expect(verified == [true, true, true])
 
     // The inbox marks requests the same way.
-    try signing.repo.tillit(["request", "HEAD", "--to", "bo@example.com", "-m", "please"])
+    try signing.repo.tillit(["request", "HEAD", "--to", "bo@example.com", "--new-person", "-m", "please"])
     let inbox = try signing.repo.tillit(["inbox", "--for", "bo@example.com"])
     #expect(inbox.stdout.contains("[unverified]"), "\(inbox.output)")
   }

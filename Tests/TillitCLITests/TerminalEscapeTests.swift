@@ -38,9 +38,9 @@ import TillitTestSupport
     try repo.git(["config", "user.email", "ada\(Self.clear)@example.com"])
     let review = try repo.tillit(["review", "HEAD", "--comment", "-m", "look \(Self.title)", "--file", evil, "--line", "1"])
     #expect(review.status == 0, "\(review.output)")
-    let request = try repo.tillit(["request", "HEAD", "--to", "bob\(Self.clear)@example.com", "-m", "please \(Self.title)"])
+    let request = try repo.tillit(["request", "HEAD", "--to", "bob\(Self.clear)@example.com", "--new-person", "-m", "please \(Self.title)"])
     #expect(request.status == 0, "\(request.output)")
-    #expect(try repo.tillit(["own", "docs\(Self.clear)/**", "--by", "cy\(Self.title)", "-m", "note \(Self.clear)"]).status == 0)
+    #expect(try repo.tillit(["own", "docs\(Self.clear)/**", "--by", "cy\(Self.title)", "--new-person", "-m", "note \(Self.clear)"]).status == 0)
 
     // A fetched stream with events whose fields hold escapes — one of a kind this Tillit does
     // not know (shown by kind), one whose verdict holds one (refused: a verdict is one of three

@@ -39,6 +39,8 @@ public struct Audit {
     /// Emails that look like another person's second email (`tillit people --suggest`): each
     /// splits someone's knowledge and can inflate the truck factor.
     public let probableDuplicates: Int
+    /// Claims whose owners left or went quiet on what they own, and files at risk nobody owns.
+    public let ownership: OwnershipDrift
 
     public func person(_ index: Int32) -> Person { people[Int(index)] }
   }
@@ -107,7 +109,9 @@ public struct Audit {
       folders: spread.folders(depth: 2), reviews: ReviewHealth(commits: window, ledger: loaded.ledger, since: since),
       checks: try CheckHealth(repository: repository, since: since), trend: trend,
       cacheState: loaded.cacheState, referenceWindowDays: base.settings.inactiveAfter / 86_400,
-      probableDuplicates: DuplicatePeople.duplicates(in: try PeopleReview(base: base, model: model).suggestions))
+      probableDuplicates: DuplicatePeople.duplicates(in: try PeopleReview(base: base, model: model).suggestions),
+      ownership: OwnershipDrift(claims: PathClaims.orWarning(repository), files: universe, atRisk: spread.atRisk.map(\.path),
+                                base: base, model: model, reference: reference))
   }
 
   private func activity(_ model: KnowledgeModel, reference: Int64) -> (Int32) -> Bool {

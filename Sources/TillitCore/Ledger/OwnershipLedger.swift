@@ -10,12 +10,40 @@ public struct OwnershipLedger {
     self.store = LedgerStore(repository: repository)
   }
 
-  /// One pattern and the people who own it now.
+  /// One pattern and the people who own it now, as written (emails, names, `@handles`), with
+  /// who recorded the claim and when.
   public struct Claim: Sendable, Equatable {
     public let pattern: String
     public let people: [String]
     public let note: String
+    /// The email of whoever recorded the claim, and when (`YYYY-MM-DDTHH:MM:SSZ`).
+    public let by: String
+    public let at: String
+
+    public init(pattern: String, people: [String], note: String, by: String = "", at: String = "") {
+      self.pattern = pattern
+      self.people = people
+      self.note = note
+      self.by = by
+      self.at = at
+    }
+
+    /// The CODEOWNERS file the claim was imported from (`tillit own --import-codeowners`), or
+    /// nil for a claim made by hand.
+    public var importedFrom: String? {
+      guard note.hasPrefix(OwnershipLedger.importPrefix) else { return nil }
+      let file = String(note.dropFirst(OwnershipLedger.importPrefix.count))
+      return file == "CODEOWNERS" || file.hasSuffix("/CODEOWNERS") ? file : nil
+    }
   }
+
+  /// Where `tillit own --import-codeowners` looks for the file, in this order.
+  public static let codeownersFiles = ["CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS"]
+
+  /// The note of a claim imported from a CODEOWNERS file.
+  public static func importNote(_ file: String) -> String { importPrefix + file }
+
+  static let importPrefix = "from "
 
   @discardableResult
   public func claim(_ pattern: String, by people: [String], note: String, identity: LedgerIdentity) throws -> LedgerEvent {
@@ -36,7 +64,7 @@ public struct OwnershipLedger {
       switch event.payload {
       case .ownershipClaimed(let claim):
         if claims[claim.pattern] == nil { order.append(claim.pattern) }
-        claims[claim.pattern] = Claim(pattern: claim.pattern, people: claim.people, note: claim.note)
+        claims[claim.pattern] = Claim(pattern: claim.pattern, people: claim.people, note: claim.note, by: event.by, at: event.at)
       case .ownershipReleased(let release):
         claims[release.pattern] = nil
       default:

@@ -4,15 +4,30 @@ import TillitGit
 import Glibc
 #endif
 
-/// Who knows some paths (files, or folders: every file under them), ranked as reviewers are,
-/// with the same reasons; people who are no longer active are listed too, and said to be.
+/// Who owns some paths (files, or folders: every file under them): the owners the claims in
+/// force name, each with what the history says of them there, then the people who know the
+/// files, ranked as reviewers are, with the same reasons; people who are no longer active are
+/// listed too, and said to be.
 public struct PathOwners {
   let base: KnowledgeBase
+  let claims: PathClaims
 
-  public init(base: KnowledgeBase) { self.base = base }
+  public init(base: KnowledgeBase, claims: PathClaims) {
+    self.base = base
+    self.claims = claims
+  }
+
+  public struct Result: Sendable {
+    /// The owners the claims name, in claim order.
+    public let claimed: [ClaimedOwner]
+    /// Of the files, how many some claim owns.
+    public let ownedFiles: Int
+    /// The people who know the files, best first.
+    public let ranked: Recommendation
+  }
 
   /// `arguments` are repository-relative paths ("" for everything).
-  public func rank(_ arguments: [RepoPath], count: Int) throws -> Recommendation {
+  public func rank(_ arguments: [RepoPath], count: Int) throws -> Result {
     let loaded = try base.load()
     let model = loaded.model
     var paths: [RepoPath] = []
@@ -40,6 +55,8 @@ public struct PathOwners {
       return Recommendation.Pick(email: pick.email, name: pick.name, role: pick.role, score: pick.score, reasons: pick.reasons + [note],
                                  parts: pick.parts, lastActive: pick.lastActive)
     }
-    return Recommendation(change: change, mode: .expert, reviewers: reviewers, filesAtRisk: active.filesAtRisk(change))
+    let ranking = Recommendation(change: change, mode: .expert, reviewers: reviewers, filesAtRisk: active.filesAtRisk(change))
+    let claimed = ClaimedOwners(claims: claims, base: base, model: model).of(paths)
+    return Result(claimed: claimed.owners, ownedFiles: claimed.ownedFiles, ranked: ranking)
   }
 }

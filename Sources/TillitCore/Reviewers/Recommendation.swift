@@ -3,6 +3,8 @@ import TillitGit
 /// Suggested reviewers for one change, each with the reasons in words.
 public struct Recommendation: Sendable {
   public enum Role: String, Sendable {
+    /// Owns some of the changed paths by a claim (`tillit own`, CODEOWNERS imported).
+    case owner
     case expert, learner
   }
 

@@ -1,7 +1,7 @@
 import TillitGit
 
 /// Suggests reviewers for a change of a repository: the knowledge model up to HEAD, the
-/// ledger's open review load, then the recommender.
+/// ledger's open review load and ownership claims, then the recommender.
 public struct ReviewerSuggestion {
   public enum Target: Sendable {
     case revision(String)
@@ -40,7 +40,8 @@ public struct ReviewerSuggestion {
       Diagnostics.warning("who is away or has not answered cannot be read from the ledger (\(error)); nobody is skipped", topic: "availability")
       unavailable = Unavailable()
     }
-    let recommendation = unavailable.recommend(change, mode: mode, count: count, hasLeft: base.resolver.hasLeft) { hasLeft in
+    let owners = PathClaims.orWarning(base.repository).owners(of: change.paths, resolver: base.resolver, model: loaded.model)
+    let recommendation = unavailable.recommend(change, mode: mode, count: count, owners: owners, hasLeft: base.resolver.hasLeft) { hasLeft in
       Recommender(model: loaded.model, settings: base.settings, openLoad: loaded.ledger.openLoad, hasLeft: hasLeft)
     }
     return Result(recommendation: recommendation, cacheState: loaded.cacheState)

@@ -36,12 +36,13 @@ extension Unavailable {
   /// The recommendation without the people left out; the ones it would have picked are listed
   /// in `skipped` with the reason, and a pick in place of an unanswered request says so.
   /// `recommender` makes one that leaves out whom its `hasLeft` says.
-  func recommend(_ change: ChangeUnderReview, mode: RecommendationMode, count: Int, hasLeft: @escaping (String) -> Bool,
+  /// `owners`: the people who own some of its paths, suggested first.
+  func recommend(_ change: ChangeUnderReview, mode: RecommendationMode, count: Int, owners: [ChangeOwner], hasLeft: @escaping (String) -> Bool,
                  recommender: ((@escaping (String) -> Bool) -> Recommender)) -> Recommendation {
     let reasons = self.reasons
-    var recommendation = recommender { hasLeft($0) || reasons[$0] != nil }.recommend(change, mode: mode, count: count)
+    var recommendation = recommender { hasLeft($0) || reasons[$0] != nil }.recommend(change, mode: mode, count: count, owners: owners)
     guard !reasons.isEmpty else { return recommendation }
-    let wouldHave = recommender(hasLeft).recommend(change, mode: mode, count: count).reviewers
+    let wouldHave = recommender(hasLeft).recommend(change, mode: mode, count: count, owners: owners).reviewers
     recommendation.skipped = wouldHave.compactMap { pick in reasons[pick.email].map { (pick.email, $0) } }
     let escalatedFrom = recommendation.skipped.map(\.email).filter(escalated.contains)
     guard !escalatedFrom.isEmpty else { return recommendation }

@@ -29,7 +29,7 @@ public struct ShipReadiness {
     }
     let reviews = try store.read(.reviews)
     let graph = ChangeGraph(records: try LedgerDigest.read(.reviews, store: store))
-    let claims = try policy.owners ? OwnershipLedger(repository: repository).current() : []
+    let claims = policy.owners ? try PathClaims(repository: repository) : PathClaims([])
     let (model, _) = try base.historyModel()
     let context = Context(checkRuns: checkRuns, reviews: reviews, graph: graph, claims: claims, model: model)
     return try commits.map { try evaluate($0, context) }
@@ -39,7 +39,7 @@ public struct ShipReadiness {
     let checkRuns: [CheckRan]
     let reviews: [LedgerEvent]
     let graph: ChangeGraph
-    let claims: [OwnershipLedger.Claim]
+    let claims: PathClaims
     let model: KnowledgeModel
   }
 
@@ -142,18 +142,10 @@ public struct ShipReadiness {
     }.count
   }
 
-  /// The claim that owns each path: the last claim whose pattern matches, as in CODEOWNERS.
-  private func ownersByPath(_ paths: [RepoPath], _ claims: [OwnershipLedger.Claim]) -> [RepoPath: OwnershipLedger.Claim] {
-    let patterns = claims.compactMap { claim -> (Glob, OwnershipLedger.Claim)? in
-      let text = claim.pattern.hasSuffix("/") ? claim.pattern + "**" : claim.pattern
-      return (try? Glob(text)).map { ($0, claim) }  // a pattern Glob cannot read owns nothing
-    }
+  /// The claim that owns each path (`PathClaims`: the last claim whose pattern matches, as in CODEOWNERS).
+  private func ownersByPath(_ paths: [RepoPath], _ claims: PathClaims) -> [RepoPath: OwnershipLedger.Claim] {
     var owners: [RepoPath: OwnershipLedger.Claim] = [:]
-    for path in Set(paths) {
-      if let claim = patterns.last(where: { $0.0.matches(path) })?.1 {
-        owners[path] = claim
-      }
-    }
+    for path in Set(paths) { owners[path] = claims.claim(for: path) }
     return owners
   }
 }

@@ -5,7 +5,7 @@ public struct ReviewRequested: LedgerPayloadKind {
 
   public struct Reviewer: Sendable, Equatable {
     public let email: String
-    /// `requested` when asked by hand; a suggestion's role (`expert`, `learner`) otherwise.
+    /// `requested` when asked by hand; a suggestion's role (`owner`, `expert`, `learner`) otherwise.
     public let role: String
     public let reasons: [String]
 
