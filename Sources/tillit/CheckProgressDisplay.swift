@@ -40,10 +40,8 @@ final class CheckProgressDisplay: @unchecked Sendable {
     self.timer = timer
   }
 
-  /// Whether the live line is wanted on `descriptor`: a terminal, and `NO_COLOR` unset.
-  static func isLive(_ descriptor: Int32) -> Bool {
-    isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
-  }
+  /// Whether the live line is wanted on `descriptor`: where colour is (`Output.wantsColour`).
+  static func isLive(_ descriptor: Int32) -> Bool { Output.wantsColour(descriptor) }
 
   /// For `CheckSession.Options.progress`; called from the runner's threads.
   func report(_ event: CheckProgress) {

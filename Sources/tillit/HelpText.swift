@@ -7,7 +7,7 @@ enum HelpText {
     ("TILLIT=0", "skip the checks (a hook Tillit replaced still runs)"),
     ("TILLIT_SKIP=a,b", "skip the named checks"),
     ("TILLIT_TRUST_CONFIG=1", "run .tillit.yml unapproved (CI): --trust-config"),
-    ("NO_COLOR", "no colour, even on a terminal"),
+    ("NO_COLOR=1", "no colour, even on a terminal (any value but empty)"),
     ("TILLIT_TIMINGS=1", "each phase of a hook or check run, timed, on stderr"),
     ("TILLIT_DEBUG=1", "libgit2's own call names in error messages"),
     ("GIT_DIR, GIT_INDEX_FILE", "and git's others: read as git sets them"),

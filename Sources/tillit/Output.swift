@@ -17,7 +17,13 @@ enum Output {
   static func warning(_ text: String) { Diagnostics.warning(text) }
 
   static func style(for descriptor: Int32) -> TerminalStyle {
-    TerminalStyle(colour: isatty(descriptor) == 1 && getenv("NO_COLOR") == nil)
+    TerminalStyle(colour: wantsColour(descriptor))
+  }
+
+  /// Colour (and a live line) only on a terminal, and not when `NO_COLOR` holds anything: set
+  /// but empty, it is as if unset (no-color.org).
+  static func wantsColour(_ descriptor: Int32) -> Bool {
+    isatty(descriptor) == 1 && (ProcessEnvironment.value("NO_COLOR") ?? "").isEmpty
   }
 
   /// The check table for `descriptor`; `showsWhole(name)` says whether a failed check's whole

@@ -168,7 +168,7 @@ import TillitTestSupport
   static func underTerminal(_ hooked: HookedRepo, _ arguments: String, noColour: Bool = false) throws -> String {
     let colour = noColour ? "NO_COLOR=1" : "-u NO_COLOR"
     let command = "env \(colour) '\(TillitBinary.path)' \(arguments)"
-    let result = try Command.run(["script", "-qfec", command, "/dev/null"], in: hooked.repo.path, environment: TempRepo.gitEnvironment.merging(hooked.environment) { $1 })
+    let result = try Command.underTerminal(command, in: hooked.repo.path, environment: TempRepo.gitEnvironment.merging(hooked.environment) { $1 })
     #expect(result.status == 1, "\(result.output)")
     return result.stdout
   }

@@ -73,6 +73,40 @@ import TillitTestSupport
     #expect(FileManager.default.fileExists(atPath: shared + "/pre-commit"))
   }
 
+  /// `~/` in core.hooksPath is the home folder, as git reads it: Tillit installs there (with
+  /// --force, as it is outside the repository), keeps the hook it found, and runs it first when
+  /// git runs the hook and when `tillit hook pre-commit` is run by hand.
+  @Test func aHooksPathInTheHomeFolderIsExpanded() throws {
+    let hooked = try HookedRepo(config: Self.config, install: false)
+    let home = hooked.repo.root + "/home"
+    let environment = ["HOME": home]
+    try FileManager.default.createDirectory(atPath: home + "/hooks", withIntermediateDirectories: true)
+    try Data("#!/bin/sh\necho ran >> \"$OUT/own-hook\"\n".utf8).write(to: URL(fileURLWithPath: home + "/hooks/pre-commit"))
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: home + "/hooks/pre-commit")
+    try hooked.repo.git(["config", "core.hooksPath", "~/hooks"])
+    let refused = try hooked.repo.tillit(["install"], environment: environment)
+    #expect(refused.status == 2, "\(refused.output)")
+    #expect(refused.stderr.contains("core.hooksPath is \(home)/hooks, outside this repository"), "\(refused.output)")
+    let installed = try hooked.repo.tillit(["install", "--force"], environment: environment)
+    #expect(installed.status == 0, "\(installed.output)")
+    #expect(installed.stdout.contains("installed \(home)/hooks/pre-commit"), "\(installed.output)")
+    #expect(FileManager.default.fileExists(atPath: home + "/hooks/tillit-chained/pre-commit"))
+    #expect(!hooked.repo.exists("~"), "no folder named ~ in the work tree")
+    try hooked.repo.write("a.txt", "BAD\n")
+    try hooked.repo.git(["add", "a.txt"])
+    let blocked = try hooked.commit(environment: environment)
+    #expect(blocked.status != 0, "\(blocked.output)")
+    #expect(blocked.output.contains("BAD found in a.txt"), "\(blocked.output)")
+    #expect(hooked.outText("own-hook") == "ran\n")
+    let byHand = try hooked.repo.tillit(["hook", "pre-commit"], environment: environment.merging(hooked.environment) { $1 })
+    #expect(byHand.status == 1, "\(byHand.output)")
+    #expect(hooked.outText("own-hook") == "ran\nran\n", "the kept hook is found through ~/hooks")
+    let removed = try hooked.repo.tillit(["uninstall"], environment: environment)
+    #expect(removed.stdout.contains("restored the earlier pre-commit hook"), "\(removed.output)")
+    #expect(FileManager.default.fileExists(atPath: home + "/hooks/pre-commit"))
+    #expect(!FileManager.default.fileExists(atPath: home + "/hooks/tillit-chained"))
+  }
+
   @Test func aMissingBinarySaysHowToReinstallOrBypass() throws {
     let hooked = try HookedRepo(config: Self.config)
     let hook = try hooked.repo.read(".git/hooks/pre-commit").replacingOccurrences(of: TillitBinary.path, with: "/nonexistent/tillit")

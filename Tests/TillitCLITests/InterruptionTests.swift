@@ -23,7 +23,7 @@ import TillitTestSupport
     try hooked.repo.write("loose.txt", "untracked\n")
     let before = try hooked.repo.workTreeFingerprint()
     let pid = try hooked.startInItsOwnGroup(["git", "commit", "-m", "interrupted"], log: "commit.log")
-    let started = HookedRepo.waitUntil { hooked.outFile("started") != nil }
+    let started = waitUntil { hooked.outFile("started") != nil }
     if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
     try #require(started, "the check never started: \(String(decoding: FileManager.default.contents(atPath: hooked.repo.root + "/commit.log") ?? Data(), as: UTF8.self))")
     return (pid, before)
@@ -31,7 +31,7 @@ import TillitTestSupport
 
   func isGone(_ pidText: String?) -> Bool {
     guard let text = pidText?.trimmingCharacters(in: .whitespacesAndNewlines), let pid = pid_t(text) else { return false }
-    return HookedRepo.waitUntil(seconds: 10) { kill(pid, 0) != 0 }
+    return waitUntil(timeout: 10) { kill(pid, 0) != 0 }
   }
 
   @Test func ctrlCStopsTheCheckReleasesTheSnapshotAndKeepsEverything() throws {
@@ -43,7 +43,7 @@ import TillitTestSupport
     #expect(!ending.succeeded)
     #expect(isGone(hooked.outText("check-pid")), "the check outlived Ctrl-C")
     #expect(isGone(hooked.outText("tillit-pid")), "tillit outlived Ctrl-C")
-    #expect(HookedRepo.waitUntil(seconds: 10) { hooked.snapshots().isEmpty }, "the snapshot was left behind")
+    #expect(waitUntil(timeout: 10) { hooked.snapshots().isEmpty }, "the snapshot was left behind")
     #expect(try hooked.repo.workTreeFingerprint() == before)
     #expect(try hooked.headCount() == 2)
   }
@@ -112,7 +112,7 @@ import TillitTestSupport
   @Test func ctrlCDuringTillitCheckExits130() throws {
     let hooked = try HookedRepo(config: Self.waitingConfig, files: ["a.txt": "a\n"])
     let pid = try hooked.startInItsOwnGroup([TillitBinary.path, "check", "--all"], log: "check.log")
-    let started = HookedRepo.waitUntil { hooked.outFile("started") != nil }
+    let started = waitUntil { hooked.outFile("started") != nil }
     if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
     try #require(started)
     ProcessGroupRunner.signalGroup(pid, SIGINT)

@@ -11,6 +11,7 @@ import TillitTestSupport
 
   /// Starts `tillit check` and kills it after `delay` microseconds.
   func killed(_ hooked: HookedRepo, after delay: UInt64) throws {
+    print("KillDuringMoveTests: TILLIT_KILL_SEED=\(Self.seed), kill after \(delay) µs")
     let pid = try hooked.startInItsOwnGroup([TillitBinary.path, "check", "--no-cache"], log: "killed.log")
     usleep(useconds_t(delay))
     ProcessGroupRunner.signalGroup(pid, SIGKILL)

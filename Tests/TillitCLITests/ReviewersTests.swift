@@ -234,8 +234,7 @@ extension PostCommitHookTests {
     let first = try hooked.repo.git(["commit", "-q", "-m", "first of mine"], environment: hooked.environment)
     #expect(first.stderr.contains("in the background"), "\(first.output)")
     let model = hooked.repo.path + "/.git/tillit/knowledge/model"
-    for _ in 0..<300 where !FileManager.default.fileExists(atPath: model) { usleep(100_000) }
-    #expect(FileManager.default.fileExists(atPath: model))
+    #expect(waitUntil(timeout: 30) { FileManager.default.fileExists(atPath: model) })
     try hooked.repo.write("src/a.c", "mine again\n")
     try hooked.repo.git(["add", "src/a.c"])
     let second = try hooked.repo.git(["commit", "-q", "-m", "second of mine"], environment: hooked.environment)

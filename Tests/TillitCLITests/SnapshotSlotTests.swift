@@ -115,7 +115,7 @@ import TillitTestSupport
         lock.withLock { statuses.append(status) }
       }
     }
-    let bothStarted = HookedRepo.waitUntil {
+    let bothStarted = waitUntil {
       ((try? FileManager.default.contentsOfDirectory(atPath: hooked.out)) ?? []).filter { $0.hasPrefix("started-") }.count == 2
     }
     FileManager.default.createFile(atPath: hooked.out + "/go", contents: Data())

@@ -73,3 +73,11 @@ public enum TillitBinary {
     return directory.appendingPathComponent("tillit").path
   }
 }
+
+extension Command {
+  /// Runs `command` (a shell command line) under a pseudo-terminal (util-linux `script`), as a
+  /// user at a terminal would: its stdout is what the terminal got.
+  public static func underTerminal(_ command: String, in directory: String, environment: [String: String] = [:]) throws -> CommandResult {
+    try run(["script", "-qfec", command, "/dev/null"], in: directory, environment: environment)
+  }
+}

@@ -99,14 +99,4 @@ public final class HookedRepo: @unchecked Sendable {
   public func headCount() throws -> Int {
     Int(try repo.git(["rev-list", "--count", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
   }
-
-  /// Waits up to `seconds` for `condition`, polling.
-  public static func waitUntil(seconds: Double = 20, _ condition: () -> Bool) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      if condition() { return true }
-      usleep(20_000)
-    }
-    return condition()
-  }
 }

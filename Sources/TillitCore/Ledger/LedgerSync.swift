@@ -75,11 +75,37 @@ public struct LedgerSync {
         summary.pushed = sending
         return summary
       }
+      // Refused by the remote itself (a hook, a protected ref): another round cannot help.
+      if let refusal = Self.refusal(inPushOutput: push.output) {
+        throw TillitError.environment(
+          "\(remote) refused \(refusal)",
+          hint: "ask whoever looks after \(remote) to accept pushes to refs/tillit/v1/*, or share the ledger through another remote (tillit ledger sync REMOTE)")
+      }
       guard push.output.contains("rejected") || push.output.contains("fetch first") || push.output.contains("non-fast-forward") else {
         throw TillitError.environment("git push \(remote) failed: \(push.output.trimmingSpaces)")
       }
     }
     throw TillitError.environment("the ledger kept changing on \(remote) during \(maximumRounds) rounds of sync", hint: "run tillit ledger sync again")
+  }
+
+  /// What the remote refused, from `git push --porcelain`'s output: each ref the remote
+  /// rejected itself (`[remote rejected]` — a hook, a protected ref) with its reason, then what
+  /// the remote said (its `remote:` lines); nil when it refused none. Not refusals: `[rejected]`
+  /// (someone pushed first) and a ref the remote could not lock or update because another push
+  /// was moving it (`failed to update ref`, `failed to lock`): another round sorts those out.
+  static func refusal(inPushOutput output: String) -> String? {
+    let lines = output.split(separator: "\n").map { String($0).trimmingSpaces }
+    let refused = lines.compactMap { line -> String? in
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count >= 3, fields[0] == "!", fields[2].hasPrefix("[remote rejected]") else { return nil }
+      let reason = String(fields[2].dropFirst("[remote rejected]".count)).trimmingSpaces
+      guard !reason.contains("failed to update ref"), !reason.contains("failed to lock") else { return nil }
+      let ref = fields[1].split(separator: ":").last.map(String.init) ?? String(fields[1])
+      return reason.isEmpty ? ref : "\(ref) \(reason)"
+    }
+    guard !refused.isEmpty else { return nil }
+    let said = lines.filter { $0.hasPrefix("remote:") }.map { String($0.dropFirst("remote:".count)).trimmingSpaces }.filter { !$0.isEmpty }
+    return refused.joined(separator: ", ") + (said.isEmpty ? "" : ": " + said.joined(separator: " "))
   }
 
   /// Brings the fetched copy of `stream` into the local one. Says whether the local one moved,

@@ -1,9 +1,5 @@
 import TillitGit
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Finds the change to suggest reviewers for: a commit, a range `A..B`, or what is staged.
 /// Paths are given as the knowledge model (up to HEAD) knows them.
 public struct ChangeLocator {
@@ -39,7 +35,7 @@ public struct ChangeLocator {
     let config = try repository.config()
     let author = resolver.resolve(name: try config.string("user.name") ?? "", email: try config.string("user.email") ?? "")
     return ChangeUnderReview(label: "staged", commit: nil, author: author?.key, authorName: author?.name,
-                             time: Int64(time(nil)), paths: modelPaths(changes, staged: true))
+                             time: Clock.now(), paths: modelPaths(changes, staged: true))
   }
 
   /// Every file the non-merge commits of `from..to` changed; the author is who made most of them.

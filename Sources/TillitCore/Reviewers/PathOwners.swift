@@ -1,9 +1,5 @@
 import TillitGit
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Who owns some paths (files, or folders: every file under them): the owners the claims in
 /// force name, each with what the history says of them there, then the people who know the
 /// files, ranked as reviewers are, with the same reasons; people who are no longer active are
@@ -45,7 +41,7 @@ public struct PathOwners {
     settings.inactiveAfter = .infinity
     let recommender = Recommender(model: model, settings: settings, openLoad: loaded.ledger.openLoad, hasLeft: { _ in false })
     let label = arguments.count == 1 ? (arguments[0].bytes.isEmpty ? "the whole repository" : arguments[0].description) : "\(arguments.count) paths"
-    let change = ChangeUnderReview(label: label, commit: nil, author: nil, authorName: nil, time: Int64(time(nil)), paths: paths)
+    let change = ChangeUnderReview(label: label, commit: nil, author: nil, authorName: nil, time: Clock.now(), paths: paths)
     let ranked = recommender.recommend(change, mode: .expert, count: count)
     let active = Recommender(model: model, settings: base.settings, openLoad: [:], hasLeft: base.resolver.hasLeft)
     let reference = active.reference(for: change)
