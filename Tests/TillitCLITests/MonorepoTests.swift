@@ -140,9 +140,14 @@ import TillitTestSupport
 
   @Test func aNestedConfigRemovedFromTheIndexNoLongerRuns() throws {
     let hooked = try Self.monorepo(["web/.tillit.yml": Self.recording("web", files: "[\"*.js\"]")])
+    try hooked.repo.write("web/a.js", "x\n")
+    try hooked.repo.git(["add", "web/a.js"])
+    #expect(try hooked.commit().status == 0)
+    #expect(hooked.outText("web-files") == "a.js\n")
+    try FileManager.default.removeItem(atPath: hooked.out + "/web-files")
     // Removed from what is staged, kept in the work tree: only what is staged counts.
     try hooked.repo.git(["rm", "-q", "--cached", "web/.tillit.yml"])
-    try hooked.repo.write("web/a.js", "x\n")
+    try hooked.repo.write("web/a.js", "y\n")
     try hooked.repo.git(["add", "web/a.js"])
     let result = try hooked.commit()
     #expect(result.status == 0, "\(result.output)")

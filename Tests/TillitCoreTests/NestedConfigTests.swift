@@ -33,6 +33,11 @@ import TillitGit
     #expect(lint.fingerprint.contains("root=web"))
   }
 
+  @Test func theFoldersOfChangedPathsAreWhereNestedFilesAreLookedFor() {
+    let paths = ["README.md", "web/a.js", "web/b.js", "web/src/deep/c.js", "api/x.py"].map(RepoPath.init)
+    #expect(ConfigFiles.folders(holding: paths).map(\.description) == ["api", "web", "web/src", "web/src/deep"])
+  }
+
   @Test(arguments: ["jobs: 2", "people:\n  bots: [x]", "ignore: [\"*.md\"]", "reviewers:\n  count: 2", "ship:\n  branches: [main]"])
   func aNestedFileRefusesRepositoryWideKeys(line: String) {
     #expect {

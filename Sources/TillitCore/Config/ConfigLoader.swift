@@ -31,7 +31,8 @@ public struct ConfigLoader {
   private func files(of subject: CheckSubject, in folders: [RepoPath]) throws -> ConfigFiles? {
     var files: [ConfigFile] = []
     if let top = try loadTop(for: subject) { files.append(ConfigFile(folder: RepoPath(bytes: []), config: top)) }
-    for folder in folders {
+    // A crafted tree's `..` or `.git` folder is no place to run anything (a snapshot refuses such a tree).
+    for folder in folders where SnapshotLayout.isSafe(folder.bytes) {
       // A link or a submodule named .tillit.yml is no configuration.
       guard let entry = try subject.entry(at: ProjectConfig.path(in: folder)), entry.mode == .regular || entry.mode == .executable else { continue }
       let text = String(decoding: try repository.blobContent(entry.blob), as: UTF8.self)
