@@ -171,6 +171,20 @@ import TillitTestSupport
     #expect(hooked.outText("web-cwd")?.hasSuffix("/app\n") == true)
   }
 
+  /// `cd web && eslint` needs web/node_modules: shared beside web/package.json, as the root's is.
+  @Test func aSubprojectsIgnoredDependenciesAreSharedIntoItsFolder() throws {
+    let hooked = try Self.monorepo([
+      "web/.tillit.yml": "checks:\n  - name: deps\n    run: 'cat node_modules/tool/version > \"$OUT/version\"'\n",
+      "web/package.json": "{}\n", ".gitignore": "node_modules/\n",
+    ])
+    try hooked.repo.write("web/node_modules/tool/version", "1.2.3\n")
+    try hooked.repo.write("web/a.js", "x\n")
+    try hooked.repo.git(["add", "web/a.js"])
+    let result = try hooked.commit()
+    #expect(result.status == 0, "\(result.output)")
+    #expect(hooked.outText("version") == "1.2.3\n")
+  }
+
   @Test func aNestedBuiltinLooksOnlyAtItsFolder() throws {
     let hooked = try Self.monorepo(["web/.tillit.yml": "checks:\n  - name: spaces\n    builtin: trailing-whitespace\n    files: [\"/*.md\"]\n    fix: false\n"])
     try hooked.repo.write("notes.md", "top \n")
