@@ -16,14 +16,14 @@ public struct CheckReportTable {
 
   /// The width of the name column for these checks.
   public static func width(_ names: [String]) -> Int {
-    max(8, names.map { TerminalText.escaped($0).count }.max() ?? 0)
+    max(8, names.map { TerminalText.escaped(CheckResult.shownName(ofCheck: $0)).count }.max() ?? 0)
   }
 
-  /// One check's line, its name padded to `width`. The checks' names come from a committed
-  /// `.tillit.yml` and their notes may quote it: both are shown with their control characters
-  /// escaped.
+  /// One check's line, its name padded to `width` (a nested file's check with the file it comes
+  /// from: `web/.tillit.yml: lint`). The checks' names come from a committed `.tillit.yml` and
+  /// their notes may quote it: both are shown with their control characters escaped.
   public func line(_ result: CheckResult, width: Int) -> String {
-    let shownName = TerminalText.escaped(result.name)
+    let shownName = TerminalText.escaped(result.shownName)
     let name = shownName + String(repeating: " ", count: max(0, width - shownName.count))
     var line = "  \(symbol(result.outcome)) \(name)  \(label(result.outcome))"
     if result.outcome != .skipped && result.outcome != .cached { line += "  " + style.dim(Self.duration(result.durationMs)) }
@@ -35,7 +35,7 @@ public struct CheckReportTable {
   public func details(_ report: CheckReport) -> String {
     var lines: [String] = []
     for result in report.results where !result.isSuccess && result.outcome != .interrupted {
-      let name = TerminalText.escaped(result.name)
+      let name = TerminalText.escaped(result.shownName)
       lines.append("")
       let exit = result.exitCode.map { ", exit \($0)" } ?? ""
       lines.append(style.bold("── \(name) \(result.outcome.rawValue)\(exit) ──"))
@@ -53,7 +53,7 @@ public struct CheckReportTable {
   /// The live line of the checks still running, such as `  … lint 3.2s, unit 1.1s`, cut to
   /// `columns` characters so that it never wraps (a wrapped line could not be redrawn in place).
   public func runningLine(_ running: [(name: String, elapsedMs: Int)], columns: Int) -> String {
-    var text = "  … " + running.map { "\(TerminalText.escaped($0.name)) \(Self.elapsed($0.elapsedMs))" }.joined(separator: ", ")
+    var text = "  … " + running.map { "\(TerminalText.escaped(CheckResult.shownName(ofCheck: $0.name))) \(Self.elapsed($0.elapsedMs))" }.joined(separator: ", ")
     let room = max(4, columns - 1)
     if text.count > room { text = String(text.prefix(room - 1)) + "…" }
     return style.dim(text)

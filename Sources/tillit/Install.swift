@@ -28,10 +28,22 @@ struct Install: ParsableCommand {
         try TrustStore(state: StateDirectory(repository: repository)).approve(approval)
         Output.standard("tillit: approved the commands of \(ProjectConfig.fileName):\n")
         Output.listChecks(approval)
+        try approveNestedFiles(repository)
         Output.standard("Next: commit as usual; the checks run on what you stage. `tillit check` runs them now.\n")
       } else {
         Output.standard("Next: `tillit init` writes a starter \(ProjectConfig.fileName) for this project.\n")
       }
+    }
+  }
+
+  /// The `.tillit.yml` files of folders, as staged: installing approves them with the top one.
+  private func approveNestedFiles(_ repository: Repository) throws {
+    let staged = try CheckSubject.staged(in: repository)
+    for file in try ConfigLoader(repository: repository).loadEveryFile(of: staged)?.files ?? [] where !file.isTop && !file.config.checks.isEmpty {
+      let approval = try Approval(config: file.config, content: ProgramContent(subject: staged, repository: repository))
+      try TrustStore(state: StateDirectory(repository: repository)).approve(approval)
+      Output.standard("tillit: approved the commands of \(TerminalText.escaped(file.path.description)):\n")
+      Output.listChecks(approval)
     }
   }
 }

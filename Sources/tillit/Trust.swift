@@ -5,9 +5,10 @@ import TillitGit
 struct Trust: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trust",
-    abstract: "Show the commands of .tillit.yml (staged and in the work tree) and approve them for this clone.",
+    abstract: "Show the commands of .tillit.yml and of those in folders (staged and in the work tree) and approve them for this clone.",
     discussion: """
-      Checks run only from an approved .tillit.yml, so a pulled change to it cannot run new commands unseen.
+      Checks run only from an approved .tillit.yml, so a pulled change to it cannot run new commands unseen; \
+      each .tillit.yml in a folder is approved on its own.
       Example: tillit trust --show
       """)
 
@@ -18,16 +19,21 @@ struct Trust: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let loader = ConfigLoader(repository: repository)
-      var configs: [(String, ProjectConfig, CheckSubject?)] = []
+      // Every file the index holds, nested ones included, and the work tree's copy where it differs.
+      var configs: [(String, ConfigFile, CheckSubject?)] = []
       let staged = try CheckSubject.staged(in: repository)
-      if let config = try loader.load(for: staged) { configs.append(("staged", config, staged)) }
-      if let saved = try loader.loadFromWorkTree(), !configs.contains(where: { $0.1 == saved }) { configs.append(("work tree", saved, nil)) }
+      for file in try loader.loadEveryFile(of: staged)?.files ?? [] {
+        configs.append(("staged", file, staged))
+        if let saved = try loader.loadFromWorkTree(folder: file.folder), saved != file.config {
+          configs.append(("work tree", ConfigFile(folder: file.folder, config: saved), nil))
+        }
+      }
       guard !configs.isEmpty else { throw TillitError.usage("there is no \(ProjectConfig.fileName) to approve (`tillit init` writes one)") }
       let store = TrustStore(state: StateDirectory(repository: repository))
-      for (label, config, subject) in configs {
-        let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
+      for (label, file, subject) in configs {
+        let approval = try Approval(config: file.config, content: ProgramContent(subject: subject, repository: repository))
         let approved = store.isApproved(approval)
-        Output.standard("\(ProjectConfig.fileName) (\(label)), \(approved ? "approved" : "not approved yet"):\n")
+        Output.standard("\(TerminalText.escaped(file.path.description)) (\(label)), \(approved ? "approved" : "not approved yet"):\n")
         Output.listChecks(approval)
         if !show && !approved {
           try store.approve(approval)

@@ -12,6 +12,15 @@ public struct CheckFilter: Sendable {
     self.skipAll = skipAll
   }
 
+  /// Whether `word` (of `--only`, `--skip`, `TILLIT_SKIP`) names `check`: its whole name
+  /// (`web/lint` for a check of `web/.tillit.yml`), or its own name in whichever file (`lint`).
+  static func word(_ word: String, names check: CheckDefinition) -> Bool {
+    word == check.name || (check.name.hasSuffix("/" + word) && !word.contains("/"))
+  }
+
+  func isOnly(_ check: CheckDefinition) -> Bool { only.contains { Self.word($0, names: check) } }
+  func skips(_ check: CheckDefinition) -> Bool { skip.contains { Self.word($0, names: check) } }
+
   /// Adds `TILLIT=0` (skip everything) and `TILLIT_SKIP=a,b` from the environment.
   public mutating func addEnvironment(_ environment: (String) -> String? = ProcessEnvironment.value) {
     if environment("TILLIT") == "0" { skipAll = true }
@@ -52,13 +61,13 @@ public struct CheckPlanner {
 
   public init(cache: ResultCache?) { self.cache = cache }
 
-  /// `known` is every check's name, of all stages: `--only` and `TILLIT_SKIP` may name a check
-  /// of another stage (a commit runs pre-commit, then commit-msg, with the same variables).
-  public func plan(_ checks: [CheckDefinition], known: [String]? = nil, for subject: CheckSubject, filter: CheckFilter) throws -> [PlannedCheck] {
-    let names = known ?? checks.map(\.name)
-    let unknown = filter.only.union(filter.skip).subtracting(names)
-    if let name = unknown.sorted().first, !filter.only.isEmpty || !filter.skip.isEmpty {
-      let known = names.joined(separator: ", ")
+  /// `known` is every check, of all stages: `--only` and `TILLIT_SKIP` may name a check of
+  /// another stage (a commit runs pre-commit, then commit-msg, with the same variables).
+  public func plan(_ checks: [CheckDefinition], known: [CheckDefinition]? = nil, for subject: CheckSubject, filter: CheckFilter) throws -> [PlannedCheck] {
+    let all = known ?? checks
+    let unknown = filter.only.union(filter.skip).filter { word in !all.contains { CheckFilter.word(word, names: $0) } }
+    if let name = unknown.sorted().first {
+      let known = all.map(\.name).joined(separator: ", ")
       throw CheckError.usage("there is no check named '\(name)'; the checks are: \(known.isEmpty ? "(none)" : known)")
     }
     var existing: [RepoPath: FileEntry]?  // built only when a check passes files
@@ -69,11 +78,12 @@ public struct CheckPlanner {
 
   private func action(for check: CheckDefinition, subject: CheckSubject, existing: inout [RepoPath: FileEntry]?, filter: CheckFilter) throws -> PlannedCheck.Action {
     if filter.skipAll { return .skip(reason: "TILLIT=0") }
-    if !filter.only.isEmpty && !filter.only.contains(check.name) { return .skip(reason: "not in --only") }
-    if filter.skip.contains(check.name) { return .skip(reason: "skipped on request") }
+    if !filter.only.isEmpty && !filter.isOnly(check) { return .skip(reason: "not in --only") }
+    if filter.skips(check) { return .skip(reason: "skipped on request") }
     let touched = subject.changedPaths.filter(check.concerns)
-    // A message check on every file also runs when no file changed (`--allow-empty`, `--amend`).
-    let checksEveryMessage = check.stage == .commitMessage && check.files.isEmpty
+    // A message check on every file also runs when no file changed (`--allow-empty`, `--amend`);
+    // one of a folder only when its folder changed.
+    let checksEveryMessage = check.stage == .commitMessage && check.files.isEmpty && check.root.bytes.isEmpty
     guard !touched.isEmpty || checksEveryMessage else { return .skip(reason: "no matching files") }
     let inputs: [FileEntry]
     if check.passFiles {

@@ -22,6 +22,36 @@ public struct CheckResult: Sendable {
 
   /// Whether this result lets the commit or push through.
   public var isSuccess: Bool { [.passed, .skipped, .cached, .fixed].contains(outcome) }
+
+  /// The `.tillit.yml` the check comes from, for a check of a nested one (named `web/lint`):
+  /// `web/.tillit.yml`; nil for the top file's.
+  public var configFile: String? { Self.configFile(ofCheck: name) }
+
+  /// The check as the report names it: `web/.tillit.yml: lint` for a nested file's, else its name.
+  public var shownName: String { Self.shownName(ofCheck: name) }
+
+  public static func configFile(ofCheck name: String) -> String? {
+    name.lastIndex(of: "/").map { name[..<$0] + "/" + ProjectConfig.fileName }
+  }
+
+  public static func shownName(ofCheck name: String) -> String {
+    guard let slash = name.lastIndex(of: "/"), let file = configFile(ofCheck: name) else { return name }
+    return file + ": " + name[name.index(after: slash)...]
+  }
+
+  /// The log of a check under `logs/`: its name with `/` (a nested file's check) and `%` written
+  /// as `%2F` and `%25`, so every check has its own file in the one folder.
+  static func logFileName(of name: String) -> String {
+    var file = ""
+    for character in name {
+      switch character {
+      case "%": file += "%25"
+      case "/": file += "%2F"
+      default: file.append(character)
+      }
+    }
+    return file + ".log"
+  }
 }
 
 /// Everything a run of checks produced.

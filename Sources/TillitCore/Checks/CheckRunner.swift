@@ -108,7 +108,7 @@ public final class CheckRunner: @unchecked Sendable {
     var logPath: String?
     do {
       let logs = try settings.state.subdirectory("logs")
-      logPath = logs + "/" + check.name + ".log"
+      logPath = logs + "/" + CheckResult.logFileName(of: check.name)
       let directory = try self.directory(for: check)
       let termination = try runBatches(check, files: passedFiles, directory: directory, logPath: logPath ?? "", environment: environment)
       let elapsed = Clock.milliseconds() - started
@@ -153,18 +153,26 @@ public final class CheckRunner: @unchecked Sendable {
     return pending.filter { plan[$0].definition.builtin == nil }
   }
 
+  /// Where the check runs: its root in the snapshot or the work tree.
   private func directory(for check: CheckDefinition) throws -> String {
+    var base: String
     switch check.isolation {
     case .worktree:
-      guard var workTree = settings.workTree else {
+      guard let workTree = settings.workTree else {
         throw CheckError.usage("check '\(check.name)' uses isolation: worktree, but this repository has no working tree")
       }
-      while workTree.count > 1 && workTree.hasSuffix("/") { workTree.removeLast() }
-      return workTree
+      base = workTree
     case .snapshot:
       guard let snapshot = settings.snapshot else { throw CheckError.usage("check '\(check.name)' has no snapshot to run in") }
-      return snapshot
+      base = snapshot
     }
+    while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+    guard !check.root.bytes.isEmpty else { return base }
+    let folder = base + "/" + check.root.description
+    guard FileSystem.isDirectory(folder) else {
+      throw CheckError.usage("check '\(check.name)' runs in \(check.root)/ (its root), which is not a folder of what is checked: add files there, or correct root:")
+    }
+    return folder
   }
 
   private enum RunEnding {
@@ -177,7 +185,9 @@ public final class CheckRunner: @unchecked Sendable {
   private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String, environment parent: [String: String]) throws -> RunEnding {
     let base = (check.command.argv + settings.arguments).map { Array($0.utf8) }
     let environment = childEnvironment(for: check, inheriting: parent)
-    let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(files.map(\.passedAsArgument), after: base, environment: environment)
+    // Passed as seen from where the check runs, its root.
+    let arguments = files.map { (check.relative($0) ?? $0).passedAsArgument }
+    let batches = files.isEmpty ? [[]] : ArgumentBatcher.batches(arguments, after: base, environment: environment)
     let deadline = check.timeout.map { Double(Clock.milliseconds()) / 1000 + $0 }
     var worst: Termination = .exited(0)
     for (number, batch) in batches.enumerated() {

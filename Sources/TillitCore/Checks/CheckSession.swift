@@ -53,17 +53,13 @@ public struct CheckSession {
     PhaseTimings.mark("configuration read")
     let state = StateDirectory(repository: repository)
     let checks = config.checks(for: options.stage)
-    let approval = try Approval(config: config, content: ProgramContent(subject: subject, repository: repository))
-    let trust = TrustStore(state: state)
-    guard options.trustConfig || trust.isApproved(approval) else {
-      throw CheckError.untrusted(Self.untrustedMessage(approval, changes: trust.changes(since: approval), fromHook: options.fromHook))
-    }
+    if !options.trustConfig { try verifyApprovals(of: config, subject: subject, state: state, fromHook: options.fromHook) }
     PhaseTimings.mark("approval verified")
     let cache = options.useCache && options.messageFile == nil ? ResultCache(state: state) : nil
     // A folder that cannot be written stops the run as an environment error, named, instead of
     // failing each check with it.
     let logs = try state.subdirectory("logs")
-    let plan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: subject, filter: options.filter)
+    let plan = try CheckPlanner(cache: cache).plan(checks, known: config.checks, for: subject, filter: options.filter)
     PhaseTimings.mark("checks planned")
     // Ctrl-C is caught from here to the end of the run, fixes applied included: a fix is applied
     // whole, then the run stops. A run with nothing to do installs nothing.
@@ -79,8 +75,10 @@ public struct CheckSession {
     if plan.contains(where: \.needsSnapshot) {
       // A pushed tree is someone else's: refused before anything is written if malformed.
       if case .tree = subject.content { try SnapshotLayout.check(try subject.files()) }
-      let configured = plan.filter(\.needsSnapshot).flatMap(\.definition.share)
-      let shared = try repository.workdir.map { try SharedFolders.folders(for: subject, configured: configured, workTree: $0) } ?? []
+      let inSnapshot = plan.filter(\.needsSnapshot).map(\.definition)
+      let shared = try repository.workdir.map {
+        try SharedFolders.folders(for: subject, configured: inSnapshot.flatMap(\.share), roots: inSnapshot.map(\.root), workTree: $0)
+      } ?? []
       snapshot = try Snapshot(
         tree: try builtinFixes.fixedTree ?? subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
     }
@@ -131,7 +129,7 @@ public struct CheckSession {
   /// then runs the other checks on the fixed tree, which the snapshot holds now: planned again
   /// on it, so a pass there is remembered under the fixed content's key, which the next commit stages.
   private func runWithFixers(
-    _ plan: [PlannedCheck], checks: [CheckDefinition], config: ProjectConfig, subject: CheckSubject, snapshot: Snapshot?,
+    _ plan: [PlannedCheck], checks: [CheckDefinition], config: ConfigFiles, subject: CheckSubject, snapshot: Snapshot?,
     builtinFixes: BuiltinFixerRun.Outcome, settings: CheckRunner.Settings, cache: ResultCache?, options: Options, state: StateDirectory
   ) throws -> ([CheckResult], FixSummary?) {
     var fixerResults = builtinFixes.results
@@ -148,7 +146,7 @@ public struct CheckSession {
       let differences = try repository.fileDifferences(from: staged, to: fixedTree)
       fixes = try applyFixes(differences, of: plan, subject: subject, state: state)
       fixedSubject = CheckSubject.fixed(subject, tree: fixedTree, changed: differences.map(\.path), in: repository)
-      fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks.map(\.name), for: fixedSubject, filter: options.filter)
+      fixedPlan = try CheckPlanner(cache: cache).plan(checks, known: config.checks, for: fixedSubject, filter: options.filter)
     }
     let others = fixedPlan.enumerated().map { position, planned in
       fixerResults[position] == nil ? planned : PlannedCheck(definition: planned.definition, action: .skip(reason: "fixer"))
@@ -198,12 +196,28 @@ public struct CheckSession {
 
   static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-  static func untrustedMessage(_ approval: Approval, changes: [String]?, fromHook: Bool) -> String {
-    var lines = ["\(ProjectConfig.fileName) has commands this clone has not approved, so no check ran:"]
-    lines += approval.describedChecks
-    if let changes, !changes.isEmpty {
-      lines.append("Changed since this clone last approved it (a program line names a file and its content id):")
-      lines += changes.prefix(20).map { "  " + $0 }
+  /// Each file's approval: one that is not approved stops the run before anything runs, and
+  /// says what to read and how to approve it.
+  private func verifyApprovals(of config: ConfigFiles, subject: CheckSubject, state: StateDirectory, fromHook: Bool) throws {
+    let trust = TrustStore(state: state)
+    let content = ProgramContent(subject: subject, repository: repository)
+    var unapproved: [(file: RepoPath, approval: Approval, changes: [String]?)] = []
+    for file in config.files {
+      let approval = try Approval(config: file.config, content: content)
+      if !trust.isApproved(approval) { unapproved.append((file.path, approval, trust.changes(since: approval))) }
+    }
+    guard unapproved.isEmpty else { throw CheckError.untrusted(Self.untrustedMessage(unapproved, fromHook: fromHook)) }
+  }
+
+  static func untrustedMessage(_ unapproved: [(file: RepoPath, approval: Approval, changes: [String]?)], fromHook: Bool) -> String {
+    var lines: [String] = []
+    for (file, approval, changes) in unapproved {
+      lines.append("\(TerminalText.escaped(file.description)) has commands this clone has not approved, so no check ran:")
+      lines += approval.describedChecks
+      if let changes, !changes.isEmpty {
+        lines.append("Changed since this clone last approved it (a program line names a file and its content id):")
+        lines += changes.prefix(20).map { "  " + $0 }
+      }
     }
     lines.append(fromHook
       ? "Read them, then approve with `tillit trust` (or skip the checks once with git's --no-verify)."

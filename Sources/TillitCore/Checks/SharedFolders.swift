@@ -10,19 +10,24 @@ import Glibc
 ///
 /// With no configuration, `node_modules` is shared when the content has a `package.json` at its
 /// root, and `.venv` / `venv` when it has a `pyproject.toml`, `setup.py` or
-/// `requirements.txt`; `share:` in `.tillit.yml` adds more. A folder is shared only when the
-/// work tree has it and the content tracks nothing inside it.
+/// `requirements.txt`; the same beside those files in the folder a check runs in (its `root`,
+/// a nested `.tillit.yml`'s folder); `share:` in `.tillit.yml` adds more. A folder is shared only
+/// when the work tree has it and the content tracks nothing inside it.
 public enum SharedFolders {
   static let defaults: [(marker: String, folders: [String])] = [
     ("package.json", ["node_modules"]),
     ("pyproject.toml", [".venv", "venv"]), ("setup.py", [".venv", "venv"]), ("requirements.txt", [".venv", "venv"]),
   ]
 
-  /// The folders to share for `subject`: the defaults its root calls for, then `configured`.
-  public static func folders(for subject: CheckSubject, configured: [RepoPath], workTree: String) throws -> [RepoPath] {
+  /// The folders to share for `subject`: the defaults its root and the checks' `roots` call
+  /// for, then `configured`.
+  public static func folders(for subject: CheckSubject, configured: [RepoPath], roots: [RepoPath] = [], workTree: String) throws -> [RepoPath] {
     var chosen: [RepoPath] = []
-    for (marker, folders) in defaults where try subject.entry(at: RepoPath(marker)) != nil {
-      chosen += folders.map(RepoPath.init)
+    for root in Set([RepoPath(bytes: [])] + roots).sorted() {
+      let prefix = root.bytes.isEmpty ? [] : root.bytes + [UInt8(ascii: "/")]
+      for (marker, folders) in defaults where try subject.entry(at: RepoPath(bytes: prefix + Array(marker.utf8))) != nil {
+        chosen += folders.map { RepoPath(bytes: prefix + Array($0.utf8)) }
+      }
     }
     chosen += configured
     var seen: Set<RepoPath> = []

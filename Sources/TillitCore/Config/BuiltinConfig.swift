@@ -5,7 +5,7 @@ struct BuiltinConfig {
   let parser: ConfigParser
 
   static let commandKeys = ["timeout", "pass-files", "isolation", "share"]
-  static let commonKeys = ["name", "builtin", "files", "exclude", "stage", "fix", "on-fix", "output"]
+  static let commonKeys = ["name", "builtin", "root", "files", "exclude", "stage", "fix", "on-fix", "output"]
 
   func configure(
     _ check: inout CheckDefinition, builtin: String, name: String?, given: Set<String>, options: [YAMLEntry], node: YAMLNode

@@ -86,6 +86,9 @@ public struct CheckDefinition: Hashable, Sendable {
   public var fix = false
   public var onFix: OnFix = .stop
   public var output: OutputShown = .tail
+  /// The folder the check runs in, which its `files`, `exclude` and passed files are relative to:
+  /// its `root:`, inside the folder of the `.tillit.yml` it comes from. Empty: the repository's root.
+  public var root = RepoPath(bytes: [])
 
   public init(name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
               timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot) {
@@ -105,10 +108,19 @@ public struct CheckDefinition: Hashable, Sendable {
     return call
   }
 
-  /// Whether a change to `path` concerns this check: it matches `files` (every path when
-  /// `files` is empty) and no `exclude` pattern.
+  /// Whether a change to `path` concerns this check: it is inside `root`, and there it matches
+  /// `files` (every path when `files` is empty) and no `exclude` pattern.
   public func concerns(_ path: RepoPath) -> Bool {
-    (files.isEmpty || files.contains { $0.matches(path) }) && !exclude.contains { $0.matches(path) }
+    guard let path = relative(path) else { return false }
+    return (files.isEmpty || files.contains { $0.matches(path) }) && !exclude.contains { $0.matches(path) }
+  }
+
+  /// `path` as seen from `root`, where the check runs; nil when it is not inside `root`.
+  public func relative(_ path: RepoPath) -> RepoPath? {
+    guard !root.bytes.isEmpty else { return path }
+    let count = root.bytes.count
+    guard path.bytes.count > count + 1, path.bytes[count] == UInt8(ascii: "/"), path.bytes.starts(with: root.bytes) else { return nil }
+    return RepoPath(bytes: Array(path.bytes[(count + 1)...]))
   }
 
   /// Everything that decides what runs, where, when, on which files and with which arguments:
@@ -117,6 +129,7 @@ public struct CheckDefinition: Hashable, Sendable {
   /// is shown) are left out.
   public var approvedSettings: [(key: String, value: String)] {
     [("stage", stage.rawValue), ("isolation", isolation.rawValue), ("pass-files", String(passFiles))]
+      + (root.bytes.isEmpty ? [] : [("root", root.description)])
       + (share.isEmpty ? [] : [("share", share.map(\.description).joined(separator: ","))])
       + (fix ? [("fix", "true"), ("on-fix", onFix.rawValue)] : [])
   }

@@ -4,15 +4,30 @@ import TillitGit
 /// mistake is reported with its line and what was expected.
 public struct ConfigParser {
   let file: String
+  /// The folder of a nested `.tillit.yml` (its checks' `root` and `share` are inside it, their
+  /// names start with it); empty for the top one.
+  let folder: RepoPath
 
-  public init(file: String = ProjectConfig.fileName) { self.file = file }
+  public init(file: String = ProjectConfig.fileName) {
+    self.file = file
+    folder = RepoPath(bytes: [])
+  }
+
+  /// The parser of the `.tillit.yml` in `folder`, which holds only `nestedKeys`.
+  public init(folder: RepoPath) {
+    self.folder = folder
+    file = ProjectConfig.path(in: folder).description
+  }
 
   static let topLevelKeys = ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers", "ship"]
+  /// What a `.tillit.yml` in a folder may hold: its checks and what they share. The rest is about
+  /// the whole repository (how many checks run at once, people, reviewers, shipping).
+  static let nestedKeys = ["checks", "share", "on-fix"]
   static let shipKeys = ["branches", "require", "enforce"]
   static let shipRequireKeys = ["approvals", "checks", "owners", "verified"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "request-on", "abandon-after", "escalate-after", "record", "trailers", "max-files"]
-  static let checkKeys = ["name", "run", "builtin", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
+  static let checkKeys = ["name", "run", "builtin", "root", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
     let root: YAMLNode?
@@ -31,6 +46,11 @@ public struct ConfigParser {
     var checkOnFix: [String: CheckDefinition.OnFix] = [:]
     for entry in mapping {
       let (key, value) = (entry.key, entry.value)
+      if !folder.bytes.isEmpty && !Self.nestedKeys.contains(key) {
+        throw ConfigError(file: file, line: entry.line, key: key, problem: Self.topLevelKeys.contains(key)
+          ? "is a setting of the whole repository, which only the \(ProjectConfig.fileName) at the root of the repository holds; move it there"
+          : "is not a known key of a \(ProjectConfig.fileName) in a folder; expected one of: \(Self.nestedKeys.joined(separator: ", "))")
+      }
       switch key {
       case "checks":
         guard case .sequence(let items, _) = value else { throw fail(value, key, "must be a list of checks") }
@@ -60,16 +80,25 @@ public struct ConfigParser {
         throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known key; expected one of: \(Self.topLevelKeys.joined(separator: ", "))")
       }
     }
-    // What the configuration shares, each check sees: part of what each check's approval covers.
-    for position in config.checks.indices {
-      config.checks[position].share = config.share + config.checks[position].share
-      config.checks[position].onFix = checkOnFix[config.checks[position].name] ?? onFix ?? .stop
-    }
     var seen: Set<String> = []
     for check in config.checks where !seen.insert(check.name).inserted {
       throw ConfigError(file: file, line: nil, key: "name", problem: "'\(check.name)' is used by two checks; names must be unique")
     }
+    // What the configuration shares, each check sees: part of what each check's approval covers.
+    config.share = config.share.map(inFolder)
+    for position in config.checks.indices {
+      config.checks[position].share = config.share + config.checks[position].share.map(inFolder)
+      config.checks[position].onFix = checkOnFix[config.checks[position].name] ?? onFix ?? .stop
+      config.checks[position].root = inFolder(config.checks[position].root)
+      if !folder.bytes.isEmpty { config.checks[position].name = folder.description + "/" + config.checks[position].name }
+    }
     return config
+  }
+
+  /// A path of this file's folder as a path of the repository.
+  private func inFolder(_ path: RepoPath) -> RepoPath {
+    guard !folder.bytes.isEmpty else { return path }
+    return RepoPath(bytes: folder.bytes + (path.bytes.isEmpty ? [] : [UInt8(ascii: "/")] + path.bytes))
   }
 
   /// A check, and its own `on-fix` when it names one.
@@ -117,6 +146,12 @@ public struct ConfigParser {
         check.passFiles = flag
       case "share":
         check.share = try parseFolders(value, key)
+      case "root":
+        // Its own message below says what a root is: parseFolders' speaks of lists.
+        guard case .scalar = value, let folder = try? parseFolders(value, key).first else {
+          throw fail(value, key, "must be one folder inside the repository, like web/ (not absolute, without .. or .git)")
+        }
+        check.root = folder
       case "fix":
         guard let flag = scalar(value).flatMap(Self.bool) else { throw fail(value, key, "must be true or false") }
         check.fix = flag
@@ -293,7 +328,8 @@ public struct ConfigParser {
     }
   }
 
-  /// Folders of the work tree, relative to its root, such as `node_modules` or `web/.venv`.
+  /// Folders of the work tree, relative to its root (or to a nested file's folder), such as
+  /// `node_modules` or `web/.venv`.
   private func parseFolders(_ node: YAMLNode, _ key: String) throws(ConfigError) -> [RepoPath] {
     var folders: [RepoPath] = []
     for word in try parseWords(node, key) {

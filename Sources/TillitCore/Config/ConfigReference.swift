@@ -19,6 +19,7 @@ public enum ConfigReference {
     "check": [
       "name": "a short name, unique, without , or /. Required",
       "run": "the command: a list runs as it is (argv, no shell); a string runs under sh -c, with the files as \"$@\". Required, unless builtin is given",
+      "root": "a folder (web/) the check runs in: its files and exclude patterns and the files it is given are relative to it, and it runs only for changes inside it. In a .tillit.yml of a folder, relative to that folder. Default: the folder of its .tillit.yml",
       "files": "path patterns; the check runs when a changed path matches one. Default: every path",
       "exclude": "path patterns that never count. Default: none",
       "stage": "pre-commit; commit-msg (the message file's absolute path appended as an argument); or pre-push. Default: pre-commit",
@@ -87,6 +88,10 @@ public enum ConfigReference {
   public static var text: String {
     var lines = [
       "\(ProjectConfig.fileName), at the root of the repository, read as YAML (no anchors or flow mappings).",
+      "A \(ProjectConfig.fileName) in a folder (web/.tillit.yml) adds checks for that folder: they run in it,",
+      "their patterns, share and passed files are relative to it, and their names start with it (web/lint;",
+      "--only lint names every file's lint). It holds only \(ConfigParser.nestedKeys.joined(separator: ", ")); it counts once it is",
+      "staged, and is approved on its own (tillit trust).",
       "",
       "  jobs: 4",
       "  checks:",

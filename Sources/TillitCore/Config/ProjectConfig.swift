@@ -4,6 +4,11 @@ import TillitGit
 public struct ProjectConfig: Hashable, Sendable {
   public static let fileName = ".tillit.yml"
 
+  /// Where the `.tillit.yml` of `folder` is (the top one for the empty folder).
+  public static func path(in folder: RepoPath) -> RepoPath {
+    RepoPath(bytes: folder.bytes + (folder.bytes.isEmpty ? [] : [UInt8(ascii: "/")]) + Array(fileName.utf8))
+  }
+
   public var checks: [CheckDefinition]
   /// How many checks run at once; nil means one per CPU core.
   public var jobs: Int?

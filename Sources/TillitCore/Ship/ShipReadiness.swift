@@ -54,10 +54,10 @@ public struct ShipReadiness {
       .filter { $0.status != .deleted }.map(\.newPath)
     var missing: [String] = []
 
-    // Checks: the commit's own .tillit.yml, the checks whose files it touches, the latest run of
-    // each on exactly its tree with the same definition.
-    let config = try ConfigLoader(repository: repository).load(for: subject) ?? ProjectConfig(checks: [])
-    let applying = config.checks.filter { $0.stage != .commitMessage && subject.changedPaths.contains(where: $0.concerns) }
+    // Checks: the commit's own .tillit.yml files, the checks whose files it touches, the latest
+    // run of each on exactly its tree with the same definition.
+    let defined = try ConfigLoader(repository: repository).load(for: subject)?.checks ?? []
+    let applying = defined.filter { $0.stage != .commitMessage && subject.changedPaths.contains(where: $0.concerns) }
     let checks = applying.map { check -> ChangeReadiness.CheckState in
       let definition = ObjectID.hashing(Array(check.fingerprint.utf8)).hex
       let latest = context.checkRuns.last { $0.tree == info.tree && $0.check == check.name && $0.definitionHash == definition }

@@ -11,12 +11,14 @@ import TillitGit
 /// Shell lines are split into simple commands on `;`, `&`, `|`, parentheses and new lines,
 /// quotes removed; what a command does beyond that (a Makefile it reads, a build it starts)
 /// still runs the project's code, and that is the point of a check.
+/// A command runs in its check's `root`: `./lint` there is `web/lint`, `../tools/x` is `tools/x`.
 enum CommandPrograms {
-  static func paths(of command: CheckDefinition.Command) -> [RepoPath] {
+  static func paths(of command: CheckDefinition.Command, in root: RepoPath = RepoPath(bytes: [])) -> [RepoPath] {
     var found: [RepoPath] = []
+    let folder = root.bytes.isEmpty ? "" : root.description + "/"
     switch command {
-    case .argv(let argv): collect(argv, folder: "", into: &found)
-    case .shell(let script): collect(script: script, into: &found)
+    case .argv(let argv): collect(argv, folder: folder, into: &found)
+    case .shell(let script): collect(script: script, folder: folder, into: &found)
     case .builtin: break  // runs no program of the repository
     }
     var seen: Set<RepoPath> = []
@@ -38,8 +40,8 @@ enum CommandPrograms {
   static let shellOptionsWithValue: Set<String> = ["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]
 
   /// A shell line's simple commands, a `cd DIR` carried to the commands after it.
-  private static func collect(script: String, into found: inout [RepoPath]) {
-    var folder = ""
+  private static func collect(script: String, folder start: String, into found: inout [RepoPath]) {
+    var folder = start
     for simple in simpleCommands(script) {
       if simple.first == "cd" {
         let target = simple.dropFirst().first { !$0.hasPrefix("-") } ?? ""
@@ -72,7 +74,7 @@ enum CommandPrograms {
       return
     }
     if program == "eval" {
-      collect(script: rest.dropFirst().joined(separator: " "), into: &found)
+      collect(script: rest.dropFirst().joined(separator: " "), folder: folder, into: &found)
       return
     }
     if program.contains("/"), let path = repositoryPath(program, in: folder) { found.append(path) }
@@ -84,7 +86,7 @@ enum CommandPrograms {
       if shellOptionsWithValue.contains(option) {
         arguments = arguments.dropFirst()
       } else if option == "-c" || (option.hasPrefix("-") && !option.hasPrefix("--") && option.contains("c")), let script = arguments.first {
-        collect(script: script, into: &found)
+        collect(script: script, folder: folder, into: &found)
         return
       }
     }
@@ -96,12 +98,19 @@ enum CommandPrograms {
     return word[..<equals].allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
   }
 
-  /// `word`, read in `folder` (a `cd` before it), as a path inside the repository, or nil when
-  /// it cannot be one (absolute, `..`, an expansion).
+  /// `word`, read in `folder` (the check's root, or a `cd` before it), as a path inside the
+  /// repository, or nil when it cannot be one (absolute, `..` above the root, an expansion).
   private static func repositoryPath(_ word: String, in folder: String) -> RepoPath? {
     guard !word.hasPrefix("/"), !word.hasPrefix("~") else { return nil }
-    let parts = (folder + word).split(separator: "/").filter { $0 != "." }
-    guard !parts.isEmpty, !parts.contains(".."), !parts.contains(where: { $0.contains(where: { "$`*?[".contains($0) }) }) else { return nil }
+    var parts: [Substring] = []
+    for part in (folder + word).split(separator: "/") where part != "." {
+      guard part != ".." else {
+        guard parts.popLast() != nil else { return nil }
+        continue
+      }
+      parts.append(part)
+    }
+    guard !parts.isEmpty, !parts.contains(where: { $0.contains(where: { "$`*?[".contains($0) }) }) else { return nil }
     return RepoPath(parts.joined(separator: "/"))
   }
 

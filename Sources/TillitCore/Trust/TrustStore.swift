@@ -64,7 +64,7 @@ public struct Approval: Sendable {
   public init(config: ProjectConfig, content: ProgramContent) throws {
     self.config = config
     programs = try config.checks.map { check in
-      try CommandPrograms.paths(of: check.command).flatMap { path in
+      try CommandPrograms.paths(of: check.command, in: check.root).flatMap { path in
         try Self.resolve(path, isolation: check.isolation, content: content)
       }
     }

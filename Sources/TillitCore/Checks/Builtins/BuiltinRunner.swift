@@ -41,7 +41,7 @@ struct BuiltinRunner {
 
   /// Writes the log, one line per problem; a pass has nothing to say and removes the last run's.
   func writeLog(_ name: String, _ lines: [String]) throws -> String? {
-    let path = logs + "/" + name + ".log"
+    let path = logs + "/" + CheckResult.logFileName(of: name)
     guard !lines.isEmpty else {
       unlink(path)
       return nil

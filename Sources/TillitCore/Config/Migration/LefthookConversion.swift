@@ -1,7 +1,8 @@
 /// Converts a `lefthook.yml`: each command, script and job of the pre-commit, commit-msg and
 /// pre-push hooks to a check — `run` as a shell line with `{staged_files}` / `{push_files}` /
-/// `{files}` as the files Tillit passes (`"$@"`), `glob` and `exclude` as patterns, `root` as a
-/// `cd` with the files made relative to it, `stage_fixed` as a fixer whose fixes are committed —
+/// `{files}` as the files Tillit passes (`"$@"`), `glob` and `exclude` as patterns, `root` as
+/// `root` (the check runs there, its patterns and files relative to it), `stage_fixed` as a fixer
+/// whose fixes are committed —
 /// and lists what it could not convert (other git hooks, `skip: true`, interactive jobs, ...).
 public enum LefthookConversion {
   public static let files = ["lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml", ".config/lefthook.yml"]
@@ -99,14 +100,7 @@ public enum LefthookConversion {
       if let env = job["env"], !env.entries.isEmpty {
         command = env.entries.map { "export \($0.key)=\(ShellQuote.quote($0.value.scalar ?? ""))" }.joined(separator: "; ") + "; " + command
       }
-      var files = context.glob.flatMap { LefthookGlob.patterns($0, doublestar: doublestar) }
-      if let root = context.root?.trimmingSlashes, !root.isEmpty {
-        let quoted = ShellQuote.quote(root)
-        command = passFiles
-          ? "cd \(quoted) || exit 1; for f; do set -- \"$@\" \"${f#\(root)/}\"; shift; done; " + command
-          : "cd \(quoted) || exit 1; " + command
-        files = files.isEmpty ? [root + "/**"] : files.map { $0.contains("/") ? root + "/" + $0 : root + "/**/" + $0 }
-      }
+      let files = context.glob.flatMap { LefthookGlob.patterns($0, doublestar: doublestar) }
       var exclude: [String] = []
       if let regex = job["exclude"]?.scalar, context.exclude.count == 1 {
         if let globs = RegexPatterns.globs(regex) { exclude = globs } else {
@@ -118,6 +112,7 @@ public enum LefthookConversion {
       let base = name.map(CheckDraft.name(from:)) ?? CheckDraft.name(from: job["run"]?.scalar ?? job["script"]?.scalar ?? "job")
       let wanted = name == nil ? [context.prefix, base].compactMap { $0 }.joined(separator: "-") : base
       var draft = CheckDraft(name: names.claim(wanted), run: .shell(command), files: files, exclude: exclude, stage: stage, passFiles: passFiles)
+      if let root = context.root?.trimmingSlashes, !root.isEmpty, root != "." { draft.root = root }
       let firstLine = label.split(separator: "\n").first.map(String.init) ?? label
       draft.comments = ["lefthook: " + (firstLine.count > 80 ? String(firstLine.prefix(77)) + "..." : firstLine)]
       if job["stage_fixed"]?.flag == true {

@@ -22,6 +22,8 @@ public struct CheckDraft: Equatable, Sendable {
 
   public var name: String
   public var run: Run
+  /// The folder it runs in, which its patterns and files are relative to; nil: the root.
+  public var root: String?
   public var files: [String] = []
   public var exclude: [String] = []
   public var stage: CheckDefinition.Stage = .preCommit

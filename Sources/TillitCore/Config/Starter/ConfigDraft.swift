@@ -29,6 +29,7 @@ public enum ConfigDraft {
     var used: Set<String> = ["name"]
     for check in checks {
       if case .builtin = check.run { used.insert("builtin") } else { used.insert("run") }
+      if check.root != nil { used.insert("root") }
       if !check.files.isEmpty { used.insert("files") }
       if !check.exclude.isEmpty { used.insert("exclude") }
       if check.stage != .preCommit { used.insert("stage") }
@@ -57,6 +58,7 @@ public enum ConfigDraft {
       lines.append("    builtin: \(YAMLText.scalar(name))")
       lines += options.map { "    \($0.0): \(YAMLText.scalar($0.1))" }
     }
+    if let root = check.root { lines.append("    root: " + YAMLText.scalar(root + "/")) }
     if !check.files.isEmpty { lines.append("    files: " + YAMLText.flowList(check.files, quoting: true)) }
     if !check.exclude.isEmpty { lines.append("    exclude: " + YAMLText.flowList(check.exclude, quoting: true)) }
     if check.stage != .preCommit { lines.append("    stage: \(check.stage.rawValue)") }
