@@ -27,4 +27,13 @@ static inline int tillit_git_set_strict_object_creation(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
 }
 
+/// The largest object of a kind libgit2's object cache keeps (0: none of that kind). The cache
+/// is shared by the whole process and keeps what it holds until it reaches 256 MB: a history
+/// scan filled it with trees it never read again (500 of Xen's 780 MB). Tillit keeps the few
+/// trees it reads twice itself (`RecentTrees`); commits stay cached (a walk reads each one, then
+/// the scan reads it again).
+static inline int tillit_git_set_cache_object_limit(git_object_t kind, size_t bytes) {
+  return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, kind, bytes);
+}
+
 #endif

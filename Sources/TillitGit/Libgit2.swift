@@ -10,6 +10,8 @@ enum Libgit2 {
     // trusts them to be; libgit2's strict mode would open every one of them again. Set once,
     // for the process, rather than switched around one call.
     _ = tillit_git_set_strict_object_creation(0)
+    // Trees are not kept by libgit2's cache (see shim.h); `RecentTrees` keeps those read twice.
+    _ = tillit_git_set_cache_object_limit(GIT_OBJECT_TREE, 0)
     refuseTLS()
     return true
   }()

@@ -9,6 +9,8 @@ public final class Repository {
   let handle: OpaquePointer
   /// `GIT_INDEX_FILE` as git set it for a hook (`git commit PATH` commits from a temporary index).
   private var indexOverride: String?
+  /// The trees the last comparisons read (see `treeDifferences`).
+  let recentTrees = RecentTrees()
 
   /// Opens the repository containing `directory` (a subdirectory or a linked worktree work).
   /// With no directory, opens as the git command does: from `GIT_DIR`, `GIT_WORK_TREE`,

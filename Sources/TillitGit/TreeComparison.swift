@@ -37,14 +37,15 @@ extension Repository {
     defer { git_odb_free(odb) }
     guard let odb else { throw GitError(call: "git_repository_odb", code: -1, message: "no object database") }
     var differences: [TreeDifference] = []
+    recentTrees.startComparison()
     try collectDifferences(old: old, new: new, prefix: [], odb: odb, into: &differences)
     return differences
   }
 
   private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], odb: OpaquePointer,
                                   into differences: inout [TreeDifference]) throws {
-    let oldTree = try old.map { try RawTree($0, odb: odb) }
-    let newTree = try new.map { try RawTree($0, odb: odb) }
+    let oldTree = try old.map { try recentTrees.tree($0, odb: odb) }
+    let newTree = try new.map { try recentTrees.tree($0, odb: odb) }
     // The cursors read inside the trees, which must outlive them.
     defer { withExtendedLifetime((oldTree, newTree)) {} }
     var oldEntries = oldTree?.entries
