@@ -98,7 +98,10 @@ enum AuditTreemap {
     if alwaysLabelled || (rect.width > 36 && rect.height > 14) {
       let style = band.darkText ? "fill:#1d2330" : "fill:#fff"
       let text = alwaysLabelled ? name : clip(name, rect.width)
-      svg += "<text x=\"\(f(rect.x + 3))\" y=\"\(f(rect.y + min(12, max(rect.height - 2, 9))))\" style=\"\(style)\">\(AuditHTML.escape(text))</text>"
+      // A label that must show and does not fit is squeezed into its box rather than cut.
+      let squeeze = alwaysLabelled && Double(name.count) * 6.5 > rect.width - 6
+        ? " textLength=\"\(f(max(rect.width - 6, 1)))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+      svg += "<text x=\"\(f(rect.x + 3))\" y=\"\(f(rect.y + min(12, max(rect.height - 2, 9))))\"\(squeeze) style=\"\(style)\">\(AuditHTML.escape(text))</text>"
     }
     return svg + "<title>\(AuditHTML.escape(detail))</title></g>\n"
   }
