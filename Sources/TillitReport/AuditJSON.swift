@@ -101,18 +101,4 @@ enum AuditFigures {
       + "someone other than its author, or when the ledger holds a review of it (tillit review, tillit ledger import-trailers); "
       + "reviews held only on a forge (pull-request approvals) do not count until they are imported (as trailers, or into the ledger with tillit review)."
   }
-
-  /// `text` in lines of at most `width` characters, broken at spaces.
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    return line.isEmpty ? lines : lines + [line]
-  }
 }

@@ -24,7 +24,7 @@ public enum AuditTable {
     lines.append("At risk: known (authored or reviewed) by at most one active person.")
     lines.append("Truck factor among active: the same count over the authors still active.")
     if let explanation = AuditFigures.whatCountsAsAReview(report) {
-      lines += AuditFigures.wrap(TerminalText.escaped(explanation), width: 78)
+      lines += ConfigReference.wrap(TerminalText.escaped(explanation), width: 78)
     }
     if report.probableDuplicates > 0 {
       lines.append("People: \(report.probableDuplicates) probable duplicate\(report.probableDuplicates == 1 ? "" : "s") (tillit people --suggest).")
