@@ -1,7 +1,7 @@
 import TillitCore
 
 /// The audit as one self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
-/// A treemap of the folders coloured by how many active people know them, the trend, the
+/// A treemap of the folders coloured by their share of files at risk, the trend, the
 /// reviewers' load and the files at risk. It reads on a laptop screen and prints.
 public enum AuditHTML {
   public static func render(_ report: Audit.Report) -> String {
@@ -25,8 +25,10 @@ public enum AuditHTML {
       </section>
 
       """
-    html += "<section><h2>Where knowledge is thin</h2><p class=\"note\">Each box is a folder, sized by its files and coloured by how many active people know its files.</p>\n"
-    html += treemap(report) + legend + "</section>\n"
+    if let explanation = AuditFigures.whatCountsAsAReview(report) { html += "<p class=\"note\">\(escape(explanation))</p>\n" }
+    html += "<section><h2>Where knowledge is thin</h2><p class=\"note\">Each box is a folder, sized by its files and coloured by the share of its files at risk "
+    html += "(known by at most one active person): the folders to act on are red. Hover a box for its figures.</p>\n"
+    html += AuditTreemap.render(report) + "</section>\n"
     html += "<section class=\"two\"><div><h2>Trend by quarter</h2>\n" + trendCharts(report.trend) + "</div>\n"
     html += "<div><h2>Reviewer load</h2>\n" + reviewerBars(report) + "</div></section>\n"
     if !report.checks.checks.isEmpty { html += checksTable(report) }
@@ -63,55 +65,8 @@ public enum AuditHTML {
     @media print{body{max-width:none;padding:0;font-size:11px}.two{grid-template-columns:1fr 1fr}section{break-inside:avoid}h2{margin-top:14px}}
     """
 
-  static let colours = ["#c62828", "#ef6c00", "#f9a825", "#9ccc65", "#43a047"]
-
-  static func colour(knowers: Int) -> String { colours[min(knowers, colours.count - 1)] }
-
-  static let legend = """
-    <p class="legend"><span><i style="background:#c62828"></i>nobody active</span><span><i style="background:#ef6c00"></i>1 person</span>\
-    <span><i style="background:#f9a825"></i>2</span><span><i style="background:#9ccc65"></i>3</span><span><i style="background:#43a047"></i>4 or more</span></p>
-
-    """
-
   static func card(_ title: String, _ number: String, _ detail: String) -> String {
     "<div class=\"card\"><div class=\"t\">\(escape(title))</div><div class=\"n\">\(escape(number))</div><div class=\"t\">\(escape(detail))</div></div>"
-  }
-
-  /// Top folders, each split into its subfolders (and its own files), coloured by active knowers.
-  static func treemap(_ report: Audit.Report) -> String {
-    let (width, height) = (1120.0, 420.0)
-    let folders = report.folders.filter { !$0.path.isEmpty }
-    let tops = folders.filter { !$0.path.contains("/") }
-    var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Folders coloured by active knowers\">\n"
-    let topFiles = tops.map { Double($0.files) }
-    let rootFiles = report.spread.files.count - tops.reduce(0) { $0 + $1.files }
-    let cells = Treemap.layout(topFiles + (rootFiles > 0 ? [Double(rootFiles)] : []), in: Treemap.Rect(x: 0, y: 0, width: width, height: height))
-    for (index, top) in tops.enumerated() {
-      let cell = cells[index]
-      let children = folders.filter { $0.path.hasPrefix(top.path + "/") && !$0.path.dropFirst(top.path.count + 1).contains("/") }
-      let own = top.files - children.reduce(0) { $0 + $1.files }
-      let inner = Treemap.Rect(x: cell.x + 2, y: cell.y + 16, width: max(0, cell.width - 4), height: max(0, cell.height - 18))
-      let parts = Treemap.layout(children.map { Double($0.files) } + (own > 0 ? [Double(own)] : []), in: inner)
-      svg += "<g><rect x=\"\(f(cell.x))\" y=\"\(f(cell.y))\" width=\"\(f(cell.width))\" height=\"\(f(cell.height))\" fill=\"#eef0f4\" stroke=\"#fff\"/>"
-      if cell.width > 40 { svg += "<text x=\"\(f(cell.x + 4))\" y=\"\(f(cell.y + 12))\">\(escape(clip(top.path + "/", Int(cell.width / 6.5))))</text>" }
-      svg += "<title>\(escape(top.path))/: \(top.files) files, \(top.activeKnowers) active knowers, truck factor \(top.truckFactor), \(top.filesAtRisk) at risk</title></g>\n"
-      for (position, rect) in parts.enumerated() {
-        let folder = position < children.count ? children[position] : nil
-        let knowers = folder?.activeKnowers ?? top.activeKnowers
-        let name = folder.map { String($0.path.dropFirst(top.path.count + 1)) + "/" } ?? "(files)"
-        let detail = folder.map { "\($0.path)/: \($0.files) files, \($0.activeKnowers) active knowers, truck factor \($0.truckFactor), \($0.filesAtRisk) at risk" }
-          ?? "\(top.path)/ (its own files): \(own) files"
-        svg += "<g><rect x=\"\(f(rect.x))\" y=\"\(f(rect.y))\" width=\"\(f(rect.width))\" height=\"\(f(rect.height))\" fill=\"\(colour(knowers: knowers))\" stroke=\"#fff\"/>"
-        if rect.width > 36 && rect.height > 14 { svg += "<text x=\"\(f(rect.x + 3))\" y=\"\(f(rect.y + 12))\" style=\"fill:#fff\">\(escape(clip(name, Int(rect.width / 6.5))))</text>" }
-        svg += "<title>\(escape(detail))</title></g>\n"
-      }
-    }
-    if rootFiles > 0, let cell = cells.last {
-      let top = report.folders.first { $0.path.isEmpty }
-      svg += "<g><rect x=\"\(f(cell.x))\" y=\"\(f(cell.y))\" width=\"\(f(cell.width))\" height=\"\(f(cell.height))\" fill=\"\(colour(knowers: top?.activeKnowers ?? 0))\" stroke=\"#fff\"/>"
-      svg += "<title>files at the top: \(rootFiles)</title></g>\n"
-    }
-    return svg + "</svg>\n"
   }
 
   /// Three small line charts: truck factor, share of files at risk, review coverage.

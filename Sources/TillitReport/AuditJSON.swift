@@ -91,4 +91,14 @@ enum AuditFigures {
     return String(path[..<slash])
   }
   static func day(_ time: Int64) -> String { String(Timestamp.format(seconds: Int(time)).prefix(10)) }
+
+  /// What counts as a review, said when no commit in the window has one: a project reviewing on
+  /// a forge alone sees 0 % and should know why. Nil when some commit was reviewed.
+  static func whatCountsAsAReview(_ report: Audit.Report) -> String? {
+    guard report.reviews.reviewed == 0, report.reviews.commits > 0 else { return nil }
+    let keys = report.reviewTrailers.isEmpty ? "reviewer" : report.reviewTrailers.joined(separator: " or ")
+    return "No commit in the window has a review Tillit can see. A commit counts as reviewed when a \(keys) trailer names "
+      + "someone other than its author, or when the ledger holds a review of it (tillit review, tillit ledger import-trailers); "
+      + "reviews held only on a forge (pull-request approvals) do not count until they are imported (as trailers, or into the ledger with tillit review)."
+  }
 }

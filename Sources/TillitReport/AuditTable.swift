@@ -23,6 +23,9 @@ public enum AuditTable {
     lines.append("Active: a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).")
     lines.append("At risk: known (authored or reviewed) by at most one active person.")
     lines.append("Truck factor among active: the same count over the authors still active.")
+    if let explanation = AuditFigures.whatCountsAsAReview(report) {
+      lines += ConfigReference.wrap(TerminalText.escaped(explanation), width: 78)
+    }
     if report.probableDuplicates > 0 {
       lines.append("People: \(report.probableDuplicates) probable duplicate\(report.probableDuplicates == 1 ? "" : "s") (tillit people --suggest).")
     }

@@ -1,6 +1,6 @@
 import TillitCore
 
-/// The backtest's figures as a short table or as JSON.
+/// The backtest's figures as a short table or as JSON, with a row per quarter when asked.
 public enum BacktestRenderer {
   /// Why there are no figures, when no commit in the window was scored; nil when some were.
   public static func nothingToScore(_ report: Backtest.Report) -> String? {
@@ -10,8 +10,7 @@ public enum BacktestRenderer {
 
   public static func table(_ report: Backtest.Report, mode: RecommendationMode) -> String {
     func figure(_ value: Double) -> String { format3(value) }
-    let change = report.filesAtRiskHistory == 0 ? "n/a"
-      : "\(Int((Double(report.filesAtRiskSimulated - report.filesAtRiskHistory) / Double(report.filesAtRiskHistory) * 100).rounded()))%"
+    let change = percentChange(from: report.filesAtRiskHistory, to: report.filesAtRiskSimulated)
     let rows: [(String, String)] = [
       ("mode", mode.rawValue),
       ("commits replayed", "\(report.commits)"),
@@ -24,21 +23,70 @@ public enum BacktestRenderer {
       ("files touched in the window", "\(report.filesTouched)"),
       ("files at risk, history", "\(report.filesAtRiskHistory)"),
       ("files at risk, simulated", "\(report.filesAtRiskSimulated) (\(change))"),
-      ("review workload Gini, simulated", figure(report.workloadGini)),
       ("review workload Gini, history", figure(report.workloadGiniHistory)),
+      ("review workload Gini, simulated", figure(report.workloadGini)),
+      ("top-\(Backtest.topReviewers) reviewers' share, history", figure(report.topReviewersShareHistory)),
+      ("top-\(Backtest.topReviewers) reviewers' share, simulated", figure(report.topReviewersShareSimulated)),
     ]
     let width = rows.map(\.0.count).max() ?? 0
-    return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+    let summary = rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+    return report.quarters.isEmpty ? summary : summary + "\n" + quarterTable(report.quarters)
+  }
+
+  /// One row per quarter; each pair reads history → simulated. A quarter without a scored
+  /// change has no accuracy, expertise or workload ("-").
+  static func quarterTable(_ quarters: [Backtest.QuarterFigures]) -> String {
+    let header = ["quarter", "evaluated", "top-3", "expertise", "files at risk", "workload Gini", "top-\(Backtest.topReviewers) share"]
+    let rows = quarters.map { row in
+      guard row.evaluated > 0 else {
+        return [row.quarter, "0", "-", "-", "\(row.filesAtRiskHistory) → \(row.filesAtRiskSimulated)", "-", "-"]
+      }
+      return [row.quarter, "\(row.evaluated)", format3(row.top3), format3(row.expertise),
+       "\(row.filesAtRiskHistory) → \(row.filesAtRiskSimulated)",
+       "\(format3(row.workloadGiniHistory)) → \(format3(row.workloadGiniSimulated))",
+       "\(format3(row.topReviewersShareHistory)) → \(format3(row.topReviewersShareSimulated))"]
+    }
+    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { column, cell in
+        let pad = String(repeating: " ", count: widths[column] - cell.count)
+        return column == 0 ? cell + pad : pad + cell
+      }.joined(separator: "  ") + "\n"
+    }
+    return "per quarter (history → simulated):\n" + line(header) + rows.map(line).joined()
+  }
+
+  /// "-33%": the change from `before` to `after`, or "n/a" from nothing.
+  static func percentChange(from before: Int, to after: Int) -> String {
+    before == 0 ? "n/a" : "\(Int((Double(after - before) / Double(before) * 100).rounded()))%"
   }
 
   public static func json(_ report: Backtest.Report, mode: RecommendationMode) -> String {
-    JSONValue.object([
+    var fields: [(String, JSONValue)] = [
       ("mode", .string(mode.rawValue)), ("commits", .integer(report.commits)), ("evaluated", .integer(report.evaluated)),
       ("top1", .number(report.top1)), ("top3", .number(report.top3)), ("top5", .number(report.top5)), ("mrr", .number(report.mrr)),
       ("expertise", .number(report.expertise)), ("filesTouched", .integer(report.filesTouched)),
       ("filesAtRiskHistory", .integer(report.filesAtRiskHistory)), ("filesAtRiskSimulated", .integer(report.filesAtRiskSimulated)),
       ("workloadGini", .number(report.workloadGini)), ("workloadGiniHistory", .number(report.workloadGiniHistory)),
-    ]).text(pretty: true) + "\n"
+      ("topReviewersShareHistory", .number(report.topReviewersShareHistory)),
+      ("topReviewersShareSimulated", .number(report.topReviewersShareSimulated)),
+    ]
+    if !report.quarters.isEmpty { fields.append(("byQuarter", .array(report.quarters.map(quarterJSON)))) }
+    return JSONValue.object(fields).text(pretty: true) + "\n"
+  }
+
+  /// A quarter's figures; those of scored changes are null when it had none.
+  static func quarterJSON(_ row: Backtest.QuarterFigures) -> JSONValue {
+    func scored(_ value: Double) -> JSONValue { row.evaluated == 0 ? .null : .number(value) }
+    return .object([
+      ("quarter", .string(row.quarter)), ("end", .string(Timestamp.format(seconds: Int(row.end)))),
+      ("evaluated", .integer(row.evaluated)), ("top3", scored(row.top3)), ("expertise", scored(row.expertise)),
+      ("filesTouched", .integer(row.filesTouched)),
+      ("filesAtRiskHistory", .integer(row.filesAtRiskHistory)), ("filesAtRiskSimulated", .integer(row.filesAtRiskSimulated)),
+      ("workloadGiniHistory", scored(row.workloadGiniHistory)), ("workloadGiniSimulated", scored(row.workloadGiniSimulated)),
+      ("topReviewersShareHistory", scored(row.topReviewersShareHistory)),
+      ("topReviewersShareSimulated", scored(row.topReviewersShareSimulated)),
+    ])
   }
 
   static func format3(_ value: Double) -> String {

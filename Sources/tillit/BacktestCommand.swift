@@ -9,7 +9,8 @@ struct BacktestCommand: ParsableCommand {
     abstract: "Replay the history and score the suggestions against the reviewers named in commit trailers.",
     discussion: """
       Each commit with a Reviewed-by (or --trailer) trailer is replayed with the history before it, and the suggestion is scored against who reviewed it.
-      Example: tillit backtest --since 2025-06-01 --mode auto --trailer Acked-by
+      With --by-quarter, the scores, files at risk and workload per calendar quarter show the trend.
+      Example: tillit backtest --since 2025-06-01 --mode auto --trailer Acked-by --by-quarter
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -18,6 +19,7 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "Stop at commits made on or after this date (YYYY-MM-DD).") var until: String?
   @Option(help: "expert, spread or auto.") var mode: RecommendationMode = .expert
   @Option(help: "table or json.") var format: OutputFormat = .table
+  @Flag(help: "Also show the figures per calendar quarter of the window (JSON: byQuarter).") var byQuarter = false
 
   func run() throws {
     try reportingErrors {
@@ -26,6 +28,7 @@ struct BacktestCommand: ParsableCommand {
       options.since = try parseDate(since, option: "--since")
       options.until = try parseDate(until, option: "--until")
       options.mode = mode
+      options.byQuarter = byQuarter
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let report = try Backtest(base: base, options: options).run()
       // Figures of zero would read as a recommender that never hits: in either format, say why.

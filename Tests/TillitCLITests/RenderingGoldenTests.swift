@@ -29,6 +29,8 @@ import TillitTestSupport
     ("audit.html", ["audit", "--format", "html"]),
     ("backtest.txt", ["backtest"]),
     ("backtest.json", ["backtest", "--format", "json"]),
+    ("backtest-by-quarter.txt", ["backtest", "--by-quarter"]),
+    ("backtest-by-quarter.json", ["backtest", "--by-quarter", "--format", "json"]),
     ("ledger-log-reviews.txt", ["ledger", "log", "--stream", "reviews"]),
     ("ledger-log-reviews.json", ["ledger", "log", "--stream", "reviews", "--format", "json"]),
     ("ledger-log-ownership.txt", ["ledger", "log", "--stream", "ownership"]),

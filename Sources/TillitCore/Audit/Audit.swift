@@ -41,6 +41,8 @@ public struct Audit {
     public let probableDuplicates: Int
     /// Claims whose owners left or went quiet on what they own, and files at risk nobody owns.
     public let ownership: OwnershipDrift
+    /// The commit trailers that name a reviewer (`reviewers.trailers`, `--trailer`).
+    public let reviewTrailers: [String]
 
     public func person(_ index: Int32) -> Person { people[Int(index)] }
   }
@@ -111,7 +113,8 @@ public struct Audit {
       cacheState: loaded.cacheState, referenceWindowDays: base.settings.inactiveAfter / 86_400,
       probableDuplicates: DuplicatePeople.duplicates(in: try PeopleReview(base: base, model: model).suggestions),
       ownership: OwnershipDrift(claims: PathClaims.orWarning(repository), files: universe, atRisk: spread.atRisk.map(\.path),
-                                base: base, model: model, reference: reference))
+                                base: base, model: model, reference: reference),
+      reviewTrailers: base.settings.trailers)
   }
 
   private func activity(_ model: KnowledgeModel, reference: Int64) -> (Int32) -> Bool {

@@ -132,7 +132,8 @@ public enum ConfigReference {
     }
   }
 
-  static func wrap(_ text: String, width: Int) -> [String] {
+  /// `text` in lines of at most `width` characters, broken at spaces.
+  public static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ") {

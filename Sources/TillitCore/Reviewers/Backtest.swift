@@ -9,12 +9,19 @@ import TillitGit
 /// pick — the learner when one was suggested, otherwise the top recommendation — replacing the
 /// actual reviewer who already knew most of the change. Files at risk (at most one active
 /// person knows them, by authorship or review) are then counted at the end of the window among
-/// the files the evaluated changes touched, in both histories.
+/// the files the evaluated changes touched, in both histories. So is how the reviews fall on
+/// people: the Gini coefficient of reviews per person and the share of the ten busiest
+/// reviewers. With `byQuarter`, the same figures per calendar quarter, for the trend.
 public struct Backtest {
+  /// How many of the busiest reviewers the workload share counts (after Mirsaeedi & Rigby).
+  public static let topReviewers = 10
+
   public struct Options: Sendable {
     public var since: Int64?
     public var until: Int64?
     public var mode: RecommendationMode = .expert
+    /// Also give the figures per calendar quarter of the window.
+    public var byQuarter = false
     public init() {}
   }
 
@@ -31,6 +38,10 @@ public struct Backtest {
     public var filesAtRiskSimulated = 0
     public var workloadGini = 0.0
     public var workloadGiniHistory = 0.0
+    public var topReviewersShareHistory = 0.0
+    public var topReviewersShareSimulated = 0.0
+    /// Per quarter, oldest first; empty unless `Options.byQuarter`.
+    public var quarters: [QuarterFigures] = []
   }
 
   let base: KnowledgeBase
@@ -48,12 +59,16 @@ public struct Backtest {
     let scanner = HistoryScanner(repository: base.repository, settings: base.settings, resolver: base.resolver)
     let recommender = Recommender(model: model, settings: base.settings, openLoad: [:], hasLeft: base.resolver.hasLeft)
     var world = SimulatedReviews()
+    var quarters = BacktestQuarters()
     var hits = (top1: 0, top3: 0, top5: 0, reciprocal: 0.0, expertise: 0.0)
     var lastTime: Int64 = 0
     try scanner.scan(from: nil, to: head) { facts in
       if let until = options.until, facts.time >= until { return false }
       report.commits += 1
       let inWindow = options.since.map { facts.time >= $0 } ?? true
+      if inWindow && options.byQuarter {
+        quarters.advance(to: facts.time) { world.finish(model: model, recommender: recommender, at: $0) }
+      }
       defer {
         if inWindow { world.observe(facts) }
         model.apply(facts)
@@ -69,7 +84,8 @@ public struct Backtest {
       let picks = recommender.select(change, mode: options.mode, count: 10, atRisk: atRisk)
       let emails = picks.map { model.people[Int($0.candidate.person)].email }
       report.evaluated += 1
-      if let rank = emails.firstIndex(where: actual.contains) {
+      let rank = emails.firstIndex(where: actual.contains)
+      if let rank {
         if rank < 1 { hits.top1 += 1 }
         if rank < 3 { hits.top3 += 1 }
         if rank < 5 { hits.top5 += 1 }
@@ -77,14 +93,14 @@ public struct Backtest {
       }
       let suggested = picks.prefix(base.settings.count).map(\.candidate.person)
       let withHistory = change.paths.filter { model.files[$0] != nil }
-      if !withHistory.isEmpty {
-        let known = withHistory.filter { !Set(recommender.knowers(of: $0)).isDisjoint(with: suggested) }.count
-        hits.expertise += Double(known) / Double(withHistory.count)
-      } else {
-        hits.expertise += 1
-      }
+      let expertise = withHistory.isEmpty ? 1
+        : Double(withHistory.filter { !Set(recommender.knowers(of: $0)).isDisjoint(with: suggested) }.count) / Double(withHistory.count)
+      hits.expertise += expertise
       let joiner = (picks.first { $0.role == .learner } ?? picks.first).map { model.people[Int($0.candidate.person)].email }
-      world.record(change: facts, paths: change.paths, actual: actual, joiner: joiner, model: model, recommender: recommender)
+      let simulated = world.record(change: facts, paths: change.paths, actual: actual, joiner: joiner, model: model, recommender: recommender)
+      if options.byQuarter {
+        quarters.record(top3: rank.map { $0 < 3 } ?? false, expertise: expertise, actual: actual, simulated: simulated)
+      }
       return true
     }
     if report.evaluated > 0 {
@@ -99,8 +115,12 @@ public struct Backtest {
     report.filesTouched = end.touched
     report.filesAtRiskHistory = end.atRiskHistory
     report.filesAtRiskSimulated = end.atRiskSimulated
-    report.workloadGini = Gini.of(Array(world.simulatedLoad.values))
-    report.workloadGiniHistory = Gini.of(Array(world.historyLoad.values))
+    report.workloadGini = world.simulatedLoad.gini
+    report.workloadGiniHistory = world.historyLoad.gini
+    report.topReviewersShareHistory = world.historyLoad.topShare(Self.topReviewers)
+    report.topReviewersShareSimulated = world.simulatedLoad.topShare(Self.topReviewers)
+    quarters.finish(at: lastTime, end)
+    report.quarters = quarters.rows
     return report
   }
 }

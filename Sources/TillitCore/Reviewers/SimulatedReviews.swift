@@ -3,14 +3,23 @@ import TillitGit
 /// Who reviewed the files a backtest's changes touched, as it happened and as it would have
 /// happened had the recommender's pick joined each review.
 struct SimulatedReviews {
+  /// The tracked files that still exist, and how many of them are at risk in each history.
+  struct FilesAtRisk {
+    var touched = 0
+    var atRiskHistory = 0
+    var atRiskSimulated = 0
+  }
+
   private var history: [RepoPath: Set<String>] = [:]
   private var simulated: [RepoPath: Set<String>] = [:]
-  private(set) var historyLoad: [String: Int] = [:]
-  private(set) var simulatedLoad: [String: Int] = [:]
+  private(set) var historyLoad = BacktestWorkload()
+  private(set) var simulatedLoad = BacktestWorkload()
 
   /// Records one evaluated change (paths as the model knew them before it). `joiner` replaces
   /// the actual reviewer who already knew most of the change, unless they reviewed it anyway.
-  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: String?, model: KnowledgeModel, recommender: Recommender) {
+  /// Returns the reviewers of the simulated history.
+  @discardableResult
+  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: String?, model: KnowledgeModel, recommender: Recommender) -> Set<String> {
     for path in paths where history[path] == nil {
       let before = Set((model.files[path]?.people ?? []).filter { $0.reviews.count > 0 }.map { model.people[Int($0.person)].email })
       history[path] = before
@@ -30,8 +39,9 @@ struct SimulatedReviews {
       history[path, default: []].formUnion(actual)
       simulated[path, default: []].formUnion(reviewers)
     }
-    for reviewer in actual { historyLoad[reviewer, default: 0] += 1 }
-    for reviewer in reviewers { simulatedLoad[reviewer, default: 0] += 1 }
+    historyLoad.add(actual)
+    simulatedLoad.add(reviewers)
+    return reviewers
   }
 
   /// Follows renames and deletions of tracked files; call for every commit after `record`.
@@ -53,13 +63,13 @@ struct SimulatedReviews {
   }
 
   /// Files at risk among the tracked files that still exist, in both histories.
-  func finish(model: KnowledgeModel, recommender: Recommender, at time: Int64) -> (touched: Int, atRiskHistory: Int, atRiskSimulated: Int) {
+  func finish(model: KnowledgeModel, recommender: Recommender, at time: Int64) -> FilesAtRisk {
     let reference = recommender.reference(for: ChangeUnderReview(label: "", commit: nil, author: nil, authorName: nil, time: time, paths: []))
     func active(_ email: String) -> Bool {
       guard let index = model.index(of: email) else { return false }
       return recommender.isActive(index, at: reference)
     }
-    var result = (touched: 0, atRiskHistory: 0, atRiskSimulated: 0)
+    var result = FilesAtRisk()
     for (path, reviewers) in history where model.files[path] != nil {
       let authors = Self.authors(of: path, model)
       result.touched += 1
