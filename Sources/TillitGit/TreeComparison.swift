@@ -50,6 +50,10 @@ extension Repository {
     defer { withExtendedLifetime((oldTree, newTree)) {} }
     var oldEntries = oldTree?.entries
     var newEntries = newTree?.entries
+    if var older = oldEntries, var newer = newEntries {
+      RawTree.Cursor.skipCommonEntries(&older, &newer)
+      (oldEntries, newEntries) = (older, newer)
+    }
     var before = try oldEntries?.next()
     var after = try newEntries?.next()
     while before != nil || after != nil {
@@ -76,6 +80,10 @@ extension Repository {
         if oldFile != nil || newFile != nil {
           differences.append(TreeDifference(path: path, old: oldFile, new: newFile))
         }
+      }
+      if order == 0, var older = oldEntries, var newer = newEntries {
+        RawTree.Cursor.skipCommonEntries(&older, &newer)
+        (oldEntries, newEntries) = (older, newer)
       }
       if order <= 0 { before = try oldEntries?.next() }
       if order >= 0 { after = try newEntries?.next() }
