@@ -30,12 +30,13 @@ final class HistoryScanner {
   }
 
   func facts(of commit: CommitInfo) throws -> CommitFacts {
-    let changes = try repository.changes(ofCommit: commit)
+    var missing = MissingContent()
+    let changes = try repository.changes(ofCommit: commit, missing: &missing)
     return CommitFacts(
       id: commit.id, time: commit.committer.time,
       author: resolver.resolve(name: commit.author.name, email: commit.author.email),
       reviewers: resolver.reviewers(in: commit.message, trailers: trailerKeys),
-      changes: changes,
+      changes: changes, missing: missing,
       givesAuthorship: changes.count <= settings.maxFilesPerCommit && !ignoredRevisions.contains(commit.id),
       counts: filter.counts)
   }

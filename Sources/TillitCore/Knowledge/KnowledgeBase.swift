@@ -27,6 +27,7 @@ public struct KnowledgeBase {
   /// saved (the next plain load rebuilds it exactly); the hooks use it to stay quick.
   public func load(reusingRewritten: Bool = false) throws -> Loaded {
     let (model, state) = try historyModel(reusingRewritten: reusingRewritten)
+    model.missingContent.warn()
     let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: state, ledger: ledger)
@@ -46,6 +47,7 @@ public struct KnowledgeBase {
       model.head = head
       try KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
     }
+    model.missingContent.warn()
     let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)

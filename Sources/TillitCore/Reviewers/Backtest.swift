@@ -87,6 +87,7 @@ public struct Backtest {
       world.record(change: facts, paths: change.paths, actual: actual, joiner: joiner, model: model, recommender: recommender)
       return true
     }
+    model.missingContent.warn()
     if report.evaluated > 0 {
       let count = Double(report.evaluated)
       report.top1 = Double(hits.top1) / count
