@@ -32,10 +32,10 @@ public struct MissingContentTally: Sendable, Equatable {
     guard !isEmpty else { return }
     let filesText = files == 1 ? "1 file added or deleted" : "\(files) files added or deleted"
     let commitsText = commits == 1 ? "1 commit" : "\(commits) commits"
-    let paired = pairedByName == 0 ? "" : " (\(pairedByName) paired as renames by file name alone)"
+    let paired = pairedByName == 0 ? "" : "\(pairedByName == 1 ? "1 pair" : "\(pairedByName) pairs") matched by file name alone; otherwise "
     Diagnostics.warning(
       "\(filesText) in \(commitsText) could not be compared for renames because their content is missing from this clone "
-        + "(a partial clone?)\(paired); knowledge may be split between old and new names. A full clone has the content",
+        + "(a partial clone?); \(paired)knowledge of a renamed file may be split between its old and new names. A full clone has the content",
       topic: "missing content")
   }
 }
