@@ -83,6 +83,22 @@ import TillitTestSupport
     #expect(!commit.output.contains("not found"), "\(commit.output)")
   }
 
+  @Test func aBarePartialCloneSaysWhichOfHeadsSettingsFilesItLacks() throws {
+    let history = try Self.history()
+    try history.repo.write(".gitattributes", "assets/** linguist-generated\n")
+    try history.repo.write(".mailmap", "Ann Example <ann@example.com>\n")
+    try history.repo.write(".git-blame-ignore-revs", "# none yet\n")
+    try history.commit("Ann", "ann@example.com", [:], date: "2025-12-02")
+    let bare = try TempRepo(cloneOf: history.repo, options: ["--bare", "--filter=blob:none"])
+    for command in [["people"], ["reviewers", "HEAD"]] {
+      let result = try bare.tillit(command)
+      #expect(result.status == 0, "\(command): \(result.output)")
+      for file in [".mailmap", ".gitattributes", ".git-blame-ignore-revs"] {
+        #expect(result.stderr.components(separatedBy: "HEAD's \(file) is missing from this clone").count == 2, "\(command): \(result.stderr)")
+      }
+    }
+  }
+
   private static func move(_ repo: TempRepo, _ from: String, _ to: String) throws {
     let folder = URL(fileURLWithPath: repo.path + "/" + to).deletingLastPathComponent()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
