@@ -99,6 +99,23 @@ import TillitTestSupport
     }
   }
 
+  @Test func theLedgerSyncsWithItsEventsInAPartialClone() throws {
+    let history = try Self.history()
+    #expect(try history.repo.tillit(["review", "HEAD", "--approve", "-m", "looks right"]).status == 0)
+    let fresh = try TempRepo(cloneOf: history.repo, options: ["--filter=blob:none"])
+    let filtered = try TempRepo(cloneOf: history.repo, options: ["--filter=blob:none"])
+    // A plain fetch with Tillit's rule brings the ledger with the clone's filter: no events.
+    try filtered.git(["fetch", "-q", "origin", "+refs/tillit/v1/*:refs/tillit/remotes/origin/v1/*"])
+    for clone in [fresh, filtered] {
+      let sync = try clone.tillit(["ledger", "sync"])
+      #expect(sync.status == 0, "\(sync.output)")
+      #expect(!sync.output.contains("not found"), "\(sync.output)")
+      let log = try clone.tillit(["ledger", "log", "--stream", "reviews"])
+      #expect(log.stdout.contains("approve"), "\(log.output)")
+      #expect(!log.output.contains("not found"), "\(log.output)")
+    }
+  }
+
   private static func move(_ repo: TempRepo, _ from: String, _ to: String) throws {
     let folder = URL(fileURLWithPath: repo.path + "/" + to).deletingLastPathComponent()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
