@@ -18,7 +18,12 @@ public struct MissingContentTally: Sendable, Equatable {
     self.pairedByName = pairedByName
   }
 
-  public var isEmpty: Bool { files == 0 }
+  public var isEmpty: Bool { files <= 0 }
+
+  /// What was added after `earlier`, a tally of the same history up to an older commit.
+  func since(_ earlier: MissingContentTally) -> MissingContentTally {
+    MissingContentTally(commits: commits - earlier.commits, files: files - earlier.files, pairedByName: pairedByName - earlier.pairedByName)
+  }
 
   mutating func add(_ missing: MissingContent) {
     guard !missing.isEmpty else { return }
