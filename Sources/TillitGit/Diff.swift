@@ -78,6 +78,14 @@ extension Repository {
   /// libgit2's similarity-based rename detection, and only when there are both and at most
   /// `similarityLimit` of them (a mass move or import is matched exactly only).
   public func changes(ofCommit commit: CommitInfo, similarityLimit: Int = 200) throws -> [FileChange] {
+    var missing = MissingContent()
+    return try changes(ofCommit: commit, similarityLimit: similarityLimit, missing: &missing)
+  }
+
+  /// As above; when the content of some files added or deleted is missing from this clone (a
+  /// partial clone), they are paired without it (see `renamesWithMissingContent`) and counted
+  /// in `missing`.
+  public func changes(ofCommit commit: CommitInfo, similarityLimit: Int = 200, missing: inout MissingContent) throws -> [FileChange] {
     let parentTree = try commit.parents.first.map { try treeID(ofCommit: $0) }
     let differences = try treeDifferences(old: parentTree, new: commit.tree)
     var deletedByBlob: [ObjectID: [TreeDifference]] = [:]
@@ -91,7 +99,7 @@ extension Repository {
     var added: [TreeDifference] = []
     var movedFrom: Set<[UInt8]> = []
     for difference in differences where difference.old == nil {
-      let new = difference.new!
+      guard let new = difference.new else { continue }
       if var candidates = deletedByBlob[new.id], let source = candidates.popLast() {
         deletedByBlob[new.id] = candidates
         movedFrom.insert(source.path)
@@ -106,11 +114,16 @@ extension Repository {
       return result + added.map(\.change) + deleted.map(\.change)
     }
     let paths = (added + deleted).map { RepoPath(bytes: $0.path) }
-    return result + (try self.changes(from: parentTree, to: commit.tree, limitedTo: paths))
+    do {
+      return result + (try self.changes(from: parentTree, to: commit.tree, limitedTo: paths))
+    } catch let error as GitError where error.isNotFound {  // a blob this clone lacks: compared without it
+      git_error_clear()
+      return result + (try renamesWithMissingContent(from: parentTree, to: commit.tree, added: added, deleted: deleted, missing: &missing))
+    }
   }
 
   /// The changes between two trees among the given exact paths, with renames detected.
-  private func changes(from old: ObjectID?, to new: ObjectID, limitedTo paths: [RepoPath]) throws -> [FileChange] {
+  func changes(from old: ObjectID?, to new: ObjectID, limitedTo paths: [RepoPath]) throws -> [FileChange] {
     let oldTree = try old.map(lookupTree)
     defer { git_tree_free(oldTree) }
     let newTree = try lookupTree(new)

@@ -26,6 +26,20 @@ public final class TempRepo: @unchecked Sendable {
     }
   }
 
+  /// A clone of `source` made with `options` (`--filter=blob:none`: a partial clone, which has
+  /// the trees of every commit but the content of HEAD's files only), fetched over `file://`
+  /// as from a server that allows filters.
+  public init(cloneOf source: TempRepo, options: [String]) throws {
+    root = try TempRepo.makeTemporaryDirectory()
+    path = root + "/repo"
+    try source.git(["config", "uploadpack.allowFilter", "true"])
+    try git(["clone", "-q"] + options + ["file://" + source.path, path], in: root)
+    guard !options.contains("--bare") else { return }
+    try git(["config", "user.email", "ada@example.com"])
+    try git(["config", "user.name", "Ada Tester"])
+    try git(["config", "commit.gpgsign", "false"])
+  }
+
   deinit { try? FileManager.default.removeItem(atPath: root) }
 
   public static func makeTemporaryDirectory() throws -> String {

@@ -11,6 +11,8 @@ struct CommitFacts {
   let reviewers: [PersonResolver.Identity]
   /// Files changed against the first parent, renames detected.
   let changes: [FileChange]
+  /// What rename detection could not compare for want of content (a partial clone).
+  let missing: MissingContent
   /// False for commits listed in `.git-blame-ignore-revs` and those touching too many files.
   let givesAuthorship: Bool
   /// Whether a path counts as knowledge (not vendored, generated or ignored).

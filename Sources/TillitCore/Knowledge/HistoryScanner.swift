@@ -30,12 +30,13 @@ final class HistoryScanner {
   }
 
   func facts(of commit: CommitInfo) throws -> CommitFacts {
-    let changes = try repository.changes(ofCommit: commit)
+    var missing = MissingContent()
+    let changes = try repository.changes(ofCommit: commit, missing: &missing)
     return CommitFacts(
       id: commit.id, time: commit.committer.time,
       author: resolver.resolve(name: commit.author.name, email: commit.author.email),
       reviewers: resolver.reviewers(in: commit.message, trailers: trailerKeys),
-      changes: changes,
+      changes: changes, missing: missing,
       givesAuthorship: changes.count <= settings.maxFilesPerCommit && !ignoredRevisions.contains(commit.id),
       counts: filter.counts)
   }
@@ -43,9 +44,8 @@ final class HistoryScanner {
   /// The commits `.git-blame-ignore-revs` (at HEAD) lists; none when there is no such file (what
   /// cannot be read lists nothing: a HEAD that cannot be read fails the scan itself).
   private static func blameIgnoredRevisions(_ repository: Repository) -> Set<ObjectID> {
-    guard let head = try? repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head),
-          let entry = try? repository.entry(at: RepoPath(".git-blame-ignore-revs"), inTree: tree),
-          let bytes = try? repository.blobContent(entry.blob) else { return [] }
+    guard let bytes = repository.headFileContent(RepoPath(".git-blame-ignore-revs"), withoutIt: "the commits it lists count as any other")
+    else { return [] }
     var ids: Set<ObjectID> = []
     for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
       let word = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map { String($0).trimmingSpaces } ?? ""

@@ -25,8 +25,11 @@ public struct KnowledgeBase {
   /// HEAD does not descend from — after an amend or a rebase, the commits it replaced are no new
   /// history — is brought up to HEAD with the commits it lacks rather than rebuilt, and not
   /// saved (the next plain load rebuilds it exactly); the hooks use it to stay quick.
-  public func load(reusingRewritten: Bool = false) throws -> Loaded {
-    let (model, state) = try historyModel(reusingRewritten: reusingRewritten)
+  /// `repeatingKnownGaps`: false for the hooks, which then warn of content missing from a partial
+  /// clone only for the commits this load read, not at every commit for the whole history.
+  public func load(reusingRewritten: Bool = false, repeatingKnownGaps: Bool = true) throws -> Loaded {
+    let (model, state, known) = try historyModel(reusingRewritten: reusingRewritten)
+    model.missingContent.since(repeatingKnownGaps ? MissingContentTally() : known).warn()
     let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: state, ledger: ledger)
@@ -46,6 +49,7 @@ public struct KnowledgeBase {
       model.head = head
       try KnowledgeCache(repository: repository).save(model, fingerprint: try fingerprint())
     }
+    model.missingContent.warn()
     let ledger = ledgerReviews()
     fold(ledger, into: model)
     return Loaded(model: model, cacheState: "rebuilt", ledger: ledger)
@@ -70,33 +74,35 @@ public struct KnowledgeBase {
     return walked != nil && behind <= newCommits
   }
 
-  /// The model of the history alone, from the cache where it can be trusted.
-  func historyModel(reusingRewritten: Bool = false) throws -> (KnowledgeModel, String) {
-    guard let head = try repository.headCommitID() else { return (KnowledgeModel(), "empty") }
+  /// The model of the history alone, from the cache where it can be trusted, and what the cache
+  /// already knew could not be compared (`MissingContentTally`; none when rebuilt).
+  func historyModel(reusingRewritten: Bool = false) throws -> (KnowledgeModel, String, MissingContentTally) {
+    guard let head = try repository.headCommitID() else { return (KnowledgeModel(), "empty", MissingContentTally()) }
     let cache = try KnowledgeCache(repository: repository)
     let fingerprint = try self.fingerprint()
     let scanner = HistoryScanner(repository: repository, settings: settings, resolver: resolver)
     if let cached = cache.load(fingerprint: fingerprint), let base = cached.head {
-      if base == head { return (cached, "fresh") }
+      let known = cached.missingContent
+      if base == head { return (cached, "fresh", known) }
       if (try? repository.isDescendant(head, of: base)) == true {  // unknown: rebuilt, as for any other base
         let before = cached.commitsSeen
         try scanner.scan(from: base, to: head) { cached.apply($0); return true }
         cached.head = head
         cache.save(cached, fingerprint: fingerprint)
-        return (cached, "updated \(cached.commitsSeen - before) commits")
+        return (cached, "updated \(cached.commitsSeen - before) commits", known)
       }
       if reusingRewritten, repository.contains(base) {
         let before = cached.commitsSeen
         try scanner.scan(from: base, to: head) { cached.apply($0); return true }
         cached.head = head
-        return (cached, "reused, \(cached.commitsSeen - before) commits added")
+        return (cached, "reused, \(cached.commitsSeen - before) commits added", known)
       }
     }
     let model = KnowledgeModel()
     try scanner.scan(from: nil, to: head) { model.apply($0); return true }
     model.head = head
     cache.save(model, fingerprint: fingerprint)
-    return (model, "rebuilt")
+    return (model, "rebuilt", MissingContentTally())
   }
 
   /// The reviews in the ledger. A ledger that cannot be read is left out with a warning: the

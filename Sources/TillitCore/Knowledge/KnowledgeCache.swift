@@ -5,7 +5,7 @@ import TillitGit
 /// version or built with other settings is ignored and the model is rebuilt).
 struct KnowledgeCache {
   /// Raised whenever the layout below changes (version 3 was the last one before `CacheFile`).
-  static let version: Int32 = 4
+  static let version: Int32 = 5
   let file: CacheFile
 
   init(repository: Repository) throws {
@@ -32,6 +32,7 @@ struct KnowledgeCache {
   private static func encode(_ model: KnowledgeModel, _ writer: inout BinaryWriter) {
     writer.data(model.head.map { Array($0.hex.utf8) } ?? [])
     writer.int64(Int64(model.commitsSeen))
+    for count in [model.missingContent.commits, model.missingContent.files, model.missingContent.pairedByName] { writer.int64(Int64(count)) }
     writer.int32(Int32(model.people.count))
     for (index, person) in model.people.enumerated() {
       writer.string(person.email)
@@ -70,6 +71,7 @@ struct KnowledgeCache {
       model.head = id
     }
     model.commitsSeen = Int(try reader.int64())
+    model.missingContent = MissingContentTally(commits: Int(try reader.int64()), files: Int(try reader.int64()), pairedByName: Int(try reader.int64()))
     let peopleCount = try reader.count(minimumSize: 16)
     for index in 0..<peopleCount {
       let email = try reader.string()

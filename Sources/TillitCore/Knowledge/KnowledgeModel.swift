@@ -84,6 +84,8 @@ public final class KnowledgeModel {
   /// The commit the model is up to date with.
   public internal(set) var head: ObjectID?
   public internal(set) var commitsSeen = 0
+  /// The renames the history's commits could not be compared for (a partial clone).
+  public internal(set) var missingContent = MissingContentTally()
 
   public init() {}
 
@@ -117,6 +119,7 @@ public final class KnowledgeModel {
   func apply(_ facts: CommitFacts) {
     commitsSeen += 1
     head = facts.id
+    missingContent.add(facts.missing)
     let author = facts.author.map(person)
     let reviewers = facts.reviewers.map(person).filter { $0 != author }
     for change in facts.changes {

@@ -99,10 +99,7 @@ public struct KnownPeople {
   private mutating func readMailmap() {
     var bytes: [UInt8]?
     if let workdir = repository.workdir { bytes = try? FileSystem.read(workdir + ".mailmap") }  // none: HEAD's, if any
-    if bytes == nil, let head = try? repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head),
-       let entry = try? repository.entry(at: RepoPath(".mailmap"), inTree: tree) {
-      bytes = try? repository.blobContent(entry.blob)
-    }
+    if bytes == nil { bytes = repository.headFileContent(RepoPath(".mailmap"), withoutIt: Mailmap.withoutIt) }
     guard let bytes else { return }
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
       var rest = Substring(line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")

@@ -41,7 +41,8 @@ final class PathFilter {
           let files = try? repository.files(inTree: tree) else { return false }
     let name = Array(".gitattributes".utf8)
     for file in files where file.path.bytes.count >= name.count && Array(file.path.bytes.suffix(name.count)) == name {
-      if let text = try? repository.blobContent(file.blob), String(decoding: text, as: UTF8.self).contains("linguist-") { return true }
+      if let text = repository.headFileContent(file, withoutIt: "the files it marks linguist-generated or linguist-vendored count as any other"),
+         String(decoding: text, as: UTF8.self).contains("linguist-") { return true }
     }
     return false
   }

@@ -50,7 +50,8 @@ public struct LedgerSync {
     for round in 1...maximumRounds {
       summary.rounds = round
       let before = LedgerStream.allCases.map { remoteTarget($0, of: remote) }
-      let fetch = try GitCommand.run(["fetch", "--quiet", "--no-tags", remote, Self.fetchRefspec(remote: remote)], in: workdir)
+      let options = try fetchOptions(remote: remote, in: workdir)
+      let fetch = try GitCommand.run(["fetch", "--quiet", "--no-tags"] + options + [remote, Self.fetchRefspec(remote: remote)], in: workdir)
       guard fetch.status == 0 else {
         // The network, the remote or the credentials: not a mistake in how tillit was called.
         throw TillitError.environment("git fetch \(remote) failed: \(fetch.output.trimmingSpaces)")

@@ -51,18 +51,32 @@ public struct ReviewLedger {
   func change(_ commit: ObjectID) throws -> ChangeReference {
     let message = try repository.commit(commit).message
     let changeID = CommitTrailers.parse(message, keys: ["change-id"]).last?.value
-    return ChangeReference(commit: commit, patchID: try repository.patchID(ofCommit: commit), changeID: changeID)
+    return ChangeReference(commit: commit, patchID: try patchID(of: commit), changeID: changeID)
+  }
+
+  /// The commit's patch id; nil, with a warning, when the content it is computed from is
+  /// missing from this clone (a partial clone lacks the parent's version of a changed file):
+  /// the change is then known by its commit id (and change id) alone.
+  private func patchID(of commit: ObjectID) throws -> ObjectID? {
+    do {
+      return try repository.patchID(ofCommit: commit)
+    } catch let error as GitError where error.isNotFound && repository.contains(commit) {
+      Diagnostics.warning(
+        "the patch id of \(commit.hex.prefix(12)) cannot be computed because content it needs is missing from this clone (a partial clone?); "
+          + "its reviews are matched by commit id alone, so not across an amend or a rebase", topic: "patch id")
+      return nil
+    }
   }
 
   /// Everything the ledger holds about `commit`: events naming it, its patch id, or any other
   /// version of its change (`ChangeGraph`), and the rewrites between them.
   public func history(of commit: ObjectID) throws -> [LedgerEvent] {
-    let patchID = try repository.patchID(ofCommit: commit)
+    let patch = try patchID(of: commit)
     let graph = ChangeGraph(records: try LedgerDigest.read(.reviews, store: store))
     let versions = Set(graph.change(of: commit).map { graph.changes[$0].versions } ?? [commit])
     func about(_ event: LedgerEvent) -> Bool {
       if case .changeRewritten(let rewrite) = event.payload { return rewrite.rewrites.contains { versions.contains($0.new) } }
-      return event.payload.commit.map(versions.contains) == true || event.payload.patchID == patchID
+      return event.payload.commit.map(versions.contains) == true || (patch != nil && event.payload.patchID == patch)
     }
     var events: [LedgerEvent] = []
     for stream in LedgerStream.allCases {

@@ -103,6 +103,7 @@ public struct Backtest {
       }
       return true
     }
+    model.missingContent.warn()
     if report.evaluated > 0 {
       let count = Double(report.evaluated)
       report.top1 = Double(hits.top1) / count

@@ -21,8 +21,17 @@ public struct ChangeLocator {
     }
     let commit = try repository.commit(try commitID(revision))
     let author = resolver.resolve(name: commit.author.name, email: commit.author.email)
+    var missing = MissingContentTally()
+    defer { missing.warn() }
     return ChangeUnderReview(label: String(commit.id.hex.prefix(12)), commit: commit.id, author: author?.key, authorName: author?.name,
-                             time: commit.committer.time, paths: modelPaths(try repository.changes(ofCommit: commit)))
+                             time: commit.committer.time, paths: modelPaths(try changes(of: commit, tally: &missing)))
+  }
+
+  /// The commit's changes, what rename detection could not compare counted in `tally`.
+  private func changes(of commit: CommitInfo, tally: inout MissingContentTally) throws -> [FileChange] {
+    var missing = MissingContent()
+    defer { tally.add(missing) }
+    return try repository.changes(ofCommit: commit, missing: &missing)
   }
 
   private func commitID(_ revision: String) throws -> ObjectID {
@@ -51,10 +60,12 @@ public struct ChangeLocator {
     var paths: [RepoPath] = []
     var seen: Set<RepoPath> = []
     var authors: [String: (count: Int, name: String)] = [:]
+    var missing = MissingContentTally()
+    defer { missing.warn() }
     for id in commits {
       let commit = try repository.commit(id)
       guard commit.parents.count <= 1 else { continue }
-      for path in modelPaths(try repository.changes(ofCommit: commit)) where seen.insert(path).inserted { paths.append(path) }
+      for path in modelPaths(try changes(of: commit, tally: &missing)) where seen.insert(path).inserted { paths.append(path) }
       if let author = resolver.resolve(name: commit.author.name, email: commit.author.email) {
         authors[author.key, default: (0, author.name)].count += 1
       }

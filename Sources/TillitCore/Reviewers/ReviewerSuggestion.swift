@@ -23,8 +23,10 @@ public struct ReviewerSuggestion {
 
   /// `reusingRewritten`: a cached model that HEAD does not descend from (after an amend or a
   /// rebase) is brought up to HEAD instead of rebuilt (see `KnowledgeBase.load`).
-  public func suggest(_ target: Target, mode: RecommendationMode, count: Int, reusingRewritten: Bool = false) throws -> Result {
-    let loaded = try base.load(reusingRewritten: reusingRewritten)
+  /// `repeatingKnownGaps`: false for the hooks (see `KnowledgeBase.load`).
+  public func suggest(_ target: Target, mode: RecommendationMode, count: Int, reusingRewritten: Bool = false,
+                      repeatingKnownGaps: Bool = true) throws -> Result {
+    let loaded = try base.load(reusingRewritten: reusingRewritten, repeatingKnownGaps: repeatingKnownGaps)
     let locator = ChangeLocator(base: base)
     let change: ChangeUnderReview
     switch target {

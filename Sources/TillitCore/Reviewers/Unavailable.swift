@@ -58,11 +58,12 @@ extension ReviewLedger {
   /// The people asked to review `commit` (or another version of its change) who have given no
   /// feedback on it yet, each with the time of the first request, oldest first.
   func unanswered(_ commit: ObjectID) throws -> [(reviewer: String, at: String)] {
+    let records = try LedgerDigest.read(.reviews, store: store)
+    guard !records.isEmpty else { return [] }  // nobody asked: no patch id to compute
     let change = try change(commit)
     func concerns(_ other: ChangeReference) -> Bool {
       other.commit == change.commit || (other.patchID != nil && other.patchID == change.patchID)
     }
-    let records = try LedgerDigest.read(.reviews, store: store)
     var answered: Set<String> = []
     for record in records {
       if case .feedback(let other, _) = record.fact, concerns(other) { answered.insert(record.by.lowercased()) }

@@ -30,7 +30,7 @@ public struct ShipReadiness {
     let reviews = try store.read(.reviews)
     let graph = ChangeGraph(records: try LedgerDigest.read(.reviews, store: store))
     let claims = policy.owners ? try PathClaims(repository: repository) : PathClaims([])
-    let (model, _) = try base.historyModel()
+    let (model, _, _) = try base.historyModel()
     let context = Context(checkRuns: checkRuns, reviews: reviews, graph: graph, claims: claims, model: model)
     return try commits.map { try evaluate($0, context) }
   }
