@@ -1,5 +1,6 @@
 import Testing
 @testable import TillitCore
+import TillitSystem
 
 @Suite struct TimestampTests {
   @Test func datesRoundTripAcrossEveryFourDigitYear() throws {

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Finds and parses the `.tillit.yml` files that belong to what is being checked: the staged ones
 /// for a commit, the pushed ones for a push. A top file not yet added is read from the work tree;

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The knowledge model of a repository up to HEAD: read from its cache and brought up to date
 /// with the commits made since, or rebuilt from the whole history when the cache is missing,

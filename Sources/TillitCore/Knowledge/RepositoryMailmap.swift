@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 extension Mailmap {
   /// The repository's mailmap; nil, with one warning, when it cannot be read: people are then
