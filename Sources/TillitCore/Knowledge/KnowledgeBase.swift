@@ -138,3 +138,13 @@ public struct KnowledgeBase {
     return parts.joined(separator: "|")
   }
 }
+
+extension KnowledgeSettings {
+  /// A short text that changes whenever a setting that shapes the knowledge model changes (the
+  /// model's own constants, `Trace.halfLife`, included).
+  var modelFingerprint: String {
+    let aliasText = aliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: ";")
+    return [aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
+            String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife)].joined(separator: "|")
+  }
+}
