@@ -86,3 +86,10 @@ extension ConfigLoader {
     return try ConfigParser().parse(String(decoding: try repository.blobContent(entry.blob), as: UTF8.self)).knowledge
   }
 }
+
+extension CheckSubject {
+  /// The `.tillit.yml` the content holds, or nil when it has none.
+  public func configBlob() throws -> ObjectID? {
+    try entry(at: RepoPath(ProjectConfig.fileName))?.blob
+  }
+}
