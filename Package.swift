@@ -60,16 +60,19 @@ let package = Package(
       linkerSettings: libgit2Linking),
     // Stops a killed Tillit's checks: forked, so written in C (see process_guard.c).
     .target(name: "CProcessGuard"),
+    // Processes, signals, files, clocks, binary coding and parallelism: what Tillit asks of the
+    // system, with nothing of git in it (see docs/ARCHITECTURE.md).
+    .target(name: "TillitSystem", dependencies: ["CProcessGuard"]),
     .target(
       name: "TillitCore",
-      dependencies: ["TillitGit", "CProcessGuard"],
+      dependencies: ["TillitSystem", "TillitGit"],
       resources: [.embedInCode("Hooks/Resources/shim.sh")]
     ),
-    .target(name: "TillitReport", dependencies: ["TillitCore"]),
+    .target(name: "TillitReport", dependencies: ["TillitCore", "TillitSystem"]),
     .executableTarget(
       name: "tillit",
       dependencies: [
-        "TillitCore", "TillitReport", "TillitGit",
+        "TillitCore", "TillitReport", "TillitGit", "TillitSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: [.unsafeFlags(releaseLinking, .when(configuration: .release))]
@@ -78,8 +81,8 @@ let package = Package(
     .executableTarget(name: "append-in-process", dependencies: ["TillitCore", "TillitGit"], path: "bench/append-in-process"),
     .target(name: "TillitTestSupport", path: "Tests/TillitTestSupport"),
     .testTarget(name: "TillitGitTests", dependencies: ["TillitGit", "TillitTestSupport"]),
-    .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "TillitGit", "TillitTestSupport"]),
+    .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore", "TillitGit", "TillitSystem", "TillitTestSupport"]),
     // Golden/ holds the renderers' expected outputs, read from the sources (see RenderingGoldenTests).
-    .testTarget(name: "TillitCLITests", dependencies: ["tillit", "TillitCore", "TillitTestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "TillitCLITests", dependencies: ["tillit", "TillitCore", "TillitSystem", "TillitTestSupport"], exclude: ["Golden"]),
   ]
 )

@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// The audit as JSON, with the field names the issue asked for.
 public enum AuditJSON {

@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// The audit for an 80-column terminal, leading with the three numbers that matter. Names,
 /// emails, paths and check names come from other people's commits and ledger events: every cell

@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// The terminal form of a check run: one line per check (`line`, written as each finishes), then
 /// (`details`) what each failure printed (a long output's first and last lines, see

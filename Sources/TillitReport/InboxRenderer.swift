@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// The inbox as a terminal listing or as JSON: each change once, at its newest version.
 public enum InboxRenderer {

@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// What a command adds to an event's line (a signature's status, how long a request has waited):
 /// text at the end of its table line, fields in its JSON object.

@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// `tillit owners`: the owners the claims name, each marked as claimed, with where the claim
 /// comes from and what the history says of them for these files; then the people who know the

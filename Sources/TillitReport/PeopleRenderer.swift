@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// `tillit people`: the identities as the model sees them, and the merges it suggests with
 /// their evidence and `.mailmap` lines. Names and emails come from other people's commits: every

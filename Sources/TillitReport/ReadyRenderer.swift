@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// `tillit ready` as a terminal listing or as JSON: per change, its checks, its approvals with
 /// the approver's knowledge of the changed files, and what is missing.

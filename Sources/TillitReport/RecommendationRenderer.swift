@@ -1,4 +1,5 @@
 import TillitCore
+import TillitSystem
 
 /// Suggested reviewers as lines for a terminal, a few lines for a hook, or JSON. Names, emails,
 /// paths and reasons (which quote paths and names) come from other people's commits: the lines

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitSystem
 
 struct Away: ParsableCommand {
   static let configuration = CommandConfiguration(

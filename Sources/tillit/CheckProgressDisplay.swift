@@ -1,6 +1,7 @@
 import Dispatch
 import TillitCore
 import TillitReport
+import TillitSystem
 
 #if canImport(Glibc)
 import Glibc

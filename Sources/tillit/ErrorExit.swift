@@ -1,5 +1,6 @@
 import ArgumentParser
 import TillitCore
+import TillitSystem
 
 /// Runs a command body, printing any error as one `tillit: ...` line on stderr and exiting
 /// with the matching code.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitSystem
 
 struct GlobalOptions: ParsableArguments {
   @Option(name: .customLong("repo"), help: ArgumentHelp("The repository to work in (default: the one containing the current directory).", valueName: "dir"))

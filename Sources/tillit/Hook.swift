@@ -2,6 +2,7 @@ import ArgumentParser
 import TillitCore
 import TillitGit
 import TillitReport
+import TillitSystem
 
 #if canImport(Glibc)
 import Glibc

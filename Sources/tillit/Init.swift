@@ -1,5 +1,6 @@
 import ArgumentParser
 import TillitCore
+import TillitSystem
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(

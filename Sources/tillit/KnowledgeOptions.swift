@@ -1,6 +1,7 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitSystem
 
 /// Options shared by the commands that read the knowledge model.
 struct KnowledgeOptions: ParsableArguments {

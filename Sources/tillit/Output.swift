@@ -1,5 +1,6 @@
 import TillitCore
 import TillitReport
+import TillitSystem
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TillitCore
 import TillitGit
+import TillitSystem
 
 struct Own: ParsableCommand {
   static let configuration = CommandConfiguration(

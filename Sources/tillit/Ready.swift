@@ -2,6 +2,7 @@ import ArgumentParser
 import TillitCore
 import TillitGit
 import TillitReport
+import TillitSystem
 
 struct Ready: ParsableCommand {
   static let configuration = CommandConfiguration(

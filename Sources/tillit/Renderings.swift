@@ -1,5 +1,6 @@
 import TillitCore
 import TillitReport
+import TillitSystem
 
 /// The results several commands print, each once for every `--format`.
 extension Rendering {

@@ -1,5 +1,6 @@
 import TillitCore
 import TillitGit
+import TillitSystem
 
 /// Turns a path typed on the command line (relative to the current directory) into one
 /// relative to the repository's root.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TillitCore
 import TillitTestSupport
+import TillitSystem
 
 /// A cache file as `CacheFile` lays it out, read and written by hand: `tillit-cache`, the kind,
 /// the format version, the key, the payload, then the checksum.

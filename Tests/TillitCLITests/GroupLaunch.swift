@@ -1,6 +1,7 @@
 import Foundation
 import TillitCore
 import TillitTestSupport
+import TillitSystem
 
 extension HookedRepo {
   /// Starts `argv` in the repository in a process group of its own, as a terminal starts a

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillitCore
 import TillitTestSupport
+import TillitSystem
 
 /// Stopping a run half-way — Ctrl-C, SIGKILL, a timeout — loses nothing and leaves nothing running.
 @Suite(.tags(.slow)) struct InterruptionTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillitCore
 import TillitTestSupport
+import TillitSystem
 
 /// A `kill -9` at any moment of a run — while a slot moves, while fixes are applied — loses
 /// nothing. The moments come from a seeded generator printed on failure, so one can be replayed

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillitCore
 import TillitTestSupport
+import TillitSystem
 
 /// The ledger end to end: real repositories, the real binary, real concurrent processes.
 @Suite struct LedgerTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillitCore
 import TillitTestSupport
+import TillitSystem
 
 /// `tillit snapshots [--prune]`: the slots with their size on disk and whether a run holds them,
 /// the budget, and the removal of the free ones only.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillitTestSupport
 @testable import TillitCore
+import TillitSystem
 
 @Suite struct FileSystemTests {
   /// A name from a crafted tree or a check (`..`, `.`, `a/b`, empty) never leads a write, a

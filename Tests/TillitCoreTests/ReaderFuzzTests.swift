@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TillitTestSupport
 @testable import TillitCore
+import TillitSystem
 
 /// Random and adversarial input for the readers of untrusted text: `.tillit.yml` (YAMLReader and
 /// ConfigParser), JSON (ledger events, caches) and dates. Each must return a value or throw its

@@ -1,6 +1,7 @@
 import Testing
 import TillitCore
 import TillitGit
+import TillitSystem
 
 @Suite struct TerminalTextTests {
   @Test func plainTextIsLeftAsItIs() {

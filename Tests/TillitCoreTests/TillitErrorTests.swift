@@ -1,6 +1,7 @@
 import Testing
 @testable import TillitCore
 import TillitGit
+import TillitSystem
 
 /// Every error reads as one sentence with the exit code the README promises.
 @Suite struct TillitErrorTests {

@@ -1,7 +1,17 @@
 import Testing
 @testable import TillitCore
+import TillitGit
+import TillitSystem
 
 @Suite struct TimestampTests {
+  /// TillitSystem cannot see TillitGit: the ledger's times and the commits' times are clamped
+  /// to the same range, each layer holding its own copy.
+  @Test func theLedgerAndCommitsSupportTheSameTimes() {
+    #expect(Timestamp.supported == Signature.supportedTimes)
+    #expect(Timestamp.clamped(Int64.max) == Signature.supported(Int64.max))
+    #expect(Timestamp.clamped(Int64.min) == Signature.supported(Int64.min))
+  }
+
   @Test func datesRoundTripAcrossEveryFourDigitYear() throws {
     for text in ["0000-01-01", "0999-12-31", "1000-01-01", "1969-12-31", "1970-01-01", "2000-02-29", "2024-02-29", "9999-12-31"] {
       let seconds = try #require(Timestamp.seconds(ofDate: text), "\(text)")

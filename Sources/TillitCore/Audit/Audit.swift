@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The maintainers' audit: how knowledge, reviews and check feedback are spread, now and quarter
 /// by quarter over a window.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// What the ledger's `check.ran` events say about each check: how often it ran, how often it
 /// passed, how long it took, and whether it is flaky (one input, both outcomes).

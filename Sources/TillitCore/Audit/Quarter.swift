@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// Calendar quarters in UTC, for an audit's trend. Times are clamped to `Timestamp.supported`;
 /// the quarter after 9999Q4 starts on 10000-01-01, past every supported time.
 public enum Quarter {

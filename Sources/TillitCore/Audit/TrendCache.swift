@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The finished quarters of an audit's trend, kept under `.git/tillit/audit/`: a past quarter
 /// does not change while the history it was computed from is still HEAD's. Each point is

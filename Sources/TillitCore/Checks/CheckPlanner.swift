@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Which checks to leave out, as the user asked.
 public struct CheckFilter: Sendable {

@@ -1,6 +1,7 @@
 import Dispatch
 import Synchronization
 import TillitGit
+import TillitSystem
 
 #if canImport(Glibc)
 import Glibc
@@ -299,13 +300,5 @@ private final class ProcessState: @unchecked Sendable {
       ended = true
       return timedOut
     }
-  }
-}
-
-extension Double {
-  /// At most one decimal, no trailing `.0`.
-  var formatted: String {
-    let tenths = (self * 10).rounded() / 10
-    return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
   }
 }

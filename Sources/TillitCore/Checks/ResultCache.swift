@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Remembers which (check definition, input files) pairs have passed, so that the same input
 /// passes again without running: after an amend, a rebase, or a commit of other files.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// One check of `.tillit.yml`: what to run, on which files, when, and how.
 public struct CheckDefinition: Hashable, Sendable {

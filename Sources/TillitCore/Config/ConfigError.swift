@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// A `.tillit.yml` that cannot be used, located by file, line and key.
 public struct ConfigError: Error, CustomStringConvertible, Sendable {
   public let file: String

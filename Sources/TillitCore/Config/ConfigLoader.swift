@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Finds and parses the `.tillit.yml` files that belong to what is being checked: the staged ones
 /// for a commit, the pushed ones for a push. A top file not yet added is read from the work tree;
@@ -83,5 +84,12 @@ extension ConfigLoader {
       return KnowledgeSettings()
     }
     return try ConfigParser().parse(String(decoding: try repository.blobContent(entry.blob), as: UTF8.self)).knowledge
+  }
+}
+
+extension CheckSubject {
+  /// The `.tillit.yml` the content holds, or nil when it has none.
+  public func configBlob() throws -> ObjectID? {
+    try entry(at: RepoPath(ProjectConfig.fileName))?.blob
   }
 }

@@ -34,13 +34,6 @@ public struct KnowledgeSettings: Hashable, Sendable {
 
   /// The reviewer trailer keys, lowercased, as trailers are compared.
   var trailerKeys: Set<String> { Set(trailers.map { $0.lowercased() }) }
-
-  /// A short text that changes whenever a setting that shapes the knowledge model changes.
-  var modelFingerprint: String {
-    let aliasText = aliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: ";")
-    return [aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
-            String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife)].joined(separator: "|")
-  }
 }
 
 /// How reviewers are picked.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// HEAD's reflog, as far as the post-commit hook needs it: whether the commit just made is a new
 /// version of one that was there (`git commit --amend`, a rebase replaying a commit) rather

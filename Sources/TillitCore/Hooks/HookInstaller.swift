@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// How to start a chained hook so that it sees the path git would have run it from as `$0`.
 /// Managers find their own files from `$0` (husky's shim sources `h` beside it and runs
 /// `.husky/<its name>`), so a hook Tillit moved aside must not learn that it moved. A shell

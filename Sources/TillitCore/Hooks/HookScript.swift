@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// The shell shim installed as each hook: it finds the tillit binary (the path recorded at
 /// install time, then PATH) and hands over with `exec tillit hook NAME "$@"`. Its text is
 /// `hooks/shim.sh`, embedded at build time.

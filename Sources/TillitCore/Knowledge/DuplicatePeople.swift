@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// One person the model counts as several, or one email written under several names, with the
 /// evidence and the `.mailmap` lines that would fold them.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The knowledge model of a repository up to HEAD: read from its cache and brought up to date
 /// with the commits made since, or rebuilt from the whole history when the cache is missing,
@@ -141,5 +142,15 @@ public struct KnowledgeBase {
       }
     }
     return parts.joined(separator: "|")
+  }
+}
+
+extension KnowledgeSettings {
+  /// A short text that changes whenever a setting that shapes the knowledge model changes (the
+  /// model's own constants, `Trace.halfLife`, included).
+  var modelFingerprint: String {
+    let aliasText = aliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: ";")
+    return [aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
+            String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife)].joined(separator: "|")
   }
 }

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The knowledge model saved under `.git/tillit/knowledge`, keyed by the fingerprint of the
 /// settings it was built with (see `CacheFile`: a file that is missing, damaged, from another

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The people a repository knows of, to catch a mistyped owner or reviewer before it is
 /// recorded: the names and emails of `.mailmap`, the history's authors, committers and

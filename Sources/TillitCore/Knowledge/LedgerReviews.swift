@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// What the ledger's reviews stream adds to the history: feedback given through Tillit, and
 /// the reviews requested and not yet given (each person's open review load), one per change

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Which paths count as knowledge: not those marked `linguist-vendored` or `linguist-generated`
 /// in `.gitattributes`, nor those matching the configured `ignore:` patterns.

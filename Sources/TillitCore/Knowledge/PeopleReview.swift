@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The people of a repository as the knowledge model sees them, the probable duplicates among
 /// them, and the writing of accepted `.mailmap` lines.

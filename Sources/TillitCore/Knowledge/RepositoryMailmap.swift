@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 extension Mailmap {
   /// What goes without a mailmap.

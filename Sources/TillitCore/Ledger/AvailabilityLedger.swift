@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Who is away, as people said with `tillit away` and `tillit back` (`availability.changed`,
 /// in the ownership stream, so every clone that syncs knows).

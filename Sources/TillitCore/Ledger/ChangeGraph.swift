@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Which commits the reviews stream knows are versions of one change: those with the same
 /// `Change-Id:` trailer, those git reported as rewritten into one another (`change.rewritten`),

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 extension LedgerStore {
   /// Below this many events, reading them on one thread is as quick as starting others.

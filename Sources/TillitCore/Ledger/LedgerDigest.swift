@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The fields of a stream's events that the inbox and the reviewer suggestions need, kept under
 /// `.git/tillit/ledger/` with the stream tips they were read at. While no tip moves, a read is

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// What the digest keeps of each event, and its binary form.
 extension LedgerDigest {

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// One recorded fact: a review asked for or given, a check run, an ownership claim. Stored as one
 /// compact JSON object with sorted keys, so its id is its blob id and identical events dedupe.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Shares the ledger through a remote: fetch its streams into `refs/tillit/remotes/<remote>/`,
 /// merge them into the local streams (the union of both event sets), push without force, and

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// One change waiting for a reviewer: shown once, at its newest version, with what happened
 /// since the reviewer's last feedback.

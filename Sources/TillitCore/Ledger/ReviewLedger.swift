@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The reviewer's side of the ledger: feedback on a commit, anchored to its patch id as well
 /// as its id, so it is found again after an amend of the message or a rebase.

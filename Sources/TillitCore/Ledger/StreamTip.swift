@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The tip of a copy of a stream that has the ledger's shape: a commit whose tree holds an
 /// `events` folder that can be listed. A ref may point at anything (a fetched remote decides

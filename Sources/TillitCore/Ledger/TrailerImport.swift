@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Bootstraps review history from commit trailers such as `Reviewed-by: Name <email>`. Each
 /// trailer becomes one `review.imported` event whose content depends only on the commit and the

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// One owner the claims name for some files, with what the knowledge model says of them there:
 /// a claim says who should know the files, the history what they have done with them.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// How far the ownership claims have drifted from the history, for the audit: claims naming
 /// someone who has left (`people.left`), or who has neither changed nor reviewed the files the

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The ownership claims in force (the ledger's, those imported from CODEOWNERS among them) and
 /// which one owns a path: the last claim whose pattern matches, as in a CODEOWNERS file.

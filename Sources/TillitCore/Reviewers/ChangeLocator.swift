@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Finds the change to suggest reviewers for: a commit, a range `A..B`, or what is staged.
 /// Paths are given as the knowledge model (up to HEAD) knows them.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 extension Recommender {
   /// Suggests `count` reviewers for `change` in `mode`, the owners of its paths first (role

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Who owns some paths (files, or folders: every file under them): the owners the claims in
 /// force name, each with what the history says of them there, then the people who know the

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Suggests reviewers for a change of a repository: the knowledge model up to HEAD, the
 /// ledger's open review load and ownership claims, then the recommender.

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The people a suggestion leaves out for a change, each with the reason in words: those away
 /// (`AvailabilityLedger`), and those asked to review it who have given no feedback after

@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// How long a request has waited: in words for the inbox, in working days for escalation.
 public enum Waiting {
   /// "5 min", "3 h", "1 day", "4 days".

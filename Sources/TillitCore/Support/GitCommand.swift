@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// The git command, run for what must go through the user's own git set-up: fetch and push,
 /// with their credentials, ssh keys and proxies.
 public enum GitCommand {

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// How libgit2's failures read to a user, by their kind: the environment's fault (3), or the
 /// repository's content or the user's input (2). `GitError`'s own description is already

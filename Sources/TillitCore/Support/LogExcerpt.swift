@@ -1,3 +1,5 @@
+import TillitSystem
+
 #if canImport(Glibc)
 import Glibc
 #endif

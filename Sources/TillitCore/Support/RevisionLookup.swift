@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 extension Repository {
   /// The commit `revision` names, or a usage error that says so in words and what to give

@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// The commands of `.tillit.yml` this clone has approved. A checked-out configuration runs
 /// nothing until approved; any change to what runs, where, when or on which files needs approval

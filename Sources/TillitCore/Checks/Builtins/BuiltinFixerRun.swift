@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// Runs the plan's built-in fixers, one after the other in plan order, each on the content as
 /// the ones before it left it, in memory. Their fixes are written as blobs and a fixed tree,

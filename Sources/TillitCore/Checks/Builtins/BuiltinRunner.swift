@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 #if canImport(Glibc)
 import Glibc
@@ -13,14 +14,14 @@ struct BuiltinRunner {
   /// What `check` finds in the changed files of `subject` it concerns (after `rewritten`, the
   /// fixes of the built-in fixers before it).
   func verdict(_ check: CheckDefinition, subject: CheckSubject, rewritten: [RepoPath: [UInt8]] = [:]) throws -> BuiltinVerdict {
-    guard let call = check.builtin, let entry = BuiltinCatalog.entry(named: call.name) else {
+    guard let call = check.builtin, let entry = BuiltinCatalog.entry(named: call.name), let builtin = BuiltinChecks.make(entry.name, call) else {
       throw CheckError.usage("check '\(check.name)' names no built-in Tillit has")
     }
     var seen: Set<RepoPath> = []
     let files = try subject.changedPaths.filter { check.concerns($0) && seen.insert($0).inserted }
       .compactMap { try subject.entry(at: $0) }.filter { $0.mode != .submodule }
     let input = BuiltinInput(repository: repository, subject: subject, files: files, rewritten: rewritten)
-    return try entry.make(call).run(input)
+    return try builtin.run(input)
   }
 
   /// The result of a check that reports (a fixer with `fix: false` fails on what it would fix);

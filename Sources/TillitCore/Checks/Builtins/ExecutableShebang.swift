@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// pre-commit-hooks' `check-executables-have-shebangs`: a text file committed executable
 /// (mode 100755, as git records it whatever `core.fileMode` says) starts with `#!`.

@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// Converts a `lefthook.yml`: each command, script and job of the pre-commit, commit-msg and
 /// pre-push hooks to a check — `run` as a shell line with `{staged_files}` / `{push_files}` /
 /// `{files}` as the files Tillit passes (`"$@"`), `glob` and `exclude` as patterns, `root` as

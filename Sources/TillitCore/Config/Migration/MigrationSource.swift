@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// The hook managers `tillit init` converts from, how it finds their configuration in a work
 /// tree, and the conversion of what it found.
 public enum MigrationSource: String, CaseIterable, Sendable {

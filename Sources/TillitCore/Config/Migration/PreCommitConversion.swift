@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// Converts a `.pre-commit-config.yaml`: local and system hooks to checks that run their
 /// command, pre-commit-hooks' hooks to Tillit's built-ins, and every hook that needs an
 /// environment pre-commit would build (a remote repository, `additional_dependencies`, Docker)

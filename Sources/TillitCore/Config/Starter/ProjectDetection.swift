@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// What `tillit init` suggests from a project's files: for the root and each subproject below
 /// it (a folder with its own Package.swift, go.mod, package.json, ...), the checks its build
 /// tools offer — Go's vet and gofmt, the package scripts that exist (lint, typecheck, test),

@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// The files of a project as detection reads them: a folder's names, a file's text. Backed by
 /// the work tree (`at:`) or, in tests, by a dictionary of paths to texts.
 public struct ProjectFolder: Sendable {

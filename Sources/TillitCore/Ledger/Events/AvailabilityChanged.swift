@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// `availability.changed`: a person is away (until a day, when they said) or back. Recorded by
 /// the person (`tillit away`, `tillit back`) in the ownership stream; the latest one of each
 /// person holds.

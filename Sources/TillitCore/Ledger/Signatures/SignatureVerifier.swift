@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// What an event's signature proves about its `by`.
 public enum SignatureStatus: String, Sendable {

@@ -1,5 +1,4 @@
 import CProcessGuard
-import TillitGit
 
 #if canImport(Glibc)
 import Glibc

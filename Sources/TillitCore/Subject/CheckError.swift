@@ -1,3 +1,5 @@
+import TillitSystem
+
 /// A run of checks that could not start, for a reason the user can fix.
 public enum CheckError: Error, CustomStringConvertible, Sendable {
   /// Bad input: exit 2.

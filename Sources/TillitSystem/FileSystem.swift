@@ -1,5 +1,3 @@
-import TillitGit
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,13 +32,13 @@ public enum FileSystem {
   }
 
   public static func read(_ path: String) throws -> [UInt8] {
-    try read(RepoPath(path))
+    try read(named: Array(path.utf8))
   }
 
   /// Reads a file named by bytes: a name that is not UTF-8 is read under its own name.
-  public static func read(_ file: RepoPath) throws -> [UInt8] {
-    let path = file.description
-    let fd = file.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+  public static func read(named name: [UInt8]) throws -> [UInt8] {
+    let path = String(decoding: name, as: UTF8.self)
+    let fd = open(name.map { CChar(bitPattern: $0) } + [0], O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw FileError(path: path, errno: errno) }
     defer { close(fd) }
     var result: [UInt8] = []
@@ -85,7 +83,7 @@ public enum FileSystem {
     }
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+  package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
     var offset = 0
     while offset < bytes.count {
       let written = write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
@@ -95,7 +93,7 @@ public enum FileSystem {
     }
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+  package static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
     try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
   }
 
@@ -136,6 +134,12 @@ public enum FileSystem {
 public struct FileError: Error, CustomStringConvertible, Sendable {
   public let path: String
   public let errno: Int32
+
+  package init(path: String, errno: Int32) {
+    self.path = path
+    self.errno = errno
+  }
+
   public var description: String { "\(path): \(String(cString: strerror(errno)))" }
 }
 

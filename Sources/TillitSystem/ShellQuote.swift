@@ -9,7 +9,7 @@ public enum ShellQuote {
 
 extension String {
   /// Every occurrence of `target` replaced, without Foundation.
-  func replacingAll(_ target: String, with replacement: String) -> String {
+  package func replacingAll(_ target: String, with replacement: String) -> String {
     guard !target.isEmpty else { return self }
     var result = ""
     var rest = Substring(self)

@@ -75,11 +75,6 @@ public final class CheckSubject: @unchecked Sendable {
     }
   }
 
-  /// The `.tillit.yml` the content holds, or nil when it has none.
-  public func configBlob() throws -> ObjectID? {
-    try entry(at: Self.configPath)?.blob
-  }
-
   /// The content's entry at `path`, or nil when it has none.
   public func entry(at path: RepoPath) throws -> FileEntry? {
     try lock.withLock { _ in try entryLookup(path) }
@@ -159,8 +154,6 @@ public final class CheckSubject: @unchecked Sendable {
       entry: { try repository.entry(at: $0, inTree: tree) }, tree: { tree },
       tracksFolder: { try repository.entry(at: $0, inTree: tree) != nil }, previousTree: subject.previousTree, repository: repository)
   }
-
-  private static let configPath = RepoPath(ProjectConfig.fileName)
 
   private static func indexSubject(_ index: Index, in repository: Repository, changedPaths: [RepoPath]) throws -> CheckSubject {
     let head = try repository.headCommitID()

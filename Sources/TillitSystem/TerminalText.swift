@@ -1,5 +1,3 @@
-import TillitGit
-
 /// Text from other people (author names and emails, trailers, file names, ledger fields, the
 /// commands of a committed `.tillit.yml`) made safe to write to a terminal: every character a
 /// terminal would act on instead of showing is written out visibly, so nothing can move the
@@ -47,9 +45,6 @@ public enum TerminalText {
       }
     }
   }
-
-  /// A path of the repository as one line: see `escaped(bytes:)`.
-  public static func escaped(_ path: RepoPath) -> String { escaped(bytes: path.bytes) }
 
   /// Several lines: each line escaped as by `escaped(_:)`, the line ends kept. For messages that
   /// Tillit writes over several lines and that may quote other people's text.

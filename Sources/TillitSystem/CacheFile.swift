@@ -5,16 +5,22 @@
 /// A cache is derived data: a file that is missing, damaged, truncated, of another kind, of
 /// another format version or made for another key is treated as missing, and rebuilt. Whoever
 /// changes a payload's layout raises `version`, so that no file written before is misread.
-struct CacheFile {
+package struct CacheFile {
   static let magic = "tillit-cache"
 
   let kind: String
   let version: Int32
   let path: String
 
+  package init(kind: String, version: Int32, path: String) {
+    self.kind = kind
+    self.version = version
+    self.path = path
+  }
+
   /// A sound file's key and a reader at the start of its payload; nil when there is no sound file
   /// of this kind and version.
-  func open() -> (key: String, payload: BinaryReader)? {
+  package func open() -> (key: String, payload: BinaryReader)? {
     // Missing, unreadable or damaged: nil, and the cache is rebuilt (see above).
     guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
           (try? reader.string()) == Self.magic, (try? reader.string()) == kind, (try? reader.int32()) == version,
@@ -23,14 +29,14 @@ struct CacheFile {
   }
 
   /// A reader at the start of the payload of a sound file made for `key`.
-  func open(key: String) -> BinaryReader? {
+  package func open(key: String) -> BinaryReader? {
     guard let file = open(), file.key == key else { return nil }
     return file.payload
   }
 
   /// `save`, a failure said once as a warning (`topic: "caches"`, as `StateDirectory` says a
   /// folder that cannot be written): a cache not kept is only rebuilt next time, slower.
-  func keep(key: String, _ write: (inout BinaryWriter) -> Void) {
+  package func keep(key: String, _ write: (inout BinaryWriter) -> Void) {
     do {
       try save(key: key, write)
     } catch {

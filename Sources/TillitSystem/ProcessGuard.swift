@@ -8,19 +8,19 @@ import Glibc
 /// learns each check's process group and stops those still running when Tillit ends in any way,
 /// `kill -9` included (its socket closes). `PR_SET_PDEATHSIG` would reach only a check's first
 /// process, not the ones it started, and fires when the spawning thread ends, not the process.
-enum ProcessGuard {
+package enum ProcessGuard {
   /// Tillit's end of the guard's socket; -1 when no guard could be started (checks then run
   /// unguarded, as before).
   private static let socket: Int32 = tillit_guard_start(Int32(InterruptMonitor.gracePeriod * 1000))
 
-  static func start() { _ = socket }
+  package static func start() { _ = socket }
 
   /// Adds a running check's process group.
   static func watch(_ group: pid_t) { send(group) }
 
   /// Gives the guard a reference to `descriptor` to keep until it exits, so that the caller's
   /// `close` does not wait for the last reference to go (see `tillit_guard_hand_over`).
-  static func handOver(_ descriptor: Int32) {
+  package static func handOver(_ descriptor: Int32) {
     guard socket >= 0 else { return }
     _ = tillit_guard_hand_over(socket, descriptor)
   }

@@ -1,5 +1,3 @@
-import TillitGit
-
 /// The one error a user sees: what went wrong, what to do about it, and the exit code it means.
 /// Every error Tillit throws is one, or converts to one (`TillitErrorConvertible`), so the
 /// command line words and codes them all in one place (`TillitError(_:)`).

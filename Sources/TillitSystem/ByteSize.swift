@@ -13,3 +13,11 @@ public enum ByteSize {
     return "\(value.formatted) \(units[unit])"
   }
 }
+
+extension Double {
+  /// At most one decimal, no trailing `.0`.
+  package var formatted: String {
+    let tenths = (self * 10).rounded() / 10
+    return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+  }
+}

@@ -47,7 +47,7 @@ public final class InterruptMonitor: @unchecked Sendable {
   }
 
   /// Registers a running process group; false when the run is already stopping.
-  func register(_ pid: pid_t) -> Bool {
+  package func register(_ pid: pid_t) -> Bool {
     ProcessGuard.watch(pid)
     return lock.withLock { _ in
       running.insert(pid)
@@ -55,12 +55,12 @@ public final class InterruptMonitor: @unchecked Sendable {
     }
   }
 
-  func unregister(_ pid: pid_t) {
+  package func unregister(_ pid: pid_t) {
     ProcessGuard.release(pid)
     lock.withLock { _ in _ = running.remove(pid) }
   }
 
-  var isInterrupted: Bool { signal != nil }
+  package var isInterrupted: Bool { signal != nil }
 
   private func interrupt(_ number: Int32) {
     guard lock.withLock({ _ in watchers > 0 }) else {

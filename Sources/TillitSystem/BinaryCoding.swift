@@ -1,17 +1,19 @@
 /// Little-endian binary writing and reading for Tillit's own caches, ending in a checksum so
 /// that a damaged file is noticed rather than trusted.
-struct BinaryWriter {
-  private(set) var bytes: [UInt8] = []
+package struct BinaryWriter {
+  package private(set) var bytes: [UInt8] = []
 
-  mutating func int32(_ value: Int32) { append(UInt32(bitPattern: value)) }
-  mutating func int64(_ value: Int64) { append(UInt64(bitPattern: value)) }
-  mutating func double(_ value: Double) { append(value.bitPattern) }
-  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-  mutating func data(_ value: [UInt8]) {
+  package init() {}
+
+  package mutating func int32(_ value: Int32) { append(UInt32(bitPattern: value)) }
+  package mutating func int64(_ value: Int64) { append(UInt64(bitPattern: value)) }
+  package mutating func double(_ value: Double) { append(value.bitPattern) }
+  package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  package mutating func data(_ value: [UInt8]) {
     int32(Int32(value.count))
     bytes.append(contentsOf: value)
   }
-  mutating func string(_ value: String) { data(Array(value.utf8)) }
+  package mutating func string(_ value: String) { data(Array(value.utf8)) }
 
   private mutating func append<T: FixedWidthInteger>(_ value: T) {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -25,8 +27,8 @@ struct BinaryWriter {
   }
 }
 
-struct BinaryReader {
-  struct Damaged: Error {}
+package struct BinaryReader {
+  package struct Damaged: Error {}
 
   private let bytes: [UInt8]
   /// Where the checked content ends (the checksum follows).
@@ -34,7 +36,7 @@ struct BinaryReader {
   private var position = 0
 
   /// Fails when the checksum at the end does not match the rest.
-  init(sealed: [UInt8]) throws(Damaged) {
+  package init(sealed: [UInt8]) throws(Damaged) {
     guard sealed.count >= 8 else { throw Damaged() }
     let end = sealed.count - 8
     var stored: UInt64 = 0
@@ -44,23 +46,23 @@ struct BinaryReader {
     self.end = end
   }
 
-  var isAtEnd: Bool { position == end }
+  package var isAtEnd: Bool { position == end }
 
-  mutating func int32() throws(Damaged) -> Int32 { Int32(bitPattern: try read(UInt32.self)) }
-  mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try read(UInt64.self)) }
-  mutating func double() throws(Damaged) -> Double { Double(bitPattern: try read(UInt64.self)) }
-  mutating func bool() throws(Damaged) -> Bool { try read(UInt8.self) != 0 }
-  mutating func data() throws(Damaged) -> [UInt8] {
+  package mutating func int32() throws(Damaged) -> Int32 { Int32(bitPattern: try read(UInt32.self)) }
+  package mutating func int64() throws(Damaged) -> Int64 { Int64(bitPattern: try read(UInt64.self)) }
+  package mutating func double() throws(Damaged) -> Double { Double(bitPattern: try read(UInt64.self)) }
+  package mutating func bool() throws(Damaged) -> Bool { try read(UInt8.self) != 0 }
+  package mutating func data() throws(Damaged) -> [UInt8] {
     let range = try span()
     return Array(bytes[range])
   }
-  mutating func string() throws(Damaged) -> String {
+  package mutating func string() throws(Damaged) -> String {
     let range = try span()
     return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
   }
 
   /// A count of items that follow, each taking at least `minimumSize` bytes.
-  mutating func count(minimumSize: Int) throws(Damaged) -> Int {
+  package mutating func count(minimumSize: Int) throws(Damaged) -> Int {
     let count = Int(try int32())
     guard count >= 0, count * minimumSize <= end - position else { throw Damaged() }
     return count
@@ -86,8 +88,8 @@ struct BinaryReader {
 
 /// A 64-bit checksum taken eight bytes at a time (multiply, rotate, mix): catches truncation and
 /// stray bytes in a cache file, quickly; not for security.
-enum BinaryChecksum {
-  static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+package enum BinaryChecksum {
+  package static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
     bytes.withUnsafeBytes { buffer in
       let words = buffer.count / 8

@@ -1,5 +1,3 @@
-import TillitGit
-
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -126,6 +124,6 @@ public final class DirectoryHandle {
   }
 
   private static func withName<Result>(_ name: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
-    RepoPath(bytes: name).withCString(body)
+    body(name.map { CChar(bitPattern: $0) } + [0])
   }
 }

@@ -1,5 +1,3 @@
-import TillitGit
-
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,10 +7,10 @@ public enum Timestamp {
   /// The times Tillit reads and writes: 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, the years
   /// a four-digit `YYYY` can name. Commit times outside it (only a crafted object has one) are
   /// clamped to it as they are read, so arithmetic on times cannot overflow.
-  public static let supported = Signature.supportedTimes
+  public static let supported: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
   /// The time, moved to the nearest end of `supported` when outside it.
-  public static func clamped(_ seconds: Int64) -> Int64 { Signature.supported(seconds) }
+  public static func clamped(_ seconds: Int64) -> Int64 { min(max(seconds, supported.lowerBound), supported.upperBound) }
 
   /// Now (`Clock.now`, which tests may set with `TILLIT_NOW`).
   public static func now() -> String { format(seconds: Int(Clock.now())) }
