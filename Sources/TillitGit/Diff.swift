@@ -168,8 +168,10 @@ extension Repository {
       }
       let oldPath = RepoPath(cString: delta.old_file.path)
       let newPath = RepoPath(cString: delta.new_file.path)
-      result.append(FileChange(status: status, oldPath: oldPath, newPath: newPath,
-                               newBlob: status == .deleted ? nil : ObjectID(delta.new_file.id)))
+      result.append(
+        FileChange(
+          status: status, oldPath: oldPath, newPath: newPath,
+          newBlob: status == .deleted ? nil : ObjectID(delta.new_file.id)))
     }
     return result
   }

@@ -11,8 +11,10 @@ extension IndexFile {
     return paths.sorted()
   }
 
-  private func collectChanges(in range: Range<Int>, prefix: [UInt8], node: CacheTreeNode?, head: ObjectID?, repository: Repository,
-                              into paths: inout [RepoPath]) throws {
+  private func collectChanges(
+    in range: Range<Int>, prefix: [UInt8], node: CacheTreeNode?, head: ObjectID?, repository: Repository,
+    into paths: inout [RepoPath]
+  ) throws {
     if let node, node.entryCount == range.count, let id = node.id, id == head { return }
     var headEntries: [[UInt8]: TreeListing] = [:]
     for entry in try head.map({ try repository.listTree($0) }) ?? [] { headEntries[entry.name] = entry }
@@ -26,8 +28,9 @@ extension IndexFile {
         let end = groupEnd(from: position, limit: range.upperBound, prefix: path[...slash], counted: child?.entryCount)
         let before = headEntries.removeValue(forKey: name)
         if let before, before.isTree {
-          try collectChanges(in: position..<end, prefix: prefix + name + [UInt8(ascii: "/")], node: child, head: before.id,
-                             repository: repository, into: &paths)
+          try collectChanges(
+            in: position..<end, prefix: prefix + name + [UInt8(ascii: "/")], node: child, head: before.id,
+            repository: repository, into: &paths)
         } else {
           if before != nil { paths.append(RepoPath(bytes: prefix + name)) }  // a file that became a folder
           paths += (position..<end).map(self.path)

@@ -52,7 +52,8 @@ extension IndexFile {
   /// count when it is right, else by looking.
   func groupEnd(from start: Int, limit: Int, prefix: Slice<UnsafeRawBufferPointer>, counted: Int?) -> Int {
     if let counted, counted > 0, start + counted <= limit, pathBytes(start + counted - 1).starts(with: prefix),
-      start + counted == limit || !pathBytes(start + counted).starts(with: prefix) {
+      start + counted == limit || !pathBytes(start + counted).starts(with: prefix)
+    {
       return start + counted
     }
     var end = start + 1

@@ -26,8 +26,10 @@ extension Repository {
   /// case, is kept; an ambiguous name is left as an addition and a deletion, since guessing
   /// would give one file's history to another. The files whose content is missing are counted
   /// in `missing`.
-  func renamesWithMissingContent(from old: ObjectID?, to new: ObjectID, added: [TreeDifference], deleted: [TreeDifference],
-                                 missing: inout MissingContent) throws -> [FileChange] {
+  func renamesWithMissingContent(
+    from old: ObjectID?, to new: ObjectID, added: [TreeDifference], deleted: [TreeDifference],
+    missing: inout MissingContent
+  ) throws -> [FileChange] {
     let absent = Set((added.compactMap(\.new) + deleted.compactMap(\.old)).map(\.id).filter { !contains($0) })
     let isPresent = { (item: TreeDifference.Item?) in item.map { !absent.contains($0.id) } ?? false }
     let presentAdded = added.filter { isPresent($0.new) }
@@ -60,8 +62,9 @@ extension Repository {
     var paired: Set<RepoPath> = []
     for change in compared where change.status == .added {
       guard let key = key(change), let source = deletedByName[key],
-            let target = byPath[change.newPath.bytes]?.new, let origin = byPath[source.newPath.bytes]?.old,
-            absent.contains(target.id) || absent.contains(origin.id) else { continue }
+        let target = byPath[change.newPath.bytes]?.new, let origin = byPath[source.newPath.bytes]?.old,
+        absent.contains(target.id) || absent.contains(origin.id)
+      else { continue }
       paired.insert(source.newPath)
       paired.insert(change.newPath)
       result.append(FileChange(status: .renamed, oldPath: source.newPath, newPath: change.newPath, newBlob: target.id))

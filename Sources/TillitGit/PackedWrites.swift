@@ -98,8 +98,9 @@ struct PackStream {
     let start = body.count
     body += repeatElement(0, count: Int(length))
     let code = body.withUnsafeMutableBytes { output in
-      compress2(output.baseAddress!.advanced(by: start).assumingMemoryBound(to: Bytef.self), &length,
-                bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(bytes.count), Z_BEST_SPEED)
+      compress2(
+        output.baseAddress!.advanced(by: start).assumingMemoryBound(to: Bytef.self), &length,
+        bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uLong(bytes.count), Z_BEST_SPEED)
     }
     guard code == Z_OK else { throw GitError(call: "compress2", code: code, message: "zlib could not deflate an object") }
     body.removeLast(body.count - start - Int(length))

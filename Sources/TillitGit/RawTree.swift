@@ -32,7 +32,8 @@ final class RawTree {
       throw GitError(call: "git_odb_read", code: -1, message: "\(id.hex) is not a tree")
     }
     let size = git_odb_object_size(object)
-    bytes = git_odb_object_data(object).map { UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: size) }
+    bytes =
+      git_odb_object_data(object).map { UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: size) }
       ?? UnsafeBufferPointer(start: nil, count: 0)
   }
 
@@ -68,8 +69,8 @@ final class RawTree {
       let nameStart = cursor + 1
       // The name ends at the first NUL; a slash inside it would make it a path.
       guard let end = memchr(base + nameStart, 0, bytes.count - nameStart).map({ UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }),
-            end > nameStart, bytes.count - end > 20,
-            memchr(base + nameStart, Int32(UInt8(ascii: "/")), end - nameStart) == nil
+        end > nameStart, bytes.count - end > 20,
+        memchr(base + nameStart, Int32(UInt8(ascii: "/")), end - nameStart) == nil
       else { throw malformed() }
       var oid = git_oid()
       withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + end + 1, count: 20)) }
@@ -86,7 +87,7 @@ final class RawTree {
         guard let nul = memchr(leftBase + left.position, 0, left.bytes.count - left.position) else { return }
         let length = UnsafePointer(nul.assumingMemoryBound(to: UInt8.self)) - (leftBase + left.position) + 21
         guard left.bytes.count - left.position >= length, right.bytes.count - right.position >= length,
-              memcmp(leftBase + left.position, rightBase + right.position, length) == 0
+          memcmp(leftBase + left.position, rightBase + right.position, length) == 0
         else { return }
         left.position += length
         right.position += length

@@ -36,8 +36,9 @@ extension Repository {
       collector.lastInFolder[prefix] = key
       guard kind == GIT_OBJECT_BLOB || kind == GIT_OBJECT_COMMIT else { return 0 }
       collector.files.append(
-        FileEntry(path: RepoPath(bytes: prefix + name), mode: FileMode(raw: git_tree_entry_filemode(entry).rawValue),
-                  blob: ObjectID(git_tree_entry_id(entry).pointee)))
+        FileEntry(
+          path: RepoPath(bytes: prefix + name), mode: FileMode(raw: git_tree_entry_filemode(entry).rawValue),
+          blob: ObjectID(git_tree_entry_id(entry).pointee)))
       return 0
     }
     let code = withExtendedLifetime(collector) {

@@ -42,8 +42,10 @@ extension Repository {
     return differences
   }
 
-  private func collectDifferences(old: ObjectID?, new: ObjectID?, prefix: [UInt8], odb: OpaquePointer,
-                                  into differences: inout [TreeDifference]) throws {
+  private func collectDifferences(
+    old: ObjectID?, new: ObjectID?, prefix: [UInt8], odb: OpaquePointer,
+    into differences: inout [TreeDifference]
+  ) throws {
     let oldTree = try old.map { try recentTrees.tree($0, odb: odb) }
     let newTree = try new.map { try recentTrees.tree($0, odb: odb) }
     // The cursors read inside the trees, which must outlive them.
@@ -72,8 +74,9 @@ extension Repository {
         if oldItem?.isTree == true || newItem?.isTree == true {
           // Deeper than any path the system can hold: only a crafted tree, and no stack for it.
           guard path.count < 4096 else { throw MalformedTreeError(tree: old ?? new ?? ObjectID.hashing([]), path: RepoPath(bytes: Array(path.prefix(80)))) }
-          try collectDifferences(old: oldItem?.isTree == true ? oldItem?.id : nil, new: newItem?.isTree == true ? newItem?.id : nil,
-                                 prefix: path + [UInt8(ascii: "/")], odb: odb, into: &differences)
+          try collectDifferences(
+            old: oldItem?.isTree == true ? oldItem?.id : nil, new: newItem?.isTree == true ? newItem?.id : nil,
+            prefix: path + [UInt8(ascii: "/")], odb: odb, into: &differences)
         }
         let oldFile = oldItem?.isTree == true ? nil : oldItem
         let newFile = newItem?.isTree == true ? nil : newItem

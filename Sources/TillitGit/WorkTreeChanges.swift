@@ -13,7 +13,8 @@ extension Repository {
   public func workTreeChanges() throws -> [WorkTreeChange] {
     var options = git_diff_options()
     try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-    options.flags |= GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+    options.flags |=
+      GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
       | GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     var diff: OpaquePointer?
     try check(git_diff_index_to_workdir(&diff, handle, nil, &options), "git_diff_index_to_workdir")

@@ -26,7 +26,8 @@ public enum AuditHTML {
 
       """
     if let explanation = AuditFigures.whatCountsAsAReview(report) { html += "<p class=\"note\">\(escape(explanation))</p>\n" }
-    html += "<section><h2>Where knowledge is thin</h2><p class=\"note\">Each box is a folder, sized by its files and coloured by the share of its files at risk "
+    html +=
+      "<section><h2>Where knowledge is thin</h2><p class=\"note\">Each box is a folder, sized by its files and coloured by the share of its files at risk "
     html += "(known by at most one active person): the folders to act on are red. Hover a box for its figures.</p>\n"
     html += AuditTreemap.render(report) + "</section>\n"
     html += "<section class=\"two\"><div><h2>Trend by quarter</h2>\n" + trendCharts(report.trend) + "</div>\n"
@@ -34,7 +35,8 @@ public enum AuditHTML {
     if !report.checks.checks.isEmpty { html += checksTable(report) }
     html += filesAtRisk(report)
     html += ownership(report.ownership)
-    html += "<footer>Made by <code>tillit audit --format html</code>. Definitions: truck factor after Avelino et al. (ICPC 2016); a person authors a file when their degree of authorship is at least 0.75 of the file's best and at least 3.293 (or they created it).</footer>\n"
+    html +=
+      "<footer>Made by <code>tillit audit --format html</code>. Definitions: truck factor after Avelino et al. (ICPC 2016); a person authors a file when their degree of authorship is at least 0.75 of the file's best and at least 3.293 (or they created it).</footer>\n"
     html += "</body></html>\n"
     return html
   }
@@ -93,7 +95,8 @@ public enum AuditHTML {
       html += "<text x=\"\(f(left - 6))\" y=\"\(f(ceiling + 4))\" text-anchor=\"end\">\(escape(label(top)))</text>"
       html += "<polyline fill=\"none\" stroke=\"#3559c7\" stroke-width=\"2\" points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>"
       for (index, point) in points.enumerated() {
-        html += "<circle cx=\"\(f(point.0))\" cy=\"\(f(point.1))\" r=\"3\" fill=\"#3559c7\"><title>\(escape(trend[index].quarter)): \(escape(label(values[index])))</title></circle>"
+        html +=
+          "<circle cx=\"\(f(point.0))\" cy=\"\(f(point.1))\" r=\"3\" fill=\"#3559c7\"><title>\(escape(trend[index].quarter)): \(escape(label(values[index])))</title></circle>"
         if values.count <= 12 || index % 2 == 0 {
           html += "<text x=\"\(f(point.0))\" y=\"\(f(height - 6))\" text-anchor=\"middle\">\(escape(String(trend[index].quarter.prefix(6))))</text>"
         }
@@ -120,7 +123,8 @@ public enum AuditHTML {
       svg += "<text x=\"\(f(205 + length))\" y=\"\(f(y + 14))\">\(entry.value)\(escape(open))</text>"
     }
     svg += "</svg>\n"
-    let turnaround = reviews.medianTurnaroundHours.map { "median \(AuditFigures.round($0)) h from request to first feedback" } ?? "no answered requests in the ledger yet"
+    let turnaround =
+      reviews.medianTurnaroundHours.map { "median \(AuditFigures.round($0)) h from request to first feedback" } ?? "no answered requests in the ledger yet"
     return svg + "<p class=\"note\">Gini of reviews per person: \(AuditFigures.round(reviews.gini)); \(escape(turnaround)).</p>\n"
   }
 
@@ -153,17 +157,21 @@ public enum AuditHTML {
   static func ownership(_ ownership: OwnershipDrift) -> String {
     guard ownership.claims > 0 else { return "" }
     var html = "<section><h2>Ownership</h2><p class=\"note\">\(ownership.claims) claim\(ownership.claims == 1 ? "" : "s") own \(ownership.ownedFiles) files; "
-    html += "\(ownership.drifted.count) owner\(ownership.drifted.count == 1 ? "" : "s") drifted (left, or no change or review of what they own in the active window).</p>\n"
+    html +=
+      "\(ownership.drifted.count) owner\(ownership.drifted.count == 1 ? "" : "s") drifted (left, or no change or review of what they own in the active window).</p>\n"
     if !ownership.findings.isEmpty {
       html += "<table><tr><th>pattern</th><th>owner</th><th>files</th><th>why</th></tr>\n"
       for finding in ownership.findings {
-        html += "<tr><td><code>\(escape(finding.claim.pattern))</code></td><td>\(escape(finding.owner))</td><td class=\"n\">\(finding.files)</td><td>\(escape(finding.reason))</td></tr>\n"
+        html +=
+          "<tr><td><code>\(escape(finding.claim.pattern))</code></td><td>\(escape(finding.owner))</td><td class=\"n\">\(finding.files)</td><td>\(escape(finding.reason))</td></tr>\n"
       }
       html += "</table>\n"
     }
     let shown = ownership.unownedAtRisk.prefix(400)
     html += "<h2>Files at risk nobody owns (\(ownership.unownedAtRisk.count))</h2>"
-    if shown.count < ownership.unownedAtRisk.count { html += "<p class=\"note\">The first \(shown.count); <code>tillit audit --format json</code> lists all.</p>" }
+    if shown.count < ownership.unownedAtRisk.count {
+      html += "<p class=\"note\">The first \(shown.count); <code>tillit audit --format json</code> lists all.</p>"
+    }
     if !shown.isEmpty {
       html += "<table><tr><th>file</th></tr>\n" + shown.map { "<tr><td>\(escape($0.description))</td></tr>\n" }.joined() + "</table>"
     }

@@ -22,59 +22,87 @@ public enum AuditJSON {
       ("activeTruckFactor", .integer(spread.activeTruckFactor.factor)),
       ("activeTruckFactorPeople", .array(spread.activeTruckFactor.people.map(people))),
       ("probableDuplicates", .integer(report.probableDuplicates)),
-      ("filesAtRisk", .object([
-        ("count", .integer(atRisk.count)), ("share", .number(AuditFigures.share(atRisk.count, of: spread.files.count))),
-        ("files", .array(atRisk.map { .string($0.path.description) })),
-        ("byDirectory", .object(byFolder.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) })),
-      ])),
+      (
+        "filesAtRisk",
+        .object([
+          ("count", .integer(atRisk.count)), ("share", .number(AuditFigures.share(atRisk.count, of: spread.files.count))),
+          ("files", .array(atRisk.map { .string($0.path.description) })),
+          ("byDirectory", .object(byFolder.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) })),
+        ])
+      ),
       ("orphanedFiles", .array(spread.orphaned.map { .string($0.path.description) })),
-      ("directories", .array(report.folders.map { folder in
+      (
+        "directories",
+        .array(
+          report.folders.map { folder in
+            .object([
+              ("path", .string(folder.path)), ("files", .integer(folder.files)), ("activeKnowers", .integer(folder.activeKnowers)),
+              ("truckFactor", .integer(folder.truckFactor)), ("filesAtRisk", .integer(folder.filesAtRisk)),
+              ("mainKnower", folder.mainKnower.map { .string(report.person($0).email) } ?? .null),
+              ("mainKnowerShare", .number(AuditFigures.round(folder.mainKnowerShare))),
+            ])
+          })
+      ),
+      (
+        "reviews",
         .object([
-          ("path", .string(folder.path)), ("files", .integer(folder.files)), ("activeKnowers", .integer(folder.activeKnowers)),
-          ("truckFactor", .integer(folder.truckFactor)), ("filesAtRisk", .integer(folder.filesAtRisk)),
-          ("mainKnower", folder.mainKnower.map { .string(report.person($0).email) } ?? .null),
-          ("mainKnowerShare", .number(AuditFigures.round(folder.mainKnowerShare))),
+          ("commits", .integer(report.reviews.commits)), ("reviewed", .integer(report.reviews.reviewed)),
+          ("coverage", .number(AuditFigures.round(report.reviews.coverage))),
+          (
+            "perPerson",
+            .object(report.reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, .integer($0.value)) })
+          ),
+          ("gini", .number(AuditFigures.round(report.reviews.gini))),
+          ("medianTurnaroundHours", report.reviews.medianTurnaroundHours.map { .number(AuditFigures.round($0)) } ?? .null),
+          ("openPerPerson", .object(report.reviews.openPerPerson.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
         ])
-      })),
-      ("reviews", .object([
-        ("commits", .integer(report.reviews.commits)), ("reviewed", .integer(report.reviews.reviewed)),
-        ("coverage", .number(AuditFigures.round(report.reviews.coverage))),
-        ("perPerson", .object(report.reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
-        ("gini", .number(AuditFigures.round(report.reviews.gini))),
-        ("medianTurnaroundHours", report.reviews.medianTurnaroundHours.map { .number(AuditFigures.round($0)) } ?? .null),
-        ("openPerPerson", .object(report.reviews.openPerPerson.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
-      ])),
-      ("checks", .array(report.checks.checks.map { check in
-        .object([
-          ("name", .string(check.name)), ("runs", .integer(check.runs)), ("passRate", .number(AuditFigures.round(check.passRate))),
-          ("medianDurationMs", .number(check.medianDurationMs)), ("flaky", .bool(check.isFlaky)), ("flakyInputs", .integer(check.flakyInputs)),
-        ])
-      })),
+      ),
+      (
+        "checks",
+        .array(
+          report.checks.checks.map { check in
+            .object([
+              ("name", .string(check.name)), ("runs", .integer(check.runs)), ("passRate", .number(AuditFigures.round(check.passRate))),
+              ("medianDurationMs", .number(check.medianDurationMs)), ("flaky", .bool(check.isFlaky)), ("flakyInputs", .integer(check.flakyInputs)),
+            ])
+          })
+      ),
       ("ownership", ownership(report.ownership)),
-      ("trend", .array(report.trend.map { point in
-        .object([
-          ("quarter", .string(point.quarter)), ("end", .string(Timestamp.format(seconds: Int(point.end)))),
-          ("truckFactor", .integer(point.truckFactor)), ("files", .integer(point.files)), ("filesAtRisk", .integer(point.filesAtRisk)),
-          ("coverage", .number(AuditFigures.round(point.coverage))),
-        ])
-      })),
+      (
+        "trend",
+        .array(
+          report.trend.map { point in
+            .object([
+              ("quarter", .string(point.quarter)), ("end", .string(Timestamp.format(seconds: Int(point.end)))),
+              ("truckFactor", .integer(point.truckFactor)), ("files", .integer(point.files)), ("filesAtRisk", .integer(point.filesAtRisk)),
+              ("coverage", .number(AuditFigures.round(point.coverage))),
+            ])
+          })
+      ),
     ]).text(pretty: true) + "\n"
   }
 
   static func ownership(_ ownership: OwnershipDrift) -> JSONValue {
     .object([
       ("claims", .integer(ownership.claims)), ("ownedFiles", .integer(ownership.ownedFiles)),
-      ("drift", .array(ownership.findings.map { finding in
+      (
+        "drift",
+        .array(
+          ownership.findings.map { finding in
+            .object([
+              ("pattern", .string(finding.claim.pattern)), ("owner", .string(finding.owner)), ("kind", .string(finding.kind.rawValue)),
+              ("reason", .string(finding.reason)), ("files", .integer(finding.files)),
+              ("lastTouched", finding.lastTouched.map { .string(Timestamp.format(seconds: Int($0))) } ?? .null),
+              ("claim", OwnersRenderer.claimJSON(finding.claim)),
+            ])
+          })
+      ),
+      (
+        "unownedFilesAtRisk",
         .object([
-          ("pattern", .string(finding.claim.pattern)), ("owner", .string(finding.owner)), ("kind", .string(finding.kind.rawValue)),
-          ("reason", .string(finding.reason)), ("files", .integer(finding.files)),
-          ("lastTouched", finding.lastTouched.map { .string(Timestamp.format(seconds: Int($0))) } ?? .null),
-          ("claim", OwnersRenderer.claimJSON(finding.claim)),
+          ("count", .integer(ownership.unownedAtRisk.count)), ("files", .array(ownership.unownedAtRisk.map { .string($0.description) })),
         ])
-      })),
-      ("unownedFilesAtRisk", .object([
-        ("count", .integer(ownership.unownedAtRisk.count)), ("files", .array(ownership.unownedAtRisk.map { .string($0.description) })),
-      ])),
+      ),
     ])
   }
 }

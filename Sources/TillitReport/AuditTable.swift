@@ -18,8 +18,12 @@ public enum AuditTable {
     }
     lines.append("  " + style.bold("Truck factor     \(spread.truckFactor.factor)") + truckNames(spread.truckFactor))
     lines.append("  " + style.bold("  among active   \(spread.activeTruckFactor.factor)") + truckNames(spread.activeTruckFactor))
-    lines.append("  " + style.bold("Files at risk    \(spread.atRisk.count)") + " of \(spread.files.count) (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))), \(spread.orphaned.count) orphaned")
-    lines.append("  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commit\(reviews.commits == 1 ? "" : "s")")
+    lines.append(
+      "  " + style.bold("Files at risk    \(spread.atRisk.count)")
+        + " of \(spread.files.count) (\(AuditFigures.percent(AuditFigures.share(spread.atRisk.count, of: spread.files.count)))), \(spread.orphaned.count) orphaned"
+    )
+    lines.append(
+      "  " + style.bold("Review coverage  \(AuditFigures.percent(reviews.coverage))") + " of \(reviews.commits) commit\(reviews.commits == 1 ? "" : "s")")
     lines.append("")
     lines.append("Active: a commit or review in the \(Int(exactly: report.referenceWindowDays.rounded()) ?? 0) days to \(AuditFigures.day(report.reference)).")
     lines.append("At risk: known (authored or reviewed) by at most one active person.")
@@ -34,12 +38,14 @@ public enum AuditTable {
     lines.append("Folders                               files  knowers  TF  at risk  main knower")
     for folder in report.folders where folder.path.split(separator: "/").count == 1 || report.folders.count <= 12 {
       let main = folder.mainKnower.map { "\(clip(report.person($0).name, 14)) \(Int((folder.mainKnowerShare * 100).rounded()))%" } ?? "-"
-      lines.append(pad(clip(folder.path.isEmpty ? "(all)" : folder.path + "/", 36), 36) + lpad(folder.files, 7) + lpad(folder.activeKnowers, 9)
-                   + lpad(folder.truckFactor, 4) + lpad(folder.filesAtRisk, 9) + "  " + main)
+      lines.append(
+        pad(clip(folder.path.isEmpty ? "(all)" : folder.path + "/", 36), 36) + lpad(folder.files, 7) + lpad(folder.activeKnowers, 9)
+          + lpad(folder.truckFactor, 4) + lpad(folder.filesAtRisk, 9) + "  " + main)
     }
     lines.append("")
     let giniText = "Gini \(String(AuditFigures.round(reviews.gini)))"
-    let turnaround = reviews.medianTurnaroundHours.map { "median \(String(AuditFigures.round($0))) h to first feedback" } ?? "no answered requests in the ledger"
+    let turnaround =
+      reviews.medianTurnaroundHours.map { "median \(String(AuditFigures.round($0))) h to first feedback" } ?? "no answered requests in the ledger"
     lines.append("Reviewers (\(giniText); \(turnaround))")
     let top = reviews.perPerson.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(8)
     let most = top.first?.value ?? 1
@@ -53,15 +59,17 @@ public enum AuditTable {
       lines.append("")
       lines.append("Checks                          runs  passed  median   flaky inputs")
       for check in report.checks.checks {
-        lines.append("  " + pad(clip(check.name, 28), 28) + lpad(check.runs, 6) + "  " + pad(AuditFigures.percent(check.passRate), 6)
-                     + lpad(Int(check.medianDurationMs), 6) + "ms " + lpad(check.flakyInputs, 6))
+        lines.append(
+          "  " + pad(clip(check.name, 28), 28) + lpad(check.runs, 6) + "  " + pad(AuditFigures.percent(check.passRate), 6)
+            + lpad(Int(check.medianDurationMs), 6) + "ms " + lpad(check.flakyInputs, 6))
       }
     }
     lines.append("")
     lines.append("Trend            truck factor  files at risk        review coverage")
     for point in report.trend {
-      lines.append("  " + pad(point.quarter, 16) + lpad(point.truckFactor, 11) + lpad(point.filesAtRisk, 9) + " of " + pad(String(point.files), 7)
-                   + lpad(AuditFigures.percent(point.coverage), 13))
+      lines.append(
+        "  " + pad(point.quarter, 16) + lpad(point.truckFactor, 11) + lpad(point.filesAtRisk, 9) + " of " + pad(String(point.files), 7)
+          + lpad(AuditFigures.percent(point.coverage), 13))
     }
     let shown = spread.atRisk.prefix(10)
     if !shown.isEmpty {
@@ -80,8 +88,11 @@ public enum AuditTable {
   /// every file at risk is unowned, and listed above).
   static func ownership(_ ownership: OwnershipDrift) -> [String] {
     guard ownership.claims > 0 else { return [] }
-    var lines = ["", "Ownership: \(ownership.claims) claim\(ownership.claims == 1 ? "" : "s") own \(ownership.ownedFiles) file\(ownership.ownedFiles == 1 ? "" : "s"); "
-                 + "\(ownership.drifted.count) owner\(ownership.drifted.count == 1 ? "" : "s") drifted, \(ownership.unownedAtRisk.count) file\(ownership.unownedAtRisk.count == 1 ? "" : "s") at risk unowned"]
+    var lines = [
+      "",
+      "Ownership: \(ownership.claims) claim\(ownership.claims == 1 ? "" : "s") own \(ownership.ownedFiles) file\(ownership.ownedFiles == 1 ? "" : "s"); "
+        + "\(ownership.drifted.count) owner\(ownership.drifted.count == 1 ? "" : "s") drifted, \(ownership.unownedAtRisk.count) file\(ownership.unownedAtRisk.count == 1 ? "" : "s") at risk unowned",
+    ]
     for finding in ownership.findings {
       lines.append("  " + clip("\(finding.claim.pattern)  \(finding.owner)", 78))
       lines.append("      " + clip(finding.reason, 74))

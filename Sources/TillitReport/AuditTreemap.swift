@@ -55,9 +55,11 @@ enum AuditTreemap {
     let tops = folders.filter { !$0.path.contains("/") }
     let own = OwnFiles(report.spread)
     let rootFiles = own.files[""] ?? 0
-    var svg = "<svg class=\"treemap\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Folders coloured by their share of files at risk\">\n"
-    let cells = Treemap.layout(tops.map { Double($0.files) } + (rootFiles > 0 ? [Double(rootFiles)] : []),
-                               in: Treemap.Rect(x: 0, y: 0, width: width, height: height))
+    var svg =
+      "<svg class=\"treemap\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Folders coloured by their share of files at risk\">\n"
+    let cells = Treemap.layout(
+      tops.map { Double($0.files) } + (rootFiles > 0 ? [Double(rootFiles)] : []),
+      in: Treemap.Rect(x: 0, y: 0, width: width, height: height))
     for (index, top) in tops.enumerated() {
       let cell = cells[index]
       let children = folders.filter { $0.path.hasPrefix(top.path + "/") && !$0.path.dropFirst(top.path.count + 1).contains("/") }
@@ -73,33 +75,39 @@ enum AuditTreemap {
       for (position, rect) in parts.enumerated() {
         if position < children.count {
           let folder = children[position]
-          svg += box(rect, attribute: "data-folder", key: folder.path, name: String(folder.path.dropFirst(top.path.count + 1)) + "/",
-                     files: folder.files, atRisk: folder.filesAtRisk, detail: describe(folder))
+          svg += box(
+            rect, attribute: "data-folder", key: folder.path, name: String(folder.path.dropFirst(top.path.count + 1)) + "/",
+            files: folder.files, atRisk: folder.filesAtRisk, detail: describe(folder))
         } else {
           let atRisk = own.atRisk[top.path] ?? 0
-          svg += box(rect, attribute: "data-files-in", key: top.path, name: "(own files)", files: ownFiles, atRisk: atRisk,
-                     detail: "\(top.path)/ (its own files): " + counts(files: ownFiles, atRisk: atRisk))
+          svg += box(
+            rect, attribute: "data-files-in", key: top.path, name: "(own files)", files: ownFiles, atRisk: atRisk,
+            detail: "\(top.path)/ (its own files): " + counts(files: ownFiles, atRisk: atRisk))
         }
       }
     }
     if rootFiles > 0, let cell = cells.last {
       let atRisk = own.atRisk[""] ?? 0
-      svg += box(cell, attribute: "data-files-in", key: "", name: "top-level files", files: rootFiles, atRisk: atRisk,
-                 detail: "top-level files: " + counts(files: rootFiles, atRisk: atRisk), alwaysLabelled: true)
+      svg += box(
+        cell, attribute: "data-files-in", key: "", name: "top-level files", files: rootFiles, atRisk: atRisk,
+        detail: "top-level files: " + counts(files: rootFiles, atRisk: atRisk), alwaysLabelled: true)
     }
     return svg + "</svg>\n" + legend
   }
 
   /// One coloured box with its label (when it fits, or always) and its figures as a tooltip.
-  static func box(_ rect: Treemap.Rect, attribute: String, key: String, name: String, files: Int, atRisk: Int, detail: String,
-                  alwaysLabelled: Bool = false) -> String {
+  static func box(
+    _ rect: Treemap.Rect, attribute: String, key: String, name: String, files: Int, atRisk: Int, detail: String,
+    alwaysLabelled: Bool = false
+  ) -> String {
     let band = band(atRisk: atRisk, of: files)
     var svg = "<g><rect \(attribute)=\"\(AuditHTML.escape(key))\" \(geometry(rect)) fill=\"\(band.colour)\" stroke=\"#fff\"/>"
     if alwaysLabelled || (rect.width > 36 && rect.height > 14) {
       let style = band.darkText ? "fill:#1d2330" : "fill:#fff"
       let text = alwaysLabelled ? name : clip(name, rect.width)
       // A label that must show and does not fit is squeezed into its box rather than cut.
-      let squeeze = alwaysLabelled && Double(name.count) * 6.5 > rect.width - 6
+      let squeeze =
+        alwaysLabelled && Double(name.count) * 6.5 > rect.width - 6
         ? " textLength=\"\(f(max(rect.width - 6, 1)))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
       svg += "<text x=\"\(f(rect.x + 3))\" y=\"\(f(rect.y + min(12, max(rect.height - 2, 9))))\"\(squeeze) style=\"\(style)\">\(AuditHTML.escape(text))</text>"
     }

@@ -1,11 +1,13 @@
 import TillitCore
+import TillitSystem
 
 /// The backtest's figures as a short table or as JSON, with a row per quarter when asked.
 public enum BacktestRenderer {
   /// Why there are no figures, when no commit in the window was scored; nil when some were.
   public static func nothingToScore(_ report: Backtest.Report) -> String? {
     guard report.evaluated == 0 else { return nil }
-    return "replayed \(report.commits) commit\(report.commits == 1 ? "" : "s"); none in the window names a reviewer in its trailers, so there is nothing to score (--trailer KEY reads other trailers, --since DATE widens the window)"
+    return
+      "replayed \(report.commits) commit\(report.commits == 1 ? "" : "s"); none in the window names a reviewer in its trailers, so there is nothing to score (--trailer KEY reads other trailers, --since DATE widens the window)"
   }
 
   public static func table(_ report: Backtest.Report, mode: RecommendationMode) -> String {
@@ -41,10 +43,12 @@ public enum BacktestRenderer {
       guard row.evaluated > 0 else {
         return [row.quarter, "0", "-", "-", "\(row.filesAtRiskHistory) → \(row.filesAtRiskSimulated)", "-", "-"]
       }
-      return [row.quarter, "\(row.evaluated)", format3(row.top3), format3(row.expertise),
-       "\(row.filesAtRiskHistory) → \(row.filesAtRiskSimulated)",
-       "\(format3(row.workloadGiniHistory)) → \(format3(row.workloadGiniSimulated))",
-       "\(format3(row.topReviewersShareHistory)) → \(format3(row.topReviewersShareSimulated))"]
+      return [
+        row.quarter, "\(row.evaluated)", format3(row.top3), format3(row.expertise),
+        "\(row.filesAtRiskHistory) → \(row.filesAtRiskSimulated)",
+        "\(format3(row.workloadGiniHistory)) → \(format3(row.workloadGiniSimulated))",
+        "\(format3(row.topReviewersShareHistory)) → \(format3(row.topReviewersShareSimulated))",
+      ]
     }
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {

@@ -16,6 +16,7 @@ public enum CheckReportJSON {
       if let log = result.logPath, !result.isSuccess { members.append(("log", .string(log))) }
       return JSONValue.object(members)
     }
-    return JSONValue.object([("passed", .bool(report.passed)), ("durationMs", .integer(report.durationMs)), ("checks", .array(checks))]).text(pretty: true) + "\n"
+    return JSONValue.object([("passed", .bool(report.passed)), ("durationMs", .integer(report.durationMs)), ("checks", .array(checks))]).text(pretty: true)
+      + "\n"
   }
 }

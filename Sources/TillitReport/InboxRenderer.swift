@@ -20,7 +20,9 @@ public enum InboxRenderer {
     }
     if let remote {
       let name = TerminalText.escaped(remote)
-      lines.append("tillit: this clone has never fetched the ledger of \(name), so reviews asked elsewhere are not here yet; fetch it with tillit ledger sync \(name) (or git fetch \(name))")
+      lines.append(
+        "tillit: this clone has never fetched the ledger of \(name), so reviews asked elsewhere are not here yet; fetch it with tillit ledger sync \(name) (or git fetch \(name))"
+      )
     } else if lines.isEmpty {
       lines.append("tillit: no reviews waiting for \(TerminalText.escaped(person))")
     }
@@ -37,7 +39,8 @@ public enum InboxRenderer {
       return "waiting"
     case .changedSinceFeedback(let verdict, let version, let files):
       let word = verdict == "approve" ? "approved" : verdict == "comment" ? "commented" : verdict
-      let change = files.map { $0 == 0 ? "v\(entry.version) changes no file" : "v\(entry.version) changes \($0) file\($0 == 1 ? "" : "s")" }
+      let change =
+        files.map { $0 == 0 ? "v\(entry.version) changes no file" : "v\(entry.version) changes \($0) file\($0 == 1 ? "" : "s")" }
         ?? "v\(entry.version) is not in this clone"
       return "\(word) at v\(version); \(change)"
     case .notFetched:
@@ -49,15 +52,17 @@ public enum InboxRenderer {
 
   public static func json(_ inbox: Inbox, ledgerFetched: Bool, warnings: [String], notes: [EventNote]? = nil) -> String {
     let changes = inbox.entries.enumerated().map { position, entry -> JSONValue in
-      .object([
-        ("commit", .string(entry.newest.hex)), ("version", .integer(entry.version)), ("title", entry.title.map(JSONValue.string) ?? .null),
-        ("state", .string(stateWord(entry.state))), ("summary", .string(state(entry))),
-        ("requestedBy", .string(entry.request.by)), ("requestedAt", .string(entry.request.at)),
-        ("request", .string(entry.request.id?.hex ?? "")), ("message", .string(requestMessage(entry.request))),
-      ] + (notes?[position].fields ?? []))
+      .object(
+        [
+          ("commit", .string(entry.newest.hex)), ("version", .integer(entry.version)), ("title", entry.title.map(JSONValue.string) ?? .null),
+          ("state", .string(stateWord(entry.state))), ("summary", .string(state(entry))),
+          ("requestedBy", .string(entry.request.by)), ("requestedAt", .string(entry.request.at)),
+          ("request", .string(entry.request.id?.hex ?? "")), ("message", .string(requestMessage(entry.request))),
+        ] + (notes?[position].fields ?? []))
     }
     let object = JSONValue.object([
-      ("changes", .array(changes)), ("dropped", .integer(inbox.dropped)), ("ledgerFetched", .bool(ledgerFetched)), ("warnings", .array(warnings.map(JSONValue.string))),
+      ("changes", .array(changes)), ("dropped", .integer(inbox.dropped)), ("ledgerFetched", .bool(ledgerFetched)),
+      ("warnings", .array(warnings.map(JSONValue.string))),
     ])
     var bytes: [UInt8] = []
     object.write(into: &bytes, pretty: true, depth: 0)

@@ -111,11 +111,12 @@ public enum LedgerRenderers {
   }
 
   private static func item(_ event: LedgerEvent, note: EventNote?) -> JSONValue {
-    .object([
-      ("id", event.id.map { .string($0.hex) } ?? .null), ("kind", .string(event.kind)), ("lamport", .integer(event.lamport)),
-      ("at", .string(event.at)), ("by", .string(event.by)), ("writer", .string(event.writer)),
-      ("subject", event.payload.subject), ("data", event.payload.data),
-    ] + (note?.fields ?? []))
+    .object(
+      [
+        ("id", event.id.map { .string($0.hex) } ?? .null), ("kind", .string(event.kind)), ("lamport", .integer(event.lamport)),
+        ("at", .string(event.at)), ("by", .string(event.by)), ("writer", .string(event.writer)),
+        ("subject", event.payload.subject), ("data", event.payload.data),
+      ] + (note?.fields ?? []))
   }
 
   /// Fewer events than this are written on one thread.

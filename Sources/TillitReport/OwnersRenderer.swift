@@ -34,10 +34,15 @@ public enum OwnersRenderer {
         ("email", person.map { .string($0.key) } ?? .null), ("name", person.map { .string($0.name) } ?? .null),
         ("claimed", .bool(true)), ("files", .integer(owner.files)),
         ("claims", .array(owner.claims.map(claimJSON))),
-        ("knowledge", owner.knowledge.map { known in
-          .object([("knows", .integer(known.knows)), ("changes", .integer(known.changes)), ("reviews", .integer(known.reviews)),
-                   ("lastTouched", known.lastTouched.map { .string(Timestamp.format(seconds: Int($0))) } ?? .null)])
-        } ?? .null),
+        (
+          "knowledge",
+          owner.knowledge.map { known in
+            .object([
+              ("knows", .integer(known.knows)), ("changes", .integer(known.changes)), ("reviews", .integer(known.reviews)),
+              ("lastTouched", known.lastTouched.map { .string(Timestamp.format(seconds: Int($0))) } ?? .null),
+            ])
+          } ?? .null
+        ),
         ("summary", .string(knowledge(owner))), ("status", owner.status.map(JSONValue.string) ?? .null),
       ])
     }

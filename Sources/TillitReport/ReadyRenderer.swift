@@ -36,13 +36,17 @@ public enum ReadyRenderer {
         ("commit", .string(change.commit.hex)), ("change", .string(change.change.hex)), ("version", .integer(change.version)),
         ("title", .string(change.title)), ("ready", .bool(change.ready)),
         ("checks", .array(change.checks.map { .object([("name", .string($0.name)), ("outcome", .string($0.outcome))]) })),
-        ("approvals", .array(change.approvals.map { approval in
-          .object([
-            ("by", .string(approval.email)), ("version", .integer(approval.version)), ("current", .bool(approval.current)),
-            ("knownFiles", .integer(approval.knownFiles)), ("files", .integer(approval.files)), ("knowledge", .string(approval.knowledge)),
-            ("owner", .bool(approval.owner)), ("verified", approval.verified.map(JSONValue.bool) ?? .null), ("counts", .bool(approval.counts)),
-          ])
-        })),
+        (
+          "approvals",
+          .array(
+            change.approvals.map { approval in
+              .object([
+                ("by", .string(approval.email)), ("version", .integer(approval.version)), ("current", .bool(approval.current)),
+                ("knownFiles", .integer(approval.knownFiles)), ("files", .integer(approval.files)), ("knowledge", .string(approval.knowledge)),
+                ("owner", .bool(approval.owner)), ("verified", approval.verified.map(JSONValue.bool) ?? .null), ("counts", .bool(approval.counts)),
+              ])
+            })
+        ),
         ("missing", .array(change.missing.map(JSONValue.string))),
       ])
     }

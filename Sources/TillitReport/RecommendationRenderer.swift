@@ -47,7 +47,8 @@ public enum RecommendationRenderer {
     }
     lines += skippedLines(recommendation)
     if !recommendation.filesAtRisk.isEmpty {
-      lines.append("  \(recommendation.filesAtRisk.count) changed file\(recommendation.filesAtRisk.count == 1 ? " is" : "s are") known by at most one active person")
+      lines.append(
+        "  \(recommendation.filesAtRisk.count) changed file\(recommendation.filesAtRisk.count == 1 ? " is" : "s are") known by at most one active person")
     }
     return lines.joined(separator: "\n") + "\n"
   }

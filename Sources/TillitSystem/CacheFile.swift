@@ -23,8 +23,9 @@ package struct CacheFile {
   package func open() -> (key: String, payload: BinaryReader)? {
     // Missing, unreadable or damaged: nil, and the cache is rebuilt (see above).
     guard let bytes = try? FileSystem.read(path), var reader = try? BinaryReader(sealed: bytes),
-          (try? reader.string()) == Self.magic, (try? reader.string()) == kind, (try? reader.int32()) == version,
-          let key = try? reader.string() else { return nil }
+      (try? reader.string()) == Self.magic, (try? reader.string()) == kind, (try? reader.int32()) == version,
+      let key = try? reader.string()
+    else { return nil }
     return (key, reader)
   }
 

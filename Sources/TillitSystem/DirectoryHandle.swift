@@ -114,7 +114,8 @@ public final class DirectoryHandle {
   /// One name within this directory: not empty, `.` or `..`, and without a `/` — a name from a
   /// tree or a check can never lead out of the folder it is written in.
   private static func checkName(_ name: [UInt8], _ path: String) throws(FileError) {
-    guard !name.isEmpty, name != [UInt8(ascii: ".")], name != [UInt8(ascii: "."), UInt8(ascii: ".")], !name.contains(UInt8(ascii: "/")), !name.contains(0) else {
+    guard !name.isEmpty, name != [UInt8(ascii: ".")], name != [UInt8(ascii: "."), UInt8(ascii: ".")], !name.contains(UInt8(ascii: "/")), !name.contains(0)
+    else {
       throw FileError(path: path, errno: EINVAL)
     }
   }

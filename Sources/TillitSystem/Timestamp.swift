@@ -57,9 +57,10 @@ extension Timestamp {
   public static func seconds(ofInstant text: String) -> Int64? {
     let bytes = Array(text.utf8)
     guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-          bytes[19] == UInt8(ascii: "Z"), let day = seconds(ofDate: String(decoding: bytes[0..<10], as: UTF8.self)),
-          let hour = CivilDate.number(bytes[11..<13]), let minute = CivilDate.number(bytes[14..<16]),
-          let second = CivilDate.number(bytes[17..<19]), hour < 24, minute < 60, second <= 60 else { return nil }
+      bytes[19] == UInt8(ascii: "Z"), let day = seconds(ofDate: String(decoding: bytes[0..<10], as: UTF8.self)),
+      let hour = CivilDate.number(bytes[11..<13]), let minute = CivilDate.number(bytes[14..<16]),
+      let second = CivilDate.number(bytes[17..<19]), hour < 24, minute < 60, second <= 60
+    else { return nil }
     return day + hour * 3600 + minute * 60 + second
   }
 }

@@ -24,7 +24,9 @@ struct Away: ParsableCommand {
       }
       let identity = try LedgerIdentity(repository: repository)
       try AvailabilityLedger(repository: repository).record(.away, until: until, note: note, identity: identity)
-      Output.standard("tillit: \(TerminalText.escaped(identity.person)) is away\(until.map { " until \($0)" } ?? ""); suggestions skip you until then (share it with tillit ledger sync)\n")
+      Output.standard(
+        "tillit: \(TerminalText.escaped(identity.person)) is away\(until.map { " until \($0)" } ?? ""); suggestions skip you until then (share it with tillit ledger sync)\n"
+      )
     }
   }
 }

@@ -23,8 +23,9 @@ struct Check: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @Flag var index: IndexSelection?
-  @Option(name: .customLong("files"), parsing: .upToNextOption,
-          help: ArgumentHelp("Check these files as they are on disk (unstaged edits included; the rest as staged), as if they had changed.", valueName: "path"))
+  @Option(
+    name: .customLong("files"), parsing: .upToNextOption,
+    help: ArgumentHelp("Check these files as they are on disk (unstaged edits included; the rest as staged), as if they had changed.", valueName: "path"))
   var files: [String] = []
   @Option(help: ArgumentHelp("Check what commits A..B change (the pre-push checks, unless --stage says otherwise).", valueName: "A..B"))
   var range: String?
@@ -60,8 +61,9 @@ struct Check: ParsableCommand {
       if ConfigLoader(repository: repository).hasUnstagedEdits(comparedWith: subject) {
         Output.error("tillit: note: .tillit.yml has edits that are not staged; the staged one is used (git add it to use yours)\n")
       }
-      let code = try CheckExecution.run(subjects: [subject], repository: repository, options: options, format: format, descriptor: STDOUT_FILENO,
-                                            verbose: verbose)
+      let code = try CheckExecution.run(
+        subjects: [subject], repository: repository, options: options, format: format, descriptor: STDOUT_FILENO,
+        verbose: verbose)
       if code != 0 { throw ExitCode(code) }
     }
   }

@@ -14,8 +14,10 @@ import Glibc
 enum CheckExecution {
   /// Returns the exit code: 0 passed, 1 failed, 130 interrupted. `verbose` shows the whole
   /// output of every failure, instead of a long one's first and last lines.
-  static func run(subjects: [CheckSubject], repository: Repository, options: CheckSession.Options, format: OutputFormat, descriptor: Int32,
-                  verbose: Bool = false) throws -> Int32 {
+  static func run(
+    subjects: [CheckSubject], repository: Repository, options: CheckSession.Options, format: OutputFormat, descriptor: Int32,
+    verbose: Bool = false
+  ) throws -> Int32 {
     let monitor = InterruptMonitor()
     let session = CheckSession(repository: repository, monitor: monitor)
     var options = options
@@ -80,19 +82,24 @@ enum CheckExecution {
       } else if fixes.stopsTheCommit {
         lines.append("tillit: fixed \(names(fixes.applied)) in your work tree (git commit <paths> stages them from there when you commit again)")
       } else {
-        lines.append("tillit: fixed \(names(fixes.applied)) in your work tree and in this commit; git's own index keeps the unfixed copy (git commit <paths> commits from a temporary one): git add them")
+        lines.append(
+          "tillit: fixed \(names(fixes.applied)) in your work tree and in this commit; git's own index keeps the unfixed copy (git commit <paths> commits from a temporary one): git add them"
+        )
       }
     }
     if !fixes.keptUnstaged.isEmpty {
-      lines.append("tillit: fixed \(names(fixes.keptUnstaged)) in what is staged only: your unstaged edits there would not merge with the fix, so the work tree keeps them")
+      lines.append(
+        "tillit: fixed \(names(fixes.keptUnstaged)) in what is staged only: your unstaged edits there would not merge with the fix, so the work tree keeps them"
+      )
     }
     if let patch = fixes.patch { lines.append("tillit: the whole fix is saved as \(TerminalText.escaped(patch))") }
     if !fromHook {
       lines.append("tillit: look at the fixes with git diff --cached, and commit to record them")
     } else {
-      lines.append(fixes.stopsTheCommit
-        ? "tillit: the commit stopped so you can look at the fixes (git diff --cached); commit again to record them"
-        : "tillit: the fixed content is what gets committed (on-fix: continue)")
+      lines.append(
+        fixes.stopsTheCommit
+          ? "tillit: the commit stopped so you can look at the fixes (git diff --cached); commit again to record them"
+          : "tillit: the fixed content is what gets committed (on-fix: continue)")
     }
     return lines.joined(separator: "\n") + "\n"
   }

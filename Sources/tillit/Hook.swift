@@ -40,7 +40,8 @@ enum HookRunner {
     if movedAside == nil,
       let chained = try ChainedHook.run(
         hooksDirectory: hooksDirectory, name: name, hookPath: hooksDirectory + "/" + name, arguments: arguments, inputPath: inputFile?.path),
-      !chained.succeeded {
+      !chained.succeeded
+    {
       Output.error("tillit: the earlier \(name) hook (kept in \(ChainedHook.folderName)/) failed with exit \(chained.exitCode)\n")
       throw ExitCode(chained.exitCode)
     }
@@ -81,11 +82,13 @@ enum HookRunner {
       let rewriting = HeadLog.lastEntryRewrites(repository)
       guard suggestion.base.isQuickToLoad(reusingRewritten: rewriting) else {
         buildInBackground(repository)
-        Output.error("tillit: learning who knows what from the history, in the background; reviewer suggestions start with your next commit (or run tillit reviewers)\n")
+        Output.error(
+          "tillit: learning who knows what from the history, in the background; reviewer suggestions start with your next commit (or run tillit reviewers)\n")
         return
       }
-      let result = try suggestion.suggest(.revision("HEAD"), mode: settings.mode, count: settings.count, reusingRewritten: rewriting,
-                                          repeatingKnownGaps: false)
+      let result = try suggestion.suggest(
+        .revision("HEAD"), mode: settings.mode, count: settings.count, reusingRewritten: rewriting,
+        repeatingKnownGaps: false)
       var recorded = false
       if settings.requestOn == .commit, !rewriting, !result.recommendation.reviewers.isEmpty {
         do {
@@ -122,9 +125,11 @@ enum HookRunner {
         let commits = try PushRange(repository: repository).newCommits(for: ref, remote: remote)
         guard !commits.isEmpty, commits.count <= 100, suggestion.base.isQuickToLoad(reusingRewritten: true) else { continue }
         let label = commits.count == 1 ? String(ref.localID.hex.prefix(12)) : "\(commits.count) commits of \(ref.localRef)"
-        let result = try suggestion.suggest(.series(commits, last: ref.localID, label: label), mode: settings.mode, count: settings.count,
-                                          reusingRewritten: true, repeatingKnownGaps: false)
-        let recorded = try ReviewLedger(repository: repository).recordSeriesRequest(result.recommendation, commits: commits, identity: LedgerIdentity(repository: repository))
+        let result = try suggestion.suggest(
+          .series(commits, last: ref.localID, label: label), mode: settings.mode, count: settings.count,
+          reusingRewritten: true, repeatingKnownGaps: false)
+        let recorded = try ReviewLedger(repository: repository).recordSeriesRequest(
+          result.recommendation, commits: commits, identity: LedgerIdentity(repository: repository))
         Output.error(RecommendationRenderer.hookLines(result.recommendation, recorded: recorded > 0))
       }
     } catch {

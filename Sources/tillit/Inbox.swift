@@ -30,16 +30,18 @@ struct Inbox: ParsableCommand {
       let now = Clock.now()
       let notes = inbox.entries.enumerated().map { index, entry in
         let waited = Timestamp.seconds(ofInstant: entry.request.at).map { max(0, now - $0) }
-        var note = EventNote(text: waited.map { "waiting \(Waiting.describe($0))" } ?? "", fields: [("waitedSeconds", waited.map { .integer(Int($0)) } ?? .null)])
+        var note = EventNote(
+          text: waited.map { "waiting \(Waiting.describe($0))" } ?? "", fields: [("waitedSeconds", waited.map { .integer(Int($0)) } ?? .null)])
         if let signature = signatures?[index] {
           note.text += (note.text.isEmpty ? "" : "  ") + signature.text
           note.fields += signature.fields
         }
         return note
       }
-      format.write(Rendering(
-        table: { _ in InboxRenderer.table(inbox, person: me, neverFetchedFrom: unfetched, notes: notes) },
-        json: { InboxRenderer.json(inbox, ledgerFetched: unfetched == nil, warnings: Diagnostics.given, notes: notes) }))
+      format.write(
+        Rendering(
+          table: { _ in InboxRenderer.table(inbox, person: me, neverFetchedFrom: unfetched, notes: notes) },
+          json: { InboxRenderer.json(inbox, ledgerFetched: unfetched == nil, warnings: Diagnostics.given, notes: notes) }))
     }
   }
 

@@ -61,9 +61,10 @@ struct Init: ParsableCommand {
         let names = shared.map { TerminalText.escaped($0.description) + "/" }.joined(separator: ", ")
         Output.standard("Checks see \(names) of your work tree in their snapshot, for reading (`share:` in \(ProjectConfig.fileName) adds more).\n")
       }
-      Output.standard(conversion == nil
-        ? "Next: edit it to taste, `git add` it, and run `tillit trust` after changing a command.\n"
-        : "Next: review it, `git add` it, then `tillit install` (and `tillit trust` after changing a command).\n")
+      Output.standard(
+        conversion == nil
+          ? "Next: edit it to taste, `git add` it, and run `tillit trust` after changing a command.\n"
+          : "Next: review it, `git add` it, then `tillit install` (and `tillit trust` after changing a command).\n")
     }
   }
 }

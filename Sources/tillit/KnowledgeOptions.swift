@@ -5,7 +5,9 @@ import TillitSystem
 
 /// Options shared by the commands that read the knowledge model.
 struct KnowledgeOptions: ParsableArguments {
-  @Option(name: .customLong("trailer"), help: ArgumentHelp("A commit trailer naming a reviewer; repeat for several (default: reviewers.trailers, or Reviewed-by).", valueName: "key"))
+  @Option(
+    name: .customLong("trailer"),
+    help: ArgumentHelp("A commit trailer naming a reviewer; repeat for several (default: reviewers.trailers, or Reviewed-by).", valueName: "key"))
   var trailers: [String] = []
 
   /// The repository's settings with this command's overrides.
@@ -27,7 +29,8 @@ func parseDate(_ text: String?, option: String) throws -> Int64? {
     throw TillitError.usage("\(option) takes a date like 2023-01-01, not '\(text)'")
   }
   let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-  let reason = (1...12).contains(written.month)
+  let reason =
+    (1...12).contains(written.month)
     ? "\(months[Int(written.month) - 1]) \(written.year) has \(CivilDate.days(inMonth: written.month, of: written.year)) days"
     : "there is no month \(written.month)"
   throw TillitError.usage("\(option) \(text) is not a day of the calendar (\(reason)); write one that exists, like \(written.nearestThatExists.text)")

@@ -64,7 +64,9 @@ struct LedgerCommand: ParsableCommand {
         let summary = try LedgerSync(repository: repository).sync(remote: remote)
         func streams(_ list: [LedgerStream]) -> String { list.isEmpty ? "nothing" : list.map(\.rawValue).joined(separator: ", ") }
         let merged = summary.merged.isEmpty ? "nothing new to merge" : "merged \(streams(summary.merged))"
-        Output.standard("tillit: ledger in sync with \(remote): fetched \(streams(summary.fetched)); \(merged); pushed \(streams(summary.pushed)) (\(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n")
+        Output.standard(
+          "tillit: ledger in sync with \(remote): fetched \(streams(summary.fetched)); \(merged); pushed \(streams(summary.pushed)) (\(summary.rounds) round\(summary.rounds == 1 ? "" : "s"))\n"
+        )
       }
     }
   }
@@ -89,7 +91,9 @@ struct LedgerCommand: ParsableCommand {
         let keys = trailers.isEmpty ? ["Reviewed-by"] : trailers
         let summary = try TrailerImport(repository: repository).run(keys: keys, since: sinceSeconds)
         let (commits, trailers, added) = (summary.commits, summary.trailers, summary.added)
-        Output.standard("tillit: read \(commits) commit\(commits == 1 ? "" : "s"), found \(trailers) \(keys.joined(separator: "/")) trailer\(trailers == 1 ? "" : "s"), recorded \(added) new event\(added == 1 ? "" : "s")\n")
+        Output.standard(
+          "tillit: read \(commits) commit\(commits == 1 ? "" : "s"), found \(trailers) \(keys.joined(separator: "/")) trailer\(trailers == 1 ? "" : "s"), recorded \(added) new event\(added == 1 ? "" : "s")\n"
+        )
       }
     }
   }

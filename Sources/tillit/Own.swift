@@ -35,7 +35,9 @@ struct Own: ParsableCommand {
         return
       }
       guard !people.isEmpty else { throw TillitError.usage("say who owns \(pattern) with --by PERSON..., or pass --release") }
-      if !newPerson { try KnownPeople(repository: repository, settings: try ConfigLoader(repository: repository).knowledgeSettings()).requireKnown(people, option: "--by") }
+      if !newPerson {
+        try KnownPeople(repository: repository, settings: try ConfigLoader(repository: repository).knowledgeSettings()).requireKnown(people, option: "--by")
+      }
       try ledger.claim(pattern, by: people, note: note, identity: identity)
       Output.standard("tillit: \(pattern) is owned by \(people.joined(separator: ", "))\n")
     }
@@ -46,8 +48,10 @@ struct Own: ParsableCommand {
     guard !claims.isEmpty else { return Output.standard("tillit: no ownership is claimed\n") }
     // The claims come from the ledger, written by anyone: shown with their controls escaped.
     let rows = claims.map { claim in
-      (pattern: TerminalText.escaped(claim.pattern), people: TerminalText.escaped(claim.people.joined(separator: ", ")),
-       note: claim.note.isEmpty ? "" : "  (\(TerminalText.escaped(claim.note)))")
+      (
+        pattern: TerminalText.escaped(claim.pattern), people: TerminalText.escaped(claim.people.joined(separator: ", ")),
+        note: claim.note.isEmpty ? "" : "  (\(TerminalText.escaped(claim.note)))"
+      )
     }
     let width = rows.map(\.pattern.count).max() ?? 0
     for row in rows {

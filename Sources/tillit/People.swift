@@ -34,9 +34,10 @@ struct People: ParsableCommand {
           return
         }
         let added = try PeopleReview.append(review.lines, to: repository)
-        Output.standard(added.isEmpty
-          ? ".mailmap already holds every suggested line; nothing to add.\n"
-          : "Added to .mailmap (review with git diff, then commit):\n" + added.map { TerminalText.escaped($0) + "\n" }.joined())
+        Output.standard(
+          added.isEmpty
+            ? ".mailmap already holds every suggested line; nothing to add.\n"
+            : "Added to .mailmap (review with git diff, then commit):\n" + added.map { TerminalText.escaped($0) + "\n" }.joined())
         return
       }
       format.write(Rendering(table: { _ in PeopleRenderer.table(review, suggestions: suggest) }, json: { PeopleRenderer.json(review) }))

@@ -24,8 +24,11 @@ struct Request: ParsableCommand {
     try reportingErrors {
       let repository = try global.openRepository()
       let commit = try repository.commit(named: revision)
-      if !newPerson { try KnownPeople(repository: repository, settings: try ConfigLoader(repository: repository).knowledgeSettings()).requireKnown(reviewers, option: "--to") }
-      try ReviewLedger(repository: repository).requestReview(of: commit, fromEmails: reviewers, message: message, identity: try LedgerIdentity(repository: repository))
+      if !newPerson {
+        try KnownPeople(repository: repository, settings: try ConfigLoader(repository: repository).knowledgeSettings()).requireKnown(reviewers, option: "--to")
+      }
+      try ReviewLedger(repository: repository).requestReview(
+        of: commit, fromEmails: reviewers, message: message, identity: try LedgerIdentity(repository: repository))
       Output.standard("tillit: asked \(reviewers.joined(separator: ", ")) to review \(commit.hex.prefix(12))\n")
     }
   }

@@ -39,7 +39,8 @@ struct Snapshots: ParsableCommand {
       let tracked = try pool.trackedBytes()
       let budget = SnapshotPool.budget(trackedBytes: tracked)
       let total = slots.reduce(0) { $0 + $1.bytes }
-      Output.standard("tracked size \(ByteSize.describe(tracked)); budget \(ByteSize.describe(budget)) (twice the tracked size); slots \(ByteSize.describe(total))\n")
+      Output.standard(
+        "tracked size \(ByteSize.describe(tracked)); budget \(ByteSize.describe(budget)) (twice the tracked size); slots \(ByteSize.describe(total))\n")
       if total > budget {
         Output.standard("the slots exceed the budget: `tillit snapshots --prune` removes the free ones\n")
       }

@@ -16,8 +16,9 @@ import TillitTestSupport
       try history.commit(person, "\(person.lowercased())@example.com", ["lib/part\(index).c": "\(index)\n"], date: "2026-01-0\(index + 1)")
     }
     for index in 0..<3 {
-      try history.commit("Ada", "ada@example.com", ["core/file\(index).c": "\(index)\n"], date: "2026-01-1\(index)",
-                         reviewers: reviews ? ["Bob <bob@example.com>"] : [])
+      try history.commit(
+        "Ada", "ada@example.com", ["core/file\(index).c": "\(index)\n"], date: "2026-01-1\(index)",
+        reviewers: reviews ? ["Bob <bob@example.com>"] : [])
     }
     try history.commit("Eve", "eve@example.com", ["lib/net/a.c": "a\n"], date: "2026-01-20", reviewers: reviews ? ["Ada <ada@example.com>"] : [])
     try history.commit("Eve", "eve@example.com", ["lib/net/b.c": "b\n"], date: "2026-01-21")

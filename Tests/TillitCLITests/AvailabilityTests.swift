@@ -11,8 +11,9 @@ import TillitTestSupport
     func commit(_ name: String, _ content: String) throws {
       try content.write(toFile: root + "/src/a.c", atomically: true, encoding: .utf8)
       try repo.git(["add", "src/a.c"], in: root)
-      try repo.git(["commit", "-q", "-m", "\(name): \(content.count)"], in: root,
-                   environment: ["GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": "\(name.lowercased())@example.com"])
+      try repo.git(
+        ["commit", "-q", "-m", "\(name): \(content.count)"], in: root,
+        environment: ["GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": "\(name.lowercased())@example.com"])
     }
     try FileManager.default.createDirectory(atPath: root + "/src", withIntermediateDirectories: true)
     try commit("Bo", "one\n")
@@ -90,7 +91,8 @@ import TillitTestSupport
     let thursday = try repo.tillit(["reviewers", "HEAD", "--count", "1"], environment: ["TILLIT_NOW": "2026-03-05T09:00:00Z"])
     #expect(thursday.stdout.contains("1. Cy"), "\(thursday.output)")
     #expect(thursday.stdout.contains("escalated: bo@example.com gave no feedback in time"), "\(thursday.output)")
-    #expect(thursday.stdout.contains("skipped bo@example.com: asked on 2026-03-02, no feedback after 3 working days; the request stays open"), "\(thursday.output)")
+    #expect(
+      thursday.stdout.contains("skipped bo@example.com: asked on 2026-03-02, no feedback after 3 working days; the request stays open"), "\(thursday.output)")
 
     let inbox = try repo.tillit(["inbox", "--for", "bo@example.com"], environment: ["TILLIT_NOW": "2026-03-05T09:00:00Z"])
     #expect(inbox.stdout.contains(": please  waiting 3 days"), "\(inbox.output)")

@@ -15,7 +15,8 @@ private struct CacheBytes: Equatable {
 
   init?(_ bytes: [UInt8]) {
     guard var reader = try? BinaryReader(sealed: bytes), let magic = try? reader.string(), let kind = try? reader.string(),
-          let version = try? reader.int32(), let key = try? reader.string() else { return nil }
+      let version = try? reader.int32(), let key = try? reader.string()
+    else { return nil }
     let header = 4 * 4 + magic.utf8.count + kind.utf8.count + key.utf8.count
     (self.magic, self.kind, self.version, self.key) = (magic, kind, version, key)
     payload = Array(bytes[header..<(bytes.count - 8)])
@@ -66,8 +67,10 @@ private func string(_ value: String) -> [UInt8] {
 /// Each cache, found in the wrong shape where it lives, is ignored and written again: the same
 /// answer, and a file of the current kind and version for the same key.
 @Suite struct CacheFormatTests {
-  private func expectRebuilt(_ repo: TempRepo, cache: String, kind: String, version: Int32, command: [String],
-                             older: (CacheBytes) -> [UInt8]) throws {
+  private func expectRebuilt(
+    _ repo: TempRepo, cache: String, kind: String, version: Int32, command: [String],
+    older: (CacheBytes) -> [UInt8]
+  ) throws {
     let first = try repo.tillit(command)
     try #require(first.status == 0, "\(first.output)")
     let path = repo.path + "/.git/tillit/" + cache
@@ -99,8 +102,10 @@ private func string(_ value: String) -> [UInt8] {
     try repo.write("a.txt", "one\n")
     try repo.commitAll("first")
     #expect(try repo.tillit(["request", "HEAD", "--to", "bob@example.com", "--new-person"]).status == 0)
-    try expectRebuilt(repo, cache: "ledger/reviews.digest", kind: "ledger-digest", version: LedgerDigest.version,
-                      command: ["inbox", "--for", "bob@example.com"]) {
+    try expectRebuilt(
+      repo, cache: "ledger/reviews.digest", kind: "ledger-digest", version: LedgerDigest.version,
+      command: ["inbox", "--for", "bob@example.com"]
+    ) {
       string("tillit-ledger-digest-4") + string($0.key) + $0.payload
     }
   }

@@ -16,12 +16,13 @@ import TillitTestSupport
   }
 
   @Test func aPassIsRememberedByItsInputAndNoCacheRunsAgain() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: count
-          run: "echo ran >> \\"$OUT/runs\\""
-          files: ["src/**"]
-      """, files: ["src/a.c": "int a;\n", "docs/x.md": "x\n"])
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: count
+            run: "echo ran >> \\"$OUT/runs\\""
+            files: ["src/**"]
+        """, files: ["src/a.c": "int a;\n", "docs/x.md": "x\n"])
     let first = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
     #expect(first.status == 0)
     #expect(first.stdout.contains("passed"))
@@ -41,16 +42,17 @@ import TillitTestSupport
   }
 
   @Test func jsonReportsEveryCheck() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: ok
-          run: ["true"]
-        - name: broken
-          run: ["sh", "-c", "echo nope; exit 3"]
-        - name: unrelated
-          run: ["true"]
-          files: ["*.rs"]
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: ok
+            run: ["true"]
+          - name: broken
+            run: ["sh", "-c", "echo nope; exit 3"]
+          - name: unrelated
+            run: ["true"]
+            files: ["*.rs"]
+        """)
     let result = try hooked.repo.tillit(["check", "--all", "--format", "json"], environment: hooked.environment)
     #expect(result.status == 1)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -78,30 +80,32 @@ import TillitTestSupport
   @Test func checksRunInParallelUpToJobs() throws {
     // Each check waits until the other has started: they pass only when run at the same time.
     let wait = #"touch \"$OUT/$TILLIT_CHECK\"; i=0; while [ ! -e \"$OUT/$OTHER\" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; [ -e \"$OUT/$OTHER\" ]"#
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: left
-          run: "OTHER=right; \(wait)"
-        - name: right
-          run: "OTHER=left; \(wait)"
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: left
+            run: "OTHER=right; \(wait)"
+          - name: right
+            run: "OTHER=left; \(wait)"
+        """)
     let result = try hooked.repo.tillit(["check", "--all", "--jobs", "2"], environment: hooked.environment)
     #expect(result.status == 0, "\(result.output)")
   }
 
   @Test func filesAndRangeNameWhatToCheck() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: record
-          run: [scripts/record]
-          pass-files: true
-          files: ["*.txt"]
-        - name: later
-          run: [scripts/record]
-          pass-files: true
-          files: ["*.txt"]
-          stage: pre-push
-      """, files: ["a.txt": "a\n", "sub/b.txt": "b\n"])
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: record
+            run: [scripts/record]
+            pass-files: true
+            files: ["*.txt"]
+          - name: later
+            run: [scripts/record]
+            pass-files: true
+            files: ["*.txt"]
+            stage: pre-push
+        """, files: ["a.txt": "a\n", "sub/b.txt": "b\n"])
     let files = try hooked.repo.tillit(["check", "--files", "b.txt", "--only", "record"], in: hooked.repo.path + "/sub", environment: hooked.environment)
     #expect(files.status == 0, "\(files.output)")
     #expect(hooked.outText("seen") == "b\n")
@@ -159,7 +163,9 @@ import TillitTestSupport
   /// pattern: one that a backtracking matcher takes minutes over must not stall the hook.
   @Test func aFilesPatternWithManyStarsDoesNotStallTheCheck() throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: quick\n    run: [\"true\"]\n")
-    try hooked.repo.write(".tillit.yml", """
+    try hooked.repo.write(
+      ".tillit.yml",
+      """
       checks:
         - name: stars
           run: [scripts/record]
@@ -171,8 +177,9 @@ import TillitTestSupport
     try hooked.repo.git(["add", "--all"])
     // Killed after a minute rather than left to hang the test run: tillit catches SIGTERM to
     // stop its checks' processes, so plain `timeout` would not stop it while it matches.
-    let result = try Command.run(["timeout", "--signal=KILL", "60", TillitBinary.path, "check", "--format", "json"], in: hooked.repo.path,
-                                 environment: TempRepo.gitEnvironment.merging(hooked.environment) { _, new in new })
+    let result = try Command.run(
+      ["timeout", "--signal=KILL", "60", TillitBinary.path, "check", "--format", "json"], in: hooked.repo.path,
+      environment: TempRepo.gitEnvironment.merging(hooked.environment) { _, new in new })
     #expect(result.status == 0, "\(result.output)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let checks = try #require(json["checks"] as? [[String: Any]])

@@ -18,9 +18,11 @@ import TillitTestSupport
     """
 
   @Test func theNamedFilesAreCheckedAsOnDiskAndTheIndexIsUntouched() throws {
-    let hooked = try HookedRepo(config: Self.config, files: [
-      "a.txt": "committed\n", "other.txt": "other committed\n", "gone.txt": "here\n", "tool.sh": "echo\n",
-    ])
+    let hooked = try HookedRepo(
+      config: Self.config,
+      files: [
+        "a.txt": "committed\n", "other.txt": "other committed\n", "gone.txt": "here\n", "tool.sh": "echo\n",
+      ])
     try hooked.repo.write("a.txt", "staged\n")
     try hooked.repo.write("other.txt", "other staged\n")
     try hooked.repo.git(["add", "a.txt", "other.txt"])

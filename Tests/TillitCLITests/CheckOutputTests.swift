@@ -17,11 +17,16 @@ import TillitTestSupport
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])
     let commit = try hooked.repo.git(["commit", "-qm", "a"], environment: hooked.environment.merging(["TILLIT_TIMINGS": "1"]) { $1 })
-    let phases = commit.stderr.split(separator: "\n").filter { $0.hasPrefix("tillit: timing: ") }.map { $0.split(separator: " ms ", maxSplits: 1).last.map(String.init) ?? "" }
+    let phases = commit.stderr.split(separator: "\n").filter { $0.hasPrefix("tillit: timing: ") }.map {
+      $0.split(separator: " ms ", maxSplits: 1).last.map(String.init) ?? ""
+    }
     // The pre-commit hook's phases (commit-msg and post-commit follow, with what they do).
-    #expect(Array(phases.prefix(12)) == ["repository opened", "staged changes read", "configuration read", "approval verified", "checks planned", "snapshot slot taken",
-                       "snapshot slot moved", "snapshot slot watched", "checks run", "results recorded in the ledger", "snapshot slot released", "report written"],
-            "\(commit.stderr)")
+    #expect(
+      Array(phases.prefix(12)) == [
+        "repository opened", "staged changes read", "configuration read", "approval verified", "checks planned", "snapshot slot taken",
+        "snapshot slot moved", "snapshot slot watched", "checks run", "results recorded in the ledger", "snapshot slot released", "report written",
+      ],
+      "\(commit.stderr)")
     #expect(!(try hooked.repo.git(["commit", "--allow-empty", "-qm", "b"], environment: hooked.environment).stderr.contains("timing")))
   }
 
@@ -36,15 +41,16 @@ import TillitTestSupport
   }
 
   @Test func verboseAndOutputFullShowTheWholeLog() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: whole
-          run: "\(Self.rootCause)"
-          output: full
-        - name: cut
-          run: "\(Self.rootCause)"
-          output: tail
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: whole
+            run: "\(Self.rootCause)"
+            output: full
+          - name: cut
+            run: "\(Self.rootCause)"
+            output: tail
+        """)
     let environment = hooked.environment.merging(Self.noColour) { $1 }
     let whole = (1...200).map { "\($0)\n" }.joined()
     let result = try hooked.repo.tillit(["check", "--all"], environment: environment)
@@ -59,11 +65,12 @@ import TillitTestSupport
   }
 
   @Test func aShortFailureIsShownWholeEscapedWithItsTabsKept() throws {
-    let hooked = try HookedRepo(config: #"""
-      checks:
-        - name: short
-          run: 'printf "first\tcolumn\n\033[2Jcleared\r\nlast"; exit 1'
-      """#)
+    let hooked = try HookedRepo(
+      config: #"""
+        checks:
+          - name: short
+            run: 'printf "first\tcolumn\n\033[2Jcleared\r\nlast"; exit 1'
+        """#)
     let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment.merging(Self.noColour) { $1 })
     #expect(result.status == 1, "\(result.output)")
     // The CR of a CRLF line end is dropped; a last line without its line end is shown.
@@ -74,13 +81,14 @@ import TillitTestSupport
   /// Piped, each check's line is written when it finishes, in finishing order, as plain text;
   /// the failures' output and the summary come after the last line.
   @Test func pipedLinesComeInFinishingOrderWithoutTerminalCodes() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: slow
-          run: "sleep 0.6; echo slow-output; exit 1"
-        - name: fast
-          run: "echo fast-output; exit 1"
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: slow
+            run: "sleep 0.6; echo slow-output; exit 1"
+          - name: fast
+            run: "echo fast-output; exit 1"
+        """)
     // A terminal's codes are left out whether or not NO_COLOR says so.
     for environment in [hooked.environment, hooked.environment.merging(Self.noColour) { $1 }] {
       let result = try hooked.repo.tillit(["check", "--all", "--jobs", "2"], environment: environment)
@@ -106,17 +114,18 @@ import TillitTestSupport
   /// A fixer's line says what it fixed, once: not its exit status, nor its place in the run of
   /// the other checks.
   @Test func aFixerHasOneLineSayingWhatItFixed() throws {
-    let hooked = try HookedRepo(config: """
-      on-fix: continue
-      checks:
-        - name: trim
-          run: "sed -i 's/ *$//' \\"$@\\"; exit 1"
-          files: ["*.txt"]
-          pass-files: true
-          fix: true
-        - name: other
-          run: ["true"]
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        on-fix: continue
+        checks:
+          - name: trim
+            run: "sed -i 's/ *$//' \\"$@\\"; exit 1"
+            files: ["*.txt"]
+            pass-files: true
+            fix: true
+          - name: other
+            run: ["true"]
+        """)
     try hooked.repo.write("a.txt", "spaces   \n")
     try hooked.repo.git(["add", "a.txt"])
     let result = try hooked.commit()
@@ -140,13 +149,14 @@ import TillitTestSupport
   /// On a terminal, a live line names what still runs and is erased in place; the checks'
   /// lines, the failure's output and the summary are as when piped.
   @Test func onATerminalALiveLineShowsWhatStillRuns() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: slow
-          run: "sleep 0.8"
-        - name: quick
-          run: "echo quick-output; exit 1"
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: slow
+            run: "sleep 0.8"
+          - name: quick
+            run: "echo quick-output; exit 1"
+        """)
     let terminal = try Self.underTerminal(hooked, "check --all --jobs 2")
     #expect(terminal.contains(Self.eraseLine + "\u{1B}[2m  … slow 0."), "\(terminal.debugDescription)")
     let shown = Self.screen(terminal)

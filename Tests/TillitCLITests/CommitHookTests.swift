@@ -4,12 +4,13 @@ import TillitTestSupport
 
 /// `git commit` with Tillit's hook installed, end to end: the real binary, real git, real checks.
 @Suite struct CommitHookTests {
-  static let config = "checks:\n" + HookedRepo.failOnBadCheck() + """
-      - name: record
-        run: [scripts/record]
-        files: ["*.txt", "*.bin"]
-        pass-files: true
-    """
+  static let config =
+    "checks:\n" + HookedRepo.failOnBadCheck() + """
+        - name: record
+          run: [scripts/record]
+          files: ["*.txt", "*.bin"]
+          pass-files: true
+      """
 
   @Test func aFailingCheckBlocksTheCommitAndShowsItsOutput() throws {
     let hooked = try HookedRepo(config: Self.config)

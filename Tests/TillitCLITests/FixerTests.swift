@@ -69,21 +69,22 @@ import TillitTestSupport
   }
 
   @Test func fixersRunOneAfterAnotherAndTheOtherChecksSeeTheFixedTree() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: upper
-          run: "for f in \\"$@\\"; do tr a-z A-Z < \\"$f\\" > \\"$f.tmp\\" && mv \\"$f.tmp\\" \\"$f\\"; done"
-          files: ["*.txt"]
-          pass-files: true
-          fix: true
-        - name: exclaim
-          run: "for f in \\"$@\\"; do sed -i 's/$/!/' \\"$f\\"; done; rm -f old.txt; echo made > added.txt"
-          files: ["*.txt"]
-          pass-files: true
-          fix: true
-        - name: look
-          run: "cat a.txt > \\"$OUT/seen\\"; ls > \\"$OUT/listing\\""
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: upper
+            run: "for f in \\"$@\\"; do tr a-z A-Z < \\"$f\\" > \\"$f.tmp\\" && mv \\"$f.tmp\\" \\"$f\\"; done"
+            files: ["*.txt"]
+            pass-files: true
+            fix: true
+          - name: exclaim
+            run: "for f in \\"$@\\"; do sed -i 's/$/!/' \\"$f\\"; done; rm -f old.txt; echo made > added.txt"
+            files: ["*.txt"]
+            pass-files: true
+            fix: true
+          - name: look
+            run: "cat a.txt > \\"$OUT/seen\\"; ls > \\"$OUT/listing\\""
+        """)
     try hooked.repo.write("old.txt", "old\n")
     try hooked.repo.write("image.bin", bytes: [0, 1, 2, 0xff, 0x20, 0x0a])
     try hooked.repo.commitAll("base")
@@ -101,15 +102,16 @@ import TillitTestSupport
   }
 
   @Test func aFixerOnAPushedCommitStopsThePushWithoutTouchingAnything() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: trim
-          run: "sed -i 's/[ \\t]*$//' \\"$@\\""
-          files: ["*.txt"]
-          pass-files: true
-          fix: true
-          stage: pre-push
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: trim
+            run: "sed -i 's/[ \\t]*$//' \\"$@\\""
+            files: ["*.txt"]
+            pass-files: true
+            fix: true
+            stage: pre-push
+        """)
     try hooked.repo.write("a.txt", "spaces  \n")
     try hooked.repo.commitAll("spaces")
     let before = try hooked.repo.workTreeFingerprint()
@@ -120,15 +122,16 @@ import TillitTestSupport
   }
 
   @Test func aFixerStoppedByItsTimeoutFixesNothing() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: slow-fixer
-          run: "for f in \\"$@\\"; do echo half-written > \\"$f\\"; done; sleep 30"
-          files: ["*.txt"]
-          pass-files: true
-          fix: true
-          timeout: 1s
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: slow-fixer
+            run: "for f in \\"$@\\"; do echo half-written > \\"$f\\"; done; sleep 30"
+            files: ["*.txt"]
+            pass-files: true
+            fix: true
+            timeout: 1s
+        """)
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])
     let before = try hooked.repo.workTreeFingerprint()
@@ -153,13 +156,14 @@ import TillitTestSupport
   }
 
   @Test func aCheckThatRewritesTrackedFilesWithoutFixStopsTheCommitAndBuildOutputsDoNot() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: sneaky
-          run: "for f in \\"$@\\"; do echo fixed > \\"$f\\"; done; mkdir -p out && echo built > out/result; echo log > check.log"
-          files: ["*.txt"]
-          pass-files: true
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: sneaky
+            run: "for f in \\"$@\\"; do echo fixed > \\"$f\\"; done; mkdir -p out && echo built > out/result; echo log > check.log"
+            files: ["*.txt"]
+            pass-files: true
+        """)
     try hooked.repo.write("a.txt", "needs a fix\n")
     try hooked.repo.git(["add", "a.txt"])
     let result = try hooked.commit()
@@ -171,11 +175,13 @@ import TillitTestSupport
   }
 
   @Test func theCommitAfterAFixStopFindsTheOtherChecksPassedOnTheFixedContent() throws {
-    let hooked = try HookedRepo(config: Self.config(extra: """
-        - name: look
-          run: "echo ran >> \\"$OUT/look-runs\\""
-          files: ["*.txt"]
-      """))
+    let hooked = try HookedRepo(
+      config: Self.config(
+        extra: """
+            - name: look
+              run: "echo ran >> \\"$OUT/look-runs\\""
+              files: ["*.txt"]
+          """))
     try hooked.repo.write("a.txt", "spaces  \n")
     try hooked.repo.git(["add", "a.txt"])
     #expect(try hooked.commit().status != 0)

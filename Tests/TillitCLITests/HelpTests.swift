@@ -13,8 +13,10 @@ import TillitTestSupport
   @Test func helpConfigPrintsTheConfigurationReference() throws {
     let result = try Self.tillit(["help", "config"])
     #expect(result.status == 0, "\(result.output)")
-    for key in ["checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers", "name", "run", "files", "exclude", "stage", "timeout",
-                "pass-files", "isolation", "fix", "output", "aliases", "bots", "left", "count", "mode", "inactive-after", "record", "trailers", "max-files"] {
+    for key in [
+      "checks", "jobs", "share", "on-fix", "people", "ignore", "reviewers", "name", "run", "files", "exclude", "stage", "timeout",
+      "pass-files", "isolation", "fix", "output", "aliases", "bots", "left", "count", "mode", "inactive-after", "record", "trailers", "max-files",
+    ] {
       #expect(result.stdout.contains("\n  \(key)\n"), "help config does not list \(key)")
     }
     #expect(result.stdout.contains("TILLIT_SNAPSHOT"))

@@ -5,13 +5,14 @@ import TillitTestSupport
 /// Repositories that are large or unusual: many files at once, submodules, odd hook set-ups.
 @Suite struct HostileInputTests {
   @Test(.tags(.slow)) func aHugeChangeIsPassedInBatchesEachFileOnce() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: count
-          run: "printf '%s\\\\n' \\"$@\\" >> \\"$OUT/files\\"; echo batch >> \\"$OUT/batches\\""
-          files: ["many/**"]
-          pass-files: true
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: count
+            run: "printf '%s\\\\n' \\"$@\\" >> \\"$OUT/files\\"; echo batch >> \\"$OUT/batches\\""
+            files: ["many/**"]
+            pass-files: true
+        """)
     // 12,000 names of about 100 bytes: more than one argument list can hold on Linux.
     let padding = String(repeating: "x", count: 80)
     let directory = hooked.repo.path + "/many"
@@ -32,14 +33,15 @@ import TillitTestSupport
     let inner = try TempRepo()
     try inner.write("lib.txt", "library\n")
     try inner.commitAll("library")
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: record
-          run: [scripts/record]
-          pass-files: true
-        - name: layout
-          run: "test -d vendor/lib && ls -A vendor/lib > \\"$OUT/submodule-content\\""
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: record
+            run: [scripts/record]
+            pass-files: true
+          - name: layout
+            run: "test -d vendor/lib && ls -A vendor/lib > \\"$OUT/submodule-content\\""
+        """)
     try hooked.repo.git(["-c", "protocol.file.allow=always", "submodule", "add", "-q", inner.path, "vendor/lib"])
     try hooked.repo.write("note.txt", "with a submodule\n")
     try hooked.repo.git(["add", "note.txt"])

@@ -46,8 +46,10 @@ import TillitTestSupport
     try remote.git(["add", "b.txt"], in: right)
     let commit = try remote.git(["commit", "-q", "-m", "change"], in: right, allowFailure: true)
     #expect(commit.status == 0, "\(commit.output)")
-    for arguments in [["review", "HEAD", "--comment", "-m", "after the claim"], ["request", "HEAD", "--to", "bo@example.com", "--new-person"],
-                      ["check", "--all"], ["own", "src/**", "--by", "right@example.com"]] {
+    for arguments in [
+      ["review", "HEAD", "--comment", "-m", "after the claim"], ["request", "HEAD", "--to", "bo@example.com", "--new-person"],
+      ["check", "--all"], ["own", "src/**", "--by", "right@example.com"],
+    ] {
       let result = try remote.tillit(arguments, in: right)
       #expect(result.status == 0, "\(arguments): \(result.status) \(result.output)")
     }
@@ -69,7 +71,10 @@ import TillitTestSupport
     switch shape {
     case .blob: return note
     case .tree: return try forge.tree([.file("events", note)])
-    case .tag: return try forge.git(["mktag"], input: "object \(try forge.git(["rev-parse", "refs/tillit/v1/reviews"]))\ntype commit\ntag t\ntagger T <t@example.com> 0 +0000\n\nnot a commit\n")
+    case .tag:
+      return try forge.git(
+        ["mktag"],
+        input: "object \(try forge.git(["rev-parse", "refs/tillit/v1/reviews"]))\ntype commit\ntag t\ntagger T <t@example.com> 0 +0000\n\nnot a commit\n")
     case .commitWithoutEvents: return try forge.commit(tree: try forge.tree([.file("README", note)]), message: "tillit: record\n\nlamport: 1\n")
     case .commitWhoseEventsIsAFile: return try forge.commit(tree: try forge.tree([.file("events", note)]), message: "tillit: record\n\nlamport: 1\n")
     }
@@ -166,8 +171,10 @@ import TillitTestSupport
       #expect(merged == expected)
     }
     #expect(sync.status == 0, "\(sync.output)")
-    for skipped in ["\(notJSON).json: skipped: the event is not JSON", "\(wrongTypes).json: skipped", "\(hugeClock).json: skipped",
-                    misnamedName, "etc/x.json", "events/zz"] {
+    for skipped in [
+      "\(notJSON).json: skipped: the event is not JSON", "\(wrongTypes).json: skipped", "\(hugeClock).json: skipped",
+      misnamedName, "etc/x.json", "events/zz",
+    ] {
       #expect(sync.stderr.contains(skipped), "\(skipped) in \(sync.output)")
     }
     // What was pushed on holds only the sound events: another clone reads it without a warning.

@@ -8,14 +8,17 @@ import TillitTestSupport
   static var hasSwift: Bool { (try? Command.run(["swift", "--version"], in: "/").status) == 0 }
 
   @Test(.enabled(if: hasSwift)) func aSwiftBuildCheckRebuildsIncrementallyInItsSnapshot() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: build
-          run: "if [ -d .build ]; then echo warm >> \\"$OUT/builds\\"; else echo cold >> \\"$OUT/builds\\"; fi; swift build 2>&1 | tee -a \\"$OUT/build-log\\""
-          files: ["Sources/**", "Package.swift"]
-          timeout: 10m
-      """, files: [
-        "Package.swift": "// swift-tools-version: 5.9\nimport PackageDescription\nlet package = Package(name: \"tiny\", targets: [.executableTarget(name: \"tiny\")])\n",
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: build
+            run: "if [ -d .build ]; then echo warm >> \\"$OUT/builds\\"; else echo cold >> \\"$OUT/builds\\"; fi; swift build 2>&1 | tee -a \\"$OUT/build-log\\""
+            files: ["Sources/**", "Package.swift"]
+            timeout: 10m
+        """,
+      files: [
+        "Package.swift":
+          "// swift-tools-version: 5.9\nimport PackageDescription\nlet package = Package(name: \"tiny\", targets: [.executableTarget(name: \"tiny\")])\n",
         "Sources/tiny/main.swift": "print(\"hello\")\n",
         "Sources/tiny/other.swift": "func other() -> Int { 1 }\n",
         ".gitignore": ".build/\n",

@@ -26,7 +26,8 @@ import TillitSystem
     let pid = try hooked.startInItsOwnGroup(["git", "commit", "-m", "interrupted"], log: "commit.log")
     let started = waitUntil { hooked.outFile("started") != nil }
     if !started { ProcessGroupRunner.signalGroup(pid, SIGKILL) }
-    try #require(started, "the check never started: \(String(decoding: FileManager.default.contents(atPath: hooked.repo.root + "/commit.log") ?? Data(), as: UTF8.self))")
+    try #require(
+      started, "the check never started: \(String(decoding: FileManager.default.contents(atPath: hooked.repo.root + "/commit.log") ?? Data(), as: UTF8.self))")
     return (pid, before)
   }
 
@@ -72,13 +73,14 @@ import TillitSystem
   }
 
   @Test func aCheckWithATimeoutDiesWithAKilledTillitNotAtItsTimeout() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: slow
-          run: "sleep 60 & echo $! > \\"$OUT/child-pid\\"; exec scripts/wait-forever"
-          files: ["*.txt"]
-          timeout: 30s
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: slow
+            run: "sleep 60 & echo $! > \\"$OUT/child-pid\\"; exec scripts/wait-forever"
+            files: ["*.txt"]
+            timeout: 30s
+        """)
     let (pid, before) = try startCommit(hooked)
     let tillitPID = try #require(hooked.outText("tillit-pid").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
     kill(tillitPID, SIGKILL)
@@ -91,17 +93,18 @@ import TillitSystem
   /// With a fixer, checks run in two phases (fixers, then the others): Ctrl-C still stops the
   /// second one.
   @Test func ctrlCStopsTheChecksThatRunAfterAFixer() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: trim
-          run: "sed -i 's/[ ]*$//' \\"$@\\""
-          files: ["*.txt"]
-          pass-files: true
-          fix: true
-        - name: slow
-          run: [scripts/wait-forever]
-          files: ["*.txt"]
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: trim
+            run: "sed -i 's/[ ]*$//' \\"$@\\""
+            files: ["*.txt"]
+            pass-files: true
+            fix: true
+          - name: slow
+            run: [scripts/wait-forever]
+            files: ["*.txt"]
+        """)
     let (pid, before) = try startCommit(hooked)
     ProcessGroupRunner.signalGroup(pid, SIGINT)
     #expect(!ProcessGroupRunner.wait(pid).succeeded)
@@ -125,12 +128,13 @@ import TillitSystem
   }
 
   @Test func aTimeoutKillsTheChecksWholeProcessGroup() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: hangs
-          run: "sleep 300 & echo $! > \\"$OUT/child\\"; wait"
-          timeout: 1s
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: hangs
+            run: "sleep 300 & echo $! > \\"$OUT/child\\"; wait"
+            timeout: 1s
+        """)
     let result = try hooked.repo.tillit(["check", "--all"], environment: hooked.environment)
     #expect(result.status == 1)
     #expect(result.stdout.contains("timed out"))

@@ -44,15 +44,16 @@ import TillitSystem
   }
 
   @Test func aKillWhileFixesAreAppliedLosesNothing() throws {
-    let hooked = try HookedRepo(config: """
-      on-fix: stop
-      checks:
-        - name: trim
-          run: "sed -i 's/[ \\t]*$//' \\"$@\\""
-          files: ["many/*.txt"]
-          pass-files: true
-          fix: true
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        on-fix: stop
+        checks:
+          - name: trim
+            run: "sed -i 's/[ \\t]*$//' \\"$@\\""
+            files: ["many/*.txt"]
+            pass-files: true
+            fix: true
+        """)
     let directory = hooked.repo.path + "/many"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let count = 600

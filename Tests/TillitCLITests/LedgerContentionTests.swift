@@ -88,7 +88,9 @@ import TillitTestSupport
     holding.value = false
     holder.wait()
     #expect(given.status == 3, "\(given.output)")
-    #expect(given.stderr.contains("tillit: \(lock) has been held for a long time; if no git or tillit process is running, remove it and try again"), "\(given.output)")
+    #expect(
+      given.stderr.contains("tillit: \(lock) has been held for a long time; if no git or tillit process is running, remove it and try again"), "\(given.output)"
+    )
     #expect(try temp.git(["rev-parse", "refs/tillit/v1/reviews"]).stdout == tip)
     unlink(lock)
     let again = try temp.tillit(["ledger", "import-trailers"])
@@ -106,7 +108,8 @@ import TillitTestSupport
     #expect(try remote.tillit(["ledger", "sync"], in: right).status == 0)
     #expect(try remote.tillit(["review", "HEAD", "--approve", "-m", "from left"], in: left).status == 0)
     let mover = remote.root + "/moving-receive-pack"
-    try Data("""
+    try Data(
+      """
       #!/bin/sh
       tip=$(git --git-dir="$1" rev-parse refs/tillit/v1/reviews)
       moved=$(echo "someone else's push" | git --git-dir="$1" commit-tree "$tip^{tree}" -p "$tip")
@@ -114,7 +117,8 @@ import TillitTestSupport
       echo x >> "\(remote.root)/pushes"
       exec git-receive-pack "$1"
 
-      """.utf8).write(to: URL(fileURLWithPath: mover))
+      """.utf8
+    ).write(to: URL(fileURLWithPath: mover))
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: mover)
     try remote.git(["config", "remote.origin.receivepack", mover], in: left)
     let sync = try remote.tillit(["ledger", "sync"], in: left)
@@ -139,7 +143,8 @@ import TillitTestSupport
     #expect(try remote.tillit(["review", "HEAD", "--approve", "-m", "from left"], in: left).status == 0)
     let sync = try remote.tillit(["ledger", "sync"], in: left)
     #expect(sync.status == 3, "\(sync.output)")
-    #expect(sync.stderr.hasPrefix("tillit: origin refused refs/tillit/v1/reviews (pre-receive hook declined): refs/tillit is read-only here; "), "\(sync.output)")
+    #expect(
+      sync.stderr.hasPrefix("tillit: origin refused refs/tillit/v1/reviews (pre-receive hook declined): refs/tillit is read-only here; "), "\(sync.output)")
     #expect(!sync.stderr.contains("kept changing"), "\(sync.output)")
     #expect(try String(contentsOfFile: remote.root + "/pushes", encoding: .utf8) == "x\n", "one push, not ten")
     #expect(try logMessages(remote, in: left) == ["from left"])

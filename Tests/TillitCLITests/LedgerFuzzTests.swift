@@ -35,7 +35,8 @@ import TillitTestSupport
     let transferable = try plan.root(with: forge, localOnly: false)
     #expect(try plan.root(with: clone, localOnly: false) == transferable, "seed \(seed)")
     let local = try plan.root(with: clone, localOnly: true)
-    try forge.point("refs/tillit/v1/reviews", at: try forge.commit(tree: transferable, parents: [leftTip], message: "tillit: fuzz\n\nlamport: \(random.next())\n"))
+    try forge.point(
+      "refs/tillit/v1/reviews", at: try forge.commit(tree: transferable, parents: [leftTip], message: "tillit: fuzz\n\nlamport: \(random.next())\n"))
     for stream in ["reviews", "checks", "ownership"] {
       let message = "tillit: fuzz\n\nlamport: \(Int64(bitPattern: random.next()))\n"
       try clone.point("refs/tillit/remotes/fuzz/v1/\(stream)", at: try clone.commit(tree: local, message: message))
@@ -45,8 +46,10 @@ import TillitTestSupport
     #expect(try remote.tillit(["review", "HEAD", "--comment", "-m", "from right"], in: right).status == 0, "seed \(seed)")
     let sync = try remote.tillit(["ledger", "sync"], in: right)
     #expect(sync.status == 0, "seed \(seed): \(sync.output.suffix(3000))")
-    for (arguments, status) in [(["ledger", "log"], 0), (["ledger", "verify"], 1), (["show", "HEAD"], 0), (["own"], 0), (["audit"], 0),
-                                (["inbox", "--for", "far@example.com"], 0), (["review", "HEAD", "--approve"], 0), (["ledger", "sync"], 0)] {
+    for (arguments, status) in [
+      (["ledger", "log"], 0), (["ledger", "verify"], 1), (["show", "HEAD"], 0), (["own"], 0), (["audit"], 0),
+      (["inbox", "--for", "far@example.com"], 0), (["review", "HEAD", "--approve"], 0), (["ledger", "sync"], 0),
+    ] {
       let result = try remote.tillit(arguments, in: right)
       #expect(result.status == Int32(status), "seed \(seed): \(arguments): \(result.output.suffix(3000))")
     }
@@ -87,7 +90,6 @@ import TillitTestSupport
     #expect(Set(leftEvents.compactMap { $0["id"] as? String }).isSuperset(of: fromRemote), "seed \(seed)")
   }
 }
-
 
 /// What a read should make of an entry.
 enum FuzzExpectation: String {
@@ -238,11 +240,16 @@ struct FuzzPlan {
   /// Places `content`, stored as blob `id` and wrapped alone in the tree `folder`.
   mutating func place(_ content: FuzzContent, id: String, folder tree: String, using random: inout SplitMix64) {
     let bucket = Array(id.prefix(2).utf8)
-    func add(_ name: [UInt8], mode: String = "100644", to folder: [UInt8]? = nil, entryID: String? = nil, expect: FuzzExpectation = .invalid,
-             token: String? = nil, transferable: Bool = true) {
+    func add(
+      _ name: [UInt8], mode: String = "100644", to folder: [UInt8]? = nil, entryID: String? = nil, expect: FuzzExpectation = .invalid,
+      token: String? = nil, transferable: Bool = true
+    ) {
       let named = entryID ?? id
       buckets[folder ?? bucket, default: []].append((LedgerForge.Entry(mode: mode, name: name, id: named), transferable))
-      items.append(Item(id: named, expect: expect, token: token ?? named, transferable: transferable, what: "\(content.kind), \(String(decoding: name, as: UTF8.self)) \(mode)"))
+      items.append(
+        Item(
+          id: named, expect: expect, token: token ?? named, transferable: transferable,
+          what: "\(content.kind), \(String(decoding: name, as: UTF8.self)) \(mode)"))
     }
     let proper = Array("\(id).json".utf8)
     switch random.next() % 20 {

@@ -8,7 +8,10 @@ import TillitTestSupport
 /// to run — times, nonces, object ids, durations — is replaced by a placeholder before comparing.
 @Suite struct LedgerGoldenTests {
   @Test func everyKindIsWrittenByteForByteAsBefore() throws {
-    let hooked = try HookedRepo(config: "reviewers:\n  request-on: commit\nchecks:\n  - name: ok\n    run: [\"true\"]\n    stage: pre-push\n  - name: bad\n    run: [\"false\"]\n    stage: pre-push\n")
+    let hooked = try HookedRepo(
+      config:
+        "reviewers:\n  request-on: commit\nchecks:\n  - name: ok\n    run: [\"true\"]\n    stage: pre-push\n  - name: bad\n    run: [\"false\"]\n    stage: pre-push\n"
+    )
     let repo = hooked.repo
     try FileManager.default.createDirectory(atPath: repo.path + "/.git/tillit", withIntermediateDirectories: true)
     try "goldenwriter0001\n".write(toFile: repo.path + "/.git/tillit/writer", atomically: true, encoding: .utf8)
@@ -22,11 +25,14 @@ import TillitTestSupport
     let commit = try repo.git(["commit", "-q", "-m", "ada's change"], environment: hooked.environment)
     #expect(commit.stderr.contains("(recorded"), "\(commit.output)")
     #expect(try repo.tillit(["check", "--range", "HEAD~1..HEAD", "--only", "bad"], environment: hooked.environment).status == 1)
-    for arguments in [["review", "HEAD", "--approve"], ["review", "HEAD~1", "--request-changes", "-m", "why \"this\"?\ttab", "--file", "src/a.c", "--line", "2"],
-                      ["request", "HEAD", "--to", "bo@example.com", "cy@example.com", "--new-person", "-m", "the loop"], ["own", "docs/**", "--by", "eve@example.com", "--new-person"],
-                      ["own", "src/**", "--by", "cy@example.com", "di@example.com", "--new-person", "-m", "until March"], ["own", "--release", "docs/**"],
-                      ["away", "--until", "2999-03-09", "-m", "at a conference"], ["back"],
-                      ["ledger", "import-trailers"]] {
+    for arguments in [
+      ["review", "HEAD", "--approve"], ["review", "HEAD~1", "--request-changes", "-m", "why \"this\"?\ttab", "--file", "src/a.c", "--line", "2"],
+      ["request", "HEAD", "--to", "bo@example.com", "cy@example.com", "--new-person", "-m", "the loop"],
+      ["own", "docs/**", "--by", "eve@example.com", "--new-person"],
+      ["own", "src/**", "--by", "cy@example.com", "di@example.com", "--new-person", "-m", "until March"], ["own", "--release", "docs/**"],
+      ["away", "--until", "2999-03-09", "-m", "at a conference"], ["back"],
+      ["ledger", "import-trailers"],
+    ] {
       let result = try repo.tillit(arguments)
       #expect(result.status == 0, "\(arguments): \(result.output)")
     }

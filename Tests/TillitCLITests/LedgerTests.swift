@@ -235,7 +235,10 @@ import TillitSystem
     let malformed = try blob(Data("{not json".utf8))
     let wrongTypes = try blob(Data(#"{"at":1,"by":[],"data":{},"kind":"review.feedback","lamport":"x","nonce":"n","subject":{},"v":1,"writer":"w"}"#.utf8))
     let huge = try blob(Data(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024))
-    let valid = try blob(Data(#"{"at":"2026-01-01T00:00:00Z","by":"bo@example.com","data":{"message":"from afar","verdict":"comment"},"kind":"review.feedback","lamport":7,"nonce":"n1","subject":{"commit":"0000000000000000000000000000000000000000"},"v":1,"writer":"w2"}"#.utf8))
+    let valid = try blob(
+      Data(
+        #"{"at":"2026-01-01T00:00:00Z","by":"bo@example.com","data":{"message":"from afar","verdict":"comment"},"kind":"review.feedback","lamport":7,"nonce":"n1","subject":{"commit":"0000000000000000000000000000000000000000"},"v":1,"writer":"w2"}"#
+          .utf8))
     func tree(_ lines: [String]) throws -> String {
       try temp.git(["mktree"], input: lines.joined(separator: "\n") + "\n").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -469,7 +472,8 @@ final class Failures: @unchecked Sendable {
 
 @Suite struct CheckRecordTests {
   @Test func everyCheckThatRanIsRecordedAndCachedPassesAreNot() throws {
-    let hooked = try HookedRepo(config: "checks:\n  - name: ok\n    run: [\"true\"]\n  - name: bad\n    run: [\"false\"]\n  - name: other\n    run: [\"true\"]\n    files: [\"*.rs\"]\n")
+    let hooked = try HookedRepo(
+      config: "checks:\n  - name: ok\n    run: [\"true\"]\n  - name: bad\n    run: [\"false\"]\n  - name: other\n    run: [\"true\"]\n    files: [\"*.rs\"]\n")
     #expect(try hooked.repo.tillit(["check", "--all"], environment: hooked.environment).status == 1)
     #expect(try hooked.repo.tillit(["check", "--all"], environment: hooked.environment).status == 1)
     let log = try hooked.repo.tillit(["ledger", "log", "--stream", "checks", "--format", "json"])

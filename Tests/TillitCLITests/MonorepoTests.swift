@@ -105,15 +105,16 @@ import TillitTestSupport
   }
 
   @Test func aCheckOfTheTopFileRunsInItsRoot() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: lint
-          root: web/
-          run: 'pwd > "$OUT/cwd"; printf "%s\\n" "$@" > "$OUT/files"'
-          files: ["*.js"]
-          pass-files: true
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: lint
+            root: web/
+            run: 'pwd > "$OUT/cwd"; printf "%s\\n" "$@" > "$OUT/files"'
+            files: ["*.js"]
+            pass-files: true
 
-      """)
+        """)
     try hooked.repo.write("web/src/a.js", "x\n")
     try hooked.repo.write("b.js", "x\n")
     try hooked.repo.write("webby/c.js", "x\n")

@@ -5,16 +5,17 @@ import TillitTestSupport
 /// File names come from other people's commits; passed to a check they must never become options.
 @Suite struct OptionInjectionTests {
   @Test func fileNamesBeginningWithADashAreNeverReadAsOptions() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: archive
-          run: [tar, -cf, /dev/null]
-          pass-files: true
-        - name: record
-          run: [scripts/record]
-          files: ["-*"]
-          pass-files: true
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: archive
+            run: [tar, -cf, /dev/null]
+            pass-files: true
+          - name: record
+            run: [scripts/record]
+            files: ["-*"]
+            pass-files: true
+        """)
     try hooked.repo.write("fixture.txt", "touch \"$OUT/pwned\"\n")
     try hooked.repo.write("--checkpoint=1", "x\n")
     try hooked.repo.write("--checkpoint-action=exec=sh fixture.txt", "x\n")

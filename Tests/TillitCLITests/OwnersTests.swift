@@ -153,8 +153,9 @@ import TillitTestSupport
     #expect(ownership["claims"] as? Int == 4)
     #expect(ownership["ownedFiles"] as? Int == 5)
     let drift = try #require(ownership["drift"] as? [[String: Any]])
-    #expect(drift.map { [$0["pattern"] as? String, $0["owner"] as? String, $0["kind"] as? String] }
-            == [["old/**", "dee@example.com", "inactive"], ["z/**", "cy@example.com", "left"], ["y/", "@y-team", "unchecked"]])
+    #expect(
+      drift.map { [$0["pattern"] as? String, $0["owner"] as? String, $0["kind"] as? String] }
+        == [["old/**", "dee@example.com", "inactive"], ["z/**", "cy@example.com", "left"], ["y/", "@y-team", "unchecked"]])
     #expect(drift.first?["reason"] as? String == "has not changed or reviewed the file claimed since 2025-01-10")
     #expect(drift.first?["lastTouched"] as? String == "2025-01-10T12:00:00Z")
     #expect(((drift.last?["claim"] as? [String: Any])?["source"] as? String) == "codeowners")
@@ -184,14 +185,18 @@ import TillitTestSupport
     let history = try History()
     try history.commit("Bob", "bob@example.com", ["net/a.c": "1\n"], reviewers: ["Carol <carol@example.com>"])
     try history.repo.write("net/a.c", "2\n")
-    try history.repo.commitAll("by Bob, committed by Zed", environment: [
-      "GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "bob@example.com", "GIT_COMMITTER_NAME": "Zed", "GIT_COMMITTER_EMAIL": "zed@example.com",
-    ])
+    try history.repo.commitAll(
+      "by Bob, committed by Zed",
+      environment: [
+        "GIT_AUTHOR_NAME": "Bob", "GIT_AUTHOR_EMAIL": "bob@example.com", "GIT_COMMITTER_NAME": "Zed", "GIT_COMMITTER_EMAIL": "zed@example.com",
+      ])
     try history.repo.write(".mailmap", "Bo <bo@example.com> <bo@old.example.com>\n")
 
     let typo = try history.repo.tillit(["own", "net/**", "--by", "bobb@example.com"])
     #expect(typo.status == 2, "\(typo.output)")
-    #expect(typo.stderr.contains("tillit: --by names 'bobb@example.com' (did you mean bob@example.com or bo@example.com?), whom neither .mailmap, the history"), "\(typo.output)")
+    #expect(
+      typo.stderr.contains("tillit: --by names 'bobb@example.com' (did you mean bob@example.com or bo@example.com?), whom neither .mailmap, the history"),
+      "\(typo.output)")
     #expect(typo.stderr.contains("pass --new-person to name someone new"), "\(typo.output)")
     #expect(try history.repo.tillit(["own"]).stdout.contains("no ownership is claimed"), "nothing was recorded")
 

@@ -13,20 +13,24 @@ import TillitTestSupport
   static func history() throws -> History {
     let history = try History()
     let big = (0..<20_000).map { "large file line \($0)\n" }.joined()
-    try history.commit("Ann", "ann@example.com", [
-      "src/core/engine.c": lines("engine", 60), "src/util/strings.c": lines("strings", 40),
-      "src/old_name.c": lines("old", 40), "docs/guide.md": lines("guide", 20), "assets/big.dat": big,
-    ], date: "2025-11-01")
+    try history.commit(
+      "Ann", "ann@example.com",
+      [
+        "src/core/engine.c": lines("engine", 60), "src/util/strings.c": lines("strings", 40),
+        "src/old_name.c": lines("old", 40), "docs/guide.md": lines("guide", 20), "assets/big.dat": big,
+      ], date: "2025-11-01")
     try history.commit("Bob", "bob@example.com", ["src/core/engine.c": "bob\n"], date: "2025-11-05", reviewers: ["Cy <cy@example.com>"])
     try move(history.repo, "src/util/strings.c", "lib/util/strings.c")
     try history.commit("Cy", "cy@example.com", ["lib/util/strings.c": "moved\n"], date: "2025-11-10", reviewers: ["Ann <ann@example.com>"])
     try move(history.repo, "src/old_name.c", "src/new_name.c")
     try history.commit("Bob", "bob@example.com", ["src/new_name.c": "renamed\n"], date: "2025-11-15", reviewers: ["Ann <ann@example.com>"])
-    try history.commit("Bob", "bob@example.com", ["assets/big.dat": "more\n", "src/core/engine.c": "bob again\n"], date: "2025-11-20",
-                       reviewers: ["Cy <cy@example.com>"])
+    try history.commit(
+      "Bob", "bob@example.com", ["assets/big.dat": "more\n", "src/core/engine.c": "bob again\n"], date: "2025-11-20",
+      reviewers: ["Cy <cy@example.com>"])
     try history.commit("Cy", "cy@example.com", ["lib/util/strings.c": "cy\n"], date: "2025-11-25", reviewers: ["Bob <bob@example.com>"])
-    try history.commit("Ann", "ann@example.com", ["src/core/engine.c": "ann\n", "docs/guide.md": "ann\n"], date: "2025-12-01",
-                       reviewers: ["Cy <cy@example.com>"])
+    try history.commit(
+      "Ann", "ann@example.com", ["src/core/engine.c": "ann\n", "docs/guide.md": "ann\n"], date: "2025-12-01",
+      reviewers: ["Cy <cy@example.com>"])
     return history
   }
 

@@ -40,7 +40,8 @@ import TillitTestSupport
     let sameName = found.filter { $0["kind"] as? String == "same-name" }
     #expect(sameName.map { $0["email"] as? String } == ["a.example@home.example", "dan@new.example", "hello@park.example"])
     #expect(sameName.map { $0["others"] as? [String] } == [["alice@work.example"], ["dan@old.example"], ["git@park.example"]])
-    #expect(sameName.first?["mailmap"] as? [String] == ["Alice Example <a.example@home.example>", "Alice Example <a.example@home.example> <alice@work.example>"])
+    #expect(
+      sameName.first?["mailmap"] as? [String] == ["Alice Example <a.example@home.example>", "Alice Example <a.example@home.example> <alice@work.example>"])
     let evidence = (sameName.first?["evidence"] as? [String] ?? []).joined(separator: "\n")
     #expect(evidence.contains("2 files in common"))
     #expect(evidence.contains("alice@work.example last used 2025-02-01, a.example@home.example first used 2025-06-01"))
@@ -62,15 +63,16 @@ import TillitTestSupport
     try history.repo.write(".mailmap", "Zed <zed@example.com> <z@old.example>")
     let applied = try history.repo.tillit(["people", "--apply"])
     #expect(applied.status == 0, "\(applied.output)")
-    #expect(try history.repo.read(".mailmap") == """
-      Zed <zed@example.com> <z@old.example>
-      Alice Example <a.example@home.example>
-      Alice Example <a.example@home.example> <alice@work.example>
-      Dan Lee <dan@new.example> <dan@old.example>
-      Eve Park <hello@park.example> <git@park.example>
-      Carol Jones <carol@example.com>
+    #expect(
+      try history.repo.read(".mailmap") == """
+        Zed <zed@example.com> <z@old.example>
+        Alice Example <a.example@home.example>
+        Alice Example <a.example@home.example> <alice@work.example>
+        Dan Lee <dan@new.example> <dan@old.example>
+        Eve Park <hello@park.example> <git@park.example>
+        Carol Jones <carol@example.com>
 
-      """)
+        """)
     let again = try history.repo.tillit(["people", "--apply"])
     #expect(again.stdout.contains("No probable duplicates to add; .mailmap is left as it is."))
     #expect(try history.repo.read(".mailmap").components(separatedBy: "\n").count == 7)

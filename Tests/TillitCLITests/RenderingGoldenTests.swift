@@ -69,17 +69,22 @@ import TillitTestSupport
     let repo = history.repo
     try history.commit("Fay", "fay@example.com", ["tools/gen.sh": "echo generated\n"], date: "2025-06-01", message: "tools: a generator")
     try history.commit("Bob", "bob@example.com", ["src/ledger/store.c": "int store;\n"], date: "2025-10-01", message: "store: first version")
-    try history.commit("Bob", "bob@example.com", ["src/ledger/store.c": "int append(void);\n"], date: "2025-10-15", message: "store: append",
-                       reviewers: ["Carol <carol@example.com>"])
-    try history.commit("Carol", "carol@example.com", ["src/ledger/sync.c": "int sync;\n"], date: "2025-11-01", message: "sync: first version",
-                       reviewers: ["Bob <bob@example.com>"])
+    try history.commit(
+      "Bob", "bob@example.com", ["src/ledger/store.c": "int append(void);\n"], date: "2025-10-15", message: "store: append",
+      reviewers: ["Carol <carol@example.com>"])
+    try history.commit(
+      "Carol", "carol@example.com", ["src/ledger/sync.c": "int sync;\n"], date: "2025-11-01", message: "sync: first version",
+      reviewers: ["Bob <bob@example.com>"])
     try history.commit("Dan", "dan@example.com", ["src/ui/table.c": "int table;\n"], date: "2025-11-20", message: "ui: the table")
-    try history.commit("Eve", "eve@example.com", ["docs/guide.md": "# Guide\n"], date: "2025-12-01", message: "docs: a guide",
-                       reviewers: ["Dan <dan@example.com>"])
-    try history.commit("Carol", "carol@example.com", ["src/ledger/store.c": "int read_fast(void);\n"], date: "2026-01-10", message: "store: faster reads",
-                       reviewers: ["Bob <bob@example.com>"])
-    try history.commit("Ada Tester", "ada@example.com", ["src/ledger/store.c": "int tip(void);\n", "src/ui/table.c": "int show_tip;\n"],
-                       date: "2026-02-01", message: "store and table: show the tip", reviewers: ["Bob <bob@example.com>"])
+    try history.commit(
+      "Eve", "eve@example.com", ["docs/guide.md": "# Guide\n"], date: "2025-12-01", message: "docs: a guide",
+      reviewers: ["Dan <dan@example.com>"])
+    try history.commit(
+      "Carol", "carol@example.com", ["src/ledger/store.c": "int read_fast(void);\n"], date: "2026-01-10", message: "store: faster reads",
+      reviewers: ["Bob <bob@example.com>"])
+    try history.commit(
+      "Ada Tester", "ada@example.com", ["src/ledger/store.c": "int tip(void);\n", "src/ui/table.c": "int show_tip;\n"],
+      date: "2026-02-01", message: "store and table: show the tip", reviewers: ["Bob <bob@example.com>"])
 
     try FileManager.default.createDirectory(atPath: repo.path + "/.git/tillit", withIntermediateDirectories: true)
     try "goldenwriter0001\n".write(toFile: repo.path + "/.git/tillit/writer", atomically: true, encoding: .utf8)
@@ -89,10 +94,13 @@ import TillitTestSupport
       guard result.status == 0 else { throw TestFailure("\(arguments): \(result.output)") }
     }
     try record("ada@example.com", at: "2026-02-02T10:00:00Z", ["ledger", "import-trailers"])
-    try record("ada@example.com", at: "2026-02-02T10:00:00Z", ["request", "HEAD", "--to", "bob@example.com", "dan@example.com", "-m", "please look at the store"])
-    try record("bob@example.com", at: "2026-02-03T09:30:00Z", ["review", "HEAD", "--comment", "-m", "why one line?", "--file", "src/ledger/store.c", "--line", "1"])
+    try record(
+      "ada@example.com", at: "2026-02-02T10:00:00Z", ["request", "HEAD", "--to", "bob@example.com", "dan@example.com", "-m", "please look at the store"])
+    try record(
+      "bob@example.com", at: "2026-02-03T09:30:00Z", ["review", "HEAD", "--comment", "-m", "why one line?", "--file", "src/ledger/store.c", "--line", "1"])
     try record("bob@example.com", at: "2026-02-03T09:31:00Z", ["review", "HEAD", "--approve"])
-    try record("ada@example.com", at: "2026-02-04T08:00:00Z", ["own", "src/ledger/**", "--by", "bob@example.com", "carol@example.com", "-m", "until the rewrite"])
+    try record(
+      "ada@example.com", at: "2026-02-04T08:00:00Z", ["own", "src/ledger/**", "--by", "bob@example.com", "carol@example.com", "-m", "until the rewrite"])
     try record("ada@example.com", at: "2026-02-04T08:01:00Z", ["own", "docs/**", "--by", "eve@example.com"])
     try record("ada@example.com", at: "2026-02-04T08:02:00Z", ["own", "--release", "docs/**"])
     try record("carol@example.com", at: "2026-02-05T08:00:00Z", ["away", "--until", "2026-03-09", "-m", "at a conference"])
@@ -100,9 +108,11 @@ import TillitTestSupport
     // The approved change gains a line; the post-rewrite hook records the amend.
     try repo.write("src/ui/table.c", try repo.read("src/ui/table.c") + "int show_tip_again;\n")
     try repo.git(["add", "src/ui/table.c"])
-    try repo.git(["commit", "-q", "--amend", "--no-edit"], environment: [
-      "TILLIT_NOW": "2026-02-06T12:00:00Z", "GIT_AUTHOR_DATE": "2026-02-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-02-06T12:00:00Z",
-    ])
+    try repo.git(
+      ["commit", "-q", "--amend", "--no-edit"],
+      environment: [
+        "TILLIT_NOW": "2026-02-06T12:00:00Z", "GIT_AUTHOR_DATE": "2026-02-01T12:00:00Z", "GIT_COMMITTER_DATE": "2026-02-06T12:00:00Z",
+      ])
     return history
   }
 }

@@ -10,18 +10,22 @@ struct History {
 
   /// Commits `files` (path → content appended) as `name <email>` on `date` (YYYY-MM-DD).
   @discardableResult
-  func commit(_ name: String, _ email: String, _ files: [String: String], date: String = "2026-01-01", message: String = "change",
-              reviewers: [String] = []) throws -> String {
+  func commit(
+    _ name: String, _ email: String, _ files: [String: String], date: String = "2026-01-01", message: String = "change",
+    reviewers: [String] = []
+  ) throws -> String {
     for (path, text) in files {
       let existing = repo.exists(path) ? try repo.read(path) : ""
       try repo.write(path, existing + text)
     }
     let trailers = reviewers.isEmpty ? "" : "\n\n" + reviewers.map { "Reviewed-by: \($0)" }.joined(separator: "\n")
     let stamp = "\(date)T12:00:00Z"
-    return try repo.commitAll(message + trailers, environment: [
-      "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
-      "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
-    ])
+    return try repo.commitAll(
+      message + trailers,
+      environment: [
+        "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
+        "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
+      ])
   }
 
   func json(_ arguments: [String]) throws -> [String: Any] {

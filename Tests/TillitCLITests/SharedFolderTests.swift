@@ -7,11 +7,13 @@ import TillitTestSupport
   static var hasNode: Bool { (try? Command.run(["node", "--version"], in: "/").status) == 0 }
 
   @Test(.enabled(if: hasNode)) func aCheckImportsAModuleFromTheIgnoredNodeModulesWithNoConfiguration() throws {
-    let hooked = try HookedRepo(config: "checks:\n  - name: greet\n    run: [node, src/greet.js]\n    files: [\"src/**\"]\n", files: [
-      "package.json": "{\"name\": \"greeter\", \"type\": \"module\"}\n",
-      ".gitignore": "node_modules/\n",
-      "src/greet.js": "import shout from 'shout';\nconsole.log(shout('hello'));\n",
-    ])
+    let hooked = try HookedRepo(
+      config: "checks:\n  - name: greet\n    run: [node, src/greet.js]\n    files: [\"src/**\"]\n",
+      files: [
+        "package.json": "{\"name\": \"greeter\", \"type\": \"module\"}\n",
+        ".gitignore": "node_modules/\n",
+        "src/greet.js": "import shout from 'shout';\nconsole.log(shout('hello'));\n",
+      ])
     try hooked.repo.write("node_modules/shout/package.json", "{\"name\": \"shout\", \"type\": \"module\", \"main\": \"index.js\"}\n")
     try hooked.repo.write("node_modules/shout/index.js", "export default (text) => text.toUpperCase() + '!';\n")
     try hooked.repo.write("src/words.txt", "hello\n")
@@ -26,12 +28,13 @@ import TillitTestSupport
   }
 
   @Test func aConfiguredFolderIsSharedAndATrackedOneIsNot() throws {
-    let hooked = try HookedRepo(config: """
-      share: [deps, tracked]
-      checks:
-        - name: look
-          run: "cat deps/tool.txt > \\"$OUT/deps\\"; ls -l > \\"$OUT/listing\\""
-      """, files: [".gitignore": "deps/\n", "tracked/kept.txt": "kept\n"])
+    let hooked = try HookedRepo(
+      config: """
+        share: [deps, tracked]
+        checks:
+          - name: look
+            run: "cat deps/tool.txt > \\"$OUT/deps\\"; ls -l > \\"$OUT/listing\\""
+        """, files: [".gitignore": "deps/\n", "tracked/kept.txt": "kept\n"])
     try hooked.repo.write("deps/tool.txt", "from the work tree\n")
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])

@@ -163,8 +163,9 @@ import TillitTestSupport
     let home = repo.root + "/gnupg"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let environment = ["GNUPGHOME": home]
-    let made = try Command.run(["gpg", "--batch", "--quiet", "--passphrase", "", "--quick-gen-key", "Ada <ada@example.com>", "ed25519", "sign", "never"],
-                               in: repo.root, environment: environment)
+    let made = try Command.run(
+      ["gpg", "--batch", "--quiet", "--passphrase", "", "--quick-gen-key", "Ada <ada@example.com>", "ed25519", "sign", "never"],
+      in: repo.root, environment: environment)
     try #require(made.status == 0, "\(made.output)")
     try repo.git(["config", "gpg.format", "openpgp"])
     try repo.git(["config", "user.signingKey", "ada@example.com"])

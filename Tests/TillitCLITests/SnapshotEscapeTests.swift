@@ -54,9 +54,11 @@ import TillitTestSupport
     let config = try repo.git(["rev-parse", "HEAD:.tillit.yml"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     let evil = try blob(repo, "evil\n")
     let folder = try repo.git(["mktree"], input: "100644 blob \(evil)\tevil.txt\n").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    let tree = try literalTree(repo, [
-      ("100644", ".tillit.yml", config), ("120000", "a", try blob(repo, outside)), ("40000", "a", folder),
-    ])
+    let tree = try literalTree(
+      repo,
+      [
+        ("100644", ".tillit.yml", config), ("120000", "a", try blob(repo, outside)), ("40000", "a", folder),
+      ])
     let theirs = try commit(repo, tree: tree)
     let result = try repo.tillit(["check", "--range", "HEAD..\(theirs)"])
     #expect(!FileManager.default.fileExists(atPath: outside + "/evil.txt"), "the snapshot wrote outside itself")
@@ -122,11 +124,12 @@ import TillitTestSupport
   }
 
   @Test func gitInsideASnapshotAnswersForTheSnapshotNotTheWorkTree() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: where
-          run: "git rev-parse --verify HEAD && git describe --always && git rev-parse --show-toplevel > \\"$OUT/top\\" && git ls-files > \\"$OUT/files\\" && git status --porcelain > \\"$OUT/status\\""
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: where
+            run: "git rev-parse --verify HEAD && git describe --always && git rev-parse --show-toplevel > \\"$OUT/top\\" && git ls-files > \\"$OUT/files\\" && git status --porcelain > \\"$OUT/status\\""
+        """)
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])
     try hooked.repo.write("unstaged.txt", "not staged\n")

@@ -39,11 +39,12 @@ import TillitTestSupport
   }
 
   @Test func whatAChecksWritesToTrackedFilesNeverReachesTheNextRun() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: vandal
-          run: "echo edited >> kept.txt; rm -f gone.txt; echo untracked > shadow.txt; mkdir -p build && date > build/output; ls build > \\"$OUT/build-seen\\""
-      """, files: ["kept.txt": "kept\n", "gone.txt": "gone\n"])
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: vandal
+            run: "echo edited >> kept.txt; rm -f gone.txt; echo untracked > shadow.txt; mkdir -p build && date > build/output; ls build > \\"$OUT/build-seen\\""
+        """, files: ["kept.txt": "kept\n", "gone.txt": "gone\n"])
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])
     // A check that rewrites tracked files without fix: true stops the run, naming them.
@@ -67,11 +68,12 @@ import TillitTestSupport
   /// A check that points a tracked symlink elsewhere rewrote it, as much as one that edits a
   /// file: the commit stops and names it, and the next run sees the staged link again.
   @Test func aTrackedSymlinkPointedElsewhereIsARewrite() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: relinker
-          run: "[ \\"$(readlink link)\\" = kept.txt ] && ln -sfn /etc/passwd link"
-      """, files: ["kept.txt": "kept\n"])
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: relinker
+            run: "[ \\"$(readlink link)\\" = kept.txt ] && ln -sfn /etc/passwd link"
+        """, files: ["kept.txt": "kept\n"])
     try FileManager.default.createSymbolicLink(atPath: hooked.repo.path + "/link", withDestinationPath: "kept.txt")
     try hooked.repo.git(["add", "link"])
     let first = try hooked.repo.tillit(["check"], environment: hooked.environment)
@@ -99,11 +101,12 @@ import TillitTestSupport
   }
 
   @Test(.tags(.slow)) func concurrentRunsTakeDifferentSlots() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: hold
-          run: "pwd > \\"$OUT/cwd-$$\\"; touch \\"$OUT/started-$$\\"; while [ ! -e \\"$OUT/go\\" ]; do sleep 0.05; done"
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: hold
+            run: "pwd > \\"$OUT/cwd-$$\\"; touch \\"$OUT/started-$$\\"; while [ ! -e \\"$OUT/go\\" ]; do sleep 0.05; done"
+        """)
     try hooked.repo.write("a.txt", "a\n")
     try hooked.repo.git(["add", "a.txt"])
     let group = DispatchGroup()
@@ -168,31 +171,46 @@ import TillitTestSupport
     let hooked = try HookedRepo(config: "checks:\n  - name: look\n    run: [\"true\"]\n", files: files)
     let slot = hooked.snapshotFolder + "/slot-0"
     let steps: [(String, () throws -> Void)] = [
-      ("files added in new folders", {
-        try hooked.repo.write("new/deeper/a b.txt", "spaces\n")
-        let name = Array(hooked.repo.path.utf8) + [UInt8(ascii: "/"), 0x6e, 0xe9, 0]
-        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
-        _ = write(fd, "latin-1 name\n", 13)
-        close(fd)
-      }),
-      ("a file edited, one deleted so its folder empties", {
-        try hooked.repo.write("kept.txt", "kept, edited\n")
-        try FileManager.default.removeItem(atPath: hooked.repo.path + "/only/one.txt")
-      }),
-      ("a file made executable, a symlink added", {
-        try hooked.repo.write("run.sh", "#!/bin/sh\n", executable: true)
-        try FileManager.default.createSymbolicLink(atPath: hooked.repo.path + "/link", withDestinationPath: "kept.txt")
-      }),
-      ("a file turned into a folder, a symlink into a file", {
-        try FileManager.default.removeItem(atPath: hooked.repo.path + "/x")
-        try hooked.repo.write("x/inside.txt", "now a folder\n")
-        try FileManager.default.removeItem(atPath: hooked.repo.path + "/link")
-        try hooked.repo.write("link", "now a file\n")
-      }),
-      ("a folder turned back into a file", {
-        try FileManager.default.removeItem(atPath: hooked.repo.path + "/x")
-        try hooked.repo.write("x", "a file again\n")
-      }),
+      (
+        "files added in new folders",
+        {
+          try hooked.repo.write("new/deeper/a b.txt", "spaces\n")
+          let name = Array(hooked.repo.path.utf8) + [UInt8(ascii: "/"), 0x6e, 0xe9, 0]
+          let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+          _ = write(fd, "latin-1 name\n", 13)
+          close(fd)
+        }
+      ),
+      (
+        "a file edited, one deleted so its folder empties",
+        {
+          try hooked.repo.write("kept.txt", "kept, edited\n")
+          try FileManager.default.removeItem(atPath: hooked.repo.path + "/only/one.txt")
+        }
+      ),
+      (
+        "a file made executable, a symlink added",
+        {
+          try hooked.repo.write("run.sh", "#!/bin/sh\n", executable: true)
+          try FileManager.default.createSymbolicLink(atPath: hooked.repo.path + "/link", withDestinationPath: "kept.txt")
+        }
+      ),
+      (
+        "a file turned into a folder, a symlink into a file",
+        {
+          try FileManager.default.removeItem(atPath: hooked.repo.path + "/x")
+          try hooked.repo.write("x/inside.txt", "now a folder\n")
+          try FileManager.default.removeItem(atPath: hooked.repo.path + "/link")
+          try hooked.repo.write("link", "now a file\n")
+        }
+      ),
+      (
+        "a folder turned back into a file",
+        {
+          try FileManager.default.removeItem(atPath: hooked.repo.path + "/x")
+          try hooked.repo.write("x", "a file again\n")
+        }
+      ),
     ]
     for (step, change) in steps {
       try change()
@@ -210,11 +228,12 @@ import TillitTestSupport
   /// A check that changes the slot's index without touching a file (`git rm --cached` inside
   /// it) makes the next move compare every file, so the next run sees the index it should.
   @Test func aCheckThatChangesTheSlotsIndexDoesNotLeakIntoTheNextRun() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: unstager
-          run: "git ls-files --error-unmatch kept.txt >/dev/null && git rm -q --cached kept.txt"
-      """, files: ["kept.txt": "kept\n"])
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: unstager
+            run: "git ls-files --error-unmatch kept.txt >/dev/null && git rm -q --cached kept.txt"
+        """, files: ["kept.txt": "kept\n"])
     for name in ["a.txt", "b.txt", "c.txt"] {
       try hooked.repo.write(name, "\(name)\n")
       try hooked.repo.git(["add", name])

@@ -24,11 +24,12 @@ import TillitSystem
   }
 
   @Test func listsEachSlotWithItsSizeWithoutFollowingLinksAndWhetherItIsInUse() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: build
-          run: "head -c 307200 /dev/urandom > build.out; ln -sf /usr usr-link"
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: build
+            run: "head -c 307200 /dev/urandom > build.out; ln -sf /usr usr-link"
+        """)
     #expect(try hooked.repo.tillit(["check", "--all"], environment: hooked.environment).status == 0)
     let held = try holdLock(hooked, "slot-0")
     #expect(try hooked.repo.tillit(["check", "--all", "--no-cache"], environment: hooked.environment).status == 0)
@@ -64,11 +65,12 @@ import TillitSystem
   }
 
   @Test func pruneRemovesFreeSlotsEntirelyAndKeepsTheOnesInUse() throws {
-    let hooked = try HookedRepo(config: """
-      checks:
-        - name: build
-          run: "mkdir -p out && echo built > out/file && ln -sf \\"$OUT\\" out-link"
-      """)
+    let hooked = try HookedRepo(
+      config: """
+        checks:
+          - name: build
+            run: "mkdir -p out && echo built > out/file && ln -sf \\"$OUT\\" out-link"
+        """)
     try hooked.repo.write("../out/precious", "outside the slot\n")
     #expect(try hooked.repo.tillit(["check", "--all"], environment: hooked.environment).status == 0)
     let held = try holdLock(hooked, "slot-0")

@@ -21,8 +21,12 @@ import TillitTestSupport
   }
 
   static func expectClean(_ result: CommandResult, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(controls(result.stdout).isEmpty, "\(what): raw control characters on stdout: \(controls(result.stdout)) in \(result.stdout.debugDescription)", sourceLocation: sourceLocation)
-    #expect(controls(result.stderr).isEmpty, "\(what): raw control characters on stderr: \(controls(result.stderr)) in \(result.stderr.debugDescription)", sourceLocation: sourceLocation)
+    #expect(
+      controls(result.stdout).isEmpty, "\(what): raw control characters on stdout: \(controls(result.stdout)) in \(result.stdout.debugDescription)",
+      sourceLocation: sourceLocation)
+    #expect(
+      controls(result.stderr).isEmpty, "\(what): raw control characters on stderr: \(controls(result.stderr)) in \(result.stderr.debugDescription)",
+      sourceLocation: sourceLocation)
   }
 
   /// A history written by a hostile author, with a hostile trailer, file name and ledger events,
@@ -31,8 +35,9 @@ import TillitTestSupport
     let history = try History()
     let repo = history.repo
     let evil = "evil\(Self.clear).txt"
-    try history.commit("Eve \(Self.title) Q", "eve\(Self.clear)@example.com", [evil: "1\n", "src/a.c": "1\n"],
-                       date: "2025-12-20", reviewers: ["Mal \(Self.title) <mal\(Self.clear)@example.com>"])
+    try history.commit(
+      "Eve \(Self.title) Q", "eve\(Self.clear)@example.com", [evil: "1\n", "src/a.c": "1\n"],
+      date: "2025-12-20", reviewers: ["Mal \(Self.title) <mal\(Self.clear)@example.com>"])
     try history.commit("Ada Tester", "ada@example.com", [evil: "2\n", "src/a.c": "2\n"], date: "2025-12-28")
     #expect(try repo.tillit(["ledger", "import-trailers"]).status == 0)
     try repo.git(["config", "user.email", "ada\(Self.clear)@example.com"])
@@ -79,9 +84,11 @@ import TillitTestSupport
     let log = try repo.tillit(["ledger", "log"], environment: environment)
     #expect(log.status == 0, "\(log.output)")
     Self.expectClean(log, "ledger log")
-    for shown in ["look \(Self.shownTitle)", "please \(Self.shownTitle)", "far \(Self.shownTitle)",
-                  "review.feedback\(Self.shownClear)", "zed\(Self.shownClear)@example.com", "ada\(Self.shownClear)@example.com",
-                  "mal\(Self.shownClear)@example.com", "x\(Self.shownClear).c:3", "evil\(Self.shownClear).txt:1"] {
+    for shown in [
+      "look \(Self.shownTitle)", "please \(Self.shownTitle)", "far \(Self.shownTitle)",
+      "review.feedback\(Self.shownClear)", "zed\(Self.shownClear)@example.com", "ada\(Self.shownClear)@example.com",
+      "mal\(Self.shownClear)@example.com", "x\(Self.shownClear).c:3", "evil\(Self.shownClear).txt:1",
+    ] {
       #expect(log.stdout.contains(shown), "ledger log lacks \(shown): \(log.stdout)")
     }
     #expect(log.stderr.contains("not-a-bucket\(Self.shownClear)"), "\(log.stderr)")
@@ -117,7 +124,9 @@ import TillitTestSupport
     let history = try hostileRepository()
     let repo = history.repo
     let environment = ["NO_COLOR": "1"]
-    for arguments in [["reviewers", "HEAD", "--count", "5"], ["reviewers", "HEAD", "--count", "5", "--explain"], ["owners", "."], ["owners", "--explain", "."]] {
+    for arguments in [
+      ["reviewers", "HEAD", "--count", "5"], ["reviewers", "HEAD", "--count", "5", "--explain"], ["owners", "."], ["owners", "--explain", "."],
+    ] {
       let result = try repo.tillit(arguments, environment: environment)
       #expect(result.status == 0, "\(arguments): \(result.output)")
       Self.expectClean(result, arguments.joined(separator: " "))

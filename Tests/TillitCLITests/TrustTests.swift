@@ -65,9 +65,11 @@ import TillitTestSupport
 
   /// A program of the repository is approved with its content: a pulled change to the script
   /// runs nothing until approved again, in every way a command can name it.
-  @Test(arguments: ["[scripts/lint]", "\"./scripts/lint\"", "\"sh scripts/lint\"", "[env, FOO=1, ./scripts/lint]", "[sh, -c, \"true && scripts/lint\"]", "[scripts/link]",
+  @Test(arguments: [
+    "[scripts/lint]", "\"./scripts/lint\"", "\"sh scripts/lint\"", "[env, FOO=1, ./scripts/lint]", "[sh, -c, \"true && scripts/lint\"]", "[scripts/link]",
     "\". ./scripts/lint; true\"", "\"timeout 60 ./scripts/lint\"", "\"cd scripts && ./lint\"", "[/usr/bin/env, scripts/lint]",
-    "[bash, -o, pipefail, -c, \"./scripts/lint\"]", "\"eval ./scripts/lint\""])
+    "[bash, -o, pipefail, -c, \"./scripts/lint\"]", "\"eval ./scripts/lint\"",
+  ])
   func aPulledChangeToAnApprovedScriptNeedsApprovalAgain(run: String) throws {
     let hooked = try HookedRepo(config: "checks:\n  - name: lint\n    run: \(run)\n", install: false)
     try hooked.repo.write("scripts/lint", "#!/bin/sh\ntouch \"$OUT/linted\"\n", executable: true)

@@ -53,7 +53,9 @@ import TillitGit
     }
   }
 
-  static func expectVerdicts(_ check: some TextFileCheck, _ cases: [(name: String, input: [UInt8], fails: Bool)], path: RepoPath = path, differing: Set<String> = []) {
+  static func expectVerdicts(
+    _ check: some TextFileCheck, _ cases: [(name: String, input: [UInt8], fails: Bool)], path: RepoPath = path, differing: Set<String> = []
+  ) {
     for (name, input, fails) in cases {
       let got = outcome(check, input, path: path).fails
       #expect(got == (differing.contains(name) ? !fails : fails), "\(name): fails \(got), the hook \(fails)")

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ConfigParserTests {
   @Test func readsTheDocumentedExample() throws {
-    let config = try ConfigParser().parse("""
+    let config = try ConfigParser().parse(
+      """
       jobs: 3
       checks:
         - name: unit
@@ -94,7 +95,8 @@ import Testing
 
 @Suite struct BuiltinConfigTests {
   @Test func aBuiltinTakesItsNameDefaultFilesFixAndOptions() throws {
-    let config = try ConfigParser().parse("""
+    let config = try ConfigParser().parse(
+      """
       checks:
         - builtin: check-yaml
           allow-multiple-documents: true

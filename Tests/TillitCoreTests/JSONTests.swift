@@ -36,8 +36,10 @@ import Testing
   @Test func nestingDeeperThanTheLimitIsAParseErrorNotACrash() throws {
     let limit = JSONParser.deepestNesting
     #expect(throws: Never.self) { try JSONParser.parse(Array((String(repeating: "[", count: limit) + String(repeating: "]", count: limit)).utf8)) }
-    for text in [String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 100_000) + "1",
-                 String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1)] {
+    for text in [
+      String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 100_000) + "1",
+      String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1),
+    ] {
       do {
         _ = try JSONParser.parse(Array(text.utf8))
         Issue.record("parsed \(text.prefix(20))")

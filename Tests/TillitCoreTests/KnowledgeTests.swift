@@ -5,7 +5,8 @@ import TillitGit
 
 @Suite struct KnowledgeSettingsTests {
   @Test func peopleIgnoreAndReviewersAreRead() throws {
-    let config = try ConfigParser().parse("""
+    let config = try ConfigParser().parse(
+      """
       people:
         aliases:
           ada@example.com: [ada@old.example, Ada@Home.example]

@@ -21,16 +21,19 @@ import TillitTestSupport
     }
     let anchor = ReviewFeedback.Anchor(path: "src/a.c", line: 2, lineText: "two\t\"quoted\" é")
     return [
-      LedgerEvent(ReviewImported(commit: id, trailer: "Reviewed-by", name: "Di Reviewer", email: "di@example.com").payload,
-                  at: "2025-12-01T12:00:00Z", by: "di@example.com", writer: "import", nonce: ""),
+      LedgerEvent(
+        ReviewImported(commit: id, trailer: "Reviewed-by", name: "Di Reviewer", email: "di@example.com").payload,
+        at: "2025-12-01T12:00:00Z", by: "di@example.com", writer: "import", nonce: ""),
       event(CheckRan(check: "ok", inputHash: id.hex, commit: nil, tree: id, definitionHash: id.hex, outcome: .passed, durationMs: 42, exitCode: 0), 1),
       event(CheckRan(check: "bad", inputHash: id.hex, commit: id, tree: id, definitionHash: id.hex, outcome: .failed, durationMs: 42, exitCode: 1), 2),
       event(ReviewFeedback(change: change, anchor: nil, verdict: .approve, message: ""), 4),
       suggested(["ada@example.com"], 1),
       suggested(["bob@example.com", "di@example.com"], 3),
       suggested(["di@example.com", "ada@example.com"], 2),
-      event(ReviewRequested(change: change, reviewers: ["bo@example.com", "cy@example.com"].map { ReviewRequested.Reviewer(email: $0, role: "requested", reasons: []) },
-                            message: "the loop"), 6),
+      event(
+        ReviewRequested(
+          change: change, reviewers: ["bo@example.com", "cy@example.com"].map { ReviewRequested.Reviewer(email: $0, role: "requested", reasons: []) },
+          message: "the loop"), 6),
       event(ReviewFeedback(change: change, anchor: anchor, verdict: .changesRequested, message: "why \"this\"?\ttab"), 5),
       event(OwnershipClaimed(pattern: "docs/**", people: ["eve@example.com"], note: ""), 1),
       event(OwnershipClaimed(pattern: "src/**", people: ["cy@example.com", "di@example.com"], note: "until March"), 2),
@@ -61,9 +64,16 @@ import TillitTestSupport
   /// Events forged by hand or written before patch ids: the optional fields may be missing.
   @Test func optionalFieldsMayBeMissing() throws {
     let id = try #require(Self.id)
-    let feedback = try Self.decode(#"{"at":"a","by":"b","data":{"message":"m","verdict":"comment","later":[1]},"kind":"review.feedback","lamport":1,"nonce":"n","subject":{"commit":"\#(id.hex)","path":"p","line":3},"v":1,"writer":"w"}"#)
-    #expect(feedback.payload == .reviewFeedback(ReviewFeedback(change: ChangeReference(commit: id, patchID: nil), anchor: .init(path: "p", line: 3, lineText: ""), verdict: .comment, message: "m")))
-    let run = try Self.decode(#"{"at":"a","by":"b","data":{"definitionHash":"d","durationMs":1e300,"outcome":"timed out"},"kind":"check.ran","lamport":1,"nonce":"n","subject":{"check":"c","inputHash":"h"},"v":1,"writer":"w"}"#)
+    let feedback = try Self.decode(
+      #"{"at":"a","by":"b","data":{"message":"m","verdict":"comment","later":[1]},"kind":"review.feedback","lamport":1,"nonce":"n","subject":{"commit":"\#(id.hex)","path":"p","line":3},"v":1,"writer":"w"}"#
+    )
+    #expect(
+      feedback.payload
+        == .reviewFeedback(
+          ReviewFeedback(change: ChangeReference(commit: id, patchID: nil), anchor: .init(path: "p", line: 3, lineText: ""), verdict: .comment, message: "m")))
+    let run = try Self.decode(
+      #"{"at":"a","by":"b","data":{"definitionHash":"d","durationMs":1e300,"outcome":"timed out"},"kind":"check.ran","lamport":1,"nonce":"n","subject":{"check":"c","inputHash":"h"},"v":1,"writer":"w"}"#
+    )
     guard case .checkRan(let ran) = run.payload else { Issue.record("\(run.payload)"); return }
     #expect(ran.durationMs == CheckRan.longestDurationMs && ran.exitCode == nil && ran.outcome == .timedOut)
   }
@@ -71,7 +81,8 @@ import TillitTestSupport
   /// Another Tillit's kinds, and later versions of known ones, are kept as they are.
   @Test(arguments: [("review.later", 1), ("review.feedback", 2), ("check.ran", 9)])
   func unknownKindsAndVersionsAreKeptWhole(kind: String, version: Int) throws {
-    let stored = #"{"at":"a","by":"b","data":{"x":[1,{"y":null}]},"kind":"\#(kind)","lamport":1,"nonce":"n","subject":{"verdict":7},"v":\#(version),"writer":"w"}"#
+    let stored =
+      #"{"at":"a","by":"b","data":{"x":[1,{"y":null}]},"kind":"\#(kind)","lamport":1,"nonce":"n","subject":{"verdict":7},"v":\#(version),"writer":"w"}"#
     let event = try Self.decode(stored)
     guard case .unknown(let unknown) = event.payload else { Issue.record("\(event.payload)"); return }
     #expect(unknown.kind == kind && unknown.version == version && event.payload.commit == nil)
@@ -82,16 +93,31 @@ import TillitTestSupport
   /// in its own way, or took it: a verdict of any text, a request naming no commit).
   @Test(arguments: [
     (#""review.feedback""#, #"{"commit":"ZZ"}"#, #"{"message":"m","verdict":"comment"}"#, "has a 'subject.commit' that is not a 40-digit object id"),
-    (#""review.feedback""#, #"{"commit":"ID","patchId":"IDUPPER"}"#, #"{"message":"m","verdict":"comment"}"#, "has a 'subject.patchId' that is not a 40-digit object id"),
-    (#""review.feedback""#, #"{"commit":"ID"}"#, #"{"message":"m","verdict":"approve\u001b]0;x"}"#, "has a 'data.verdict' that is not one of approve, comment, changes-requested"),
-    (#""review.feedback""#, #"{"commit":"ID","path":"p","line":0}"#, #"{"message":"m","verdict":"comment"}"#, "has a 'subject.line' that is not a whole number from 1 to 2147483647"),
+    (
+      #""review.feedback""#, #"{"commit":"ID","patchId":"IDUPPER"}"#, #"{"message":"m","verdict":"comment"}"#,
+      "has a 'subject.patchId' that is not a 40-digit object id"
+    ),
+    (
+      #""review.feedback""#, #"{"commit":"ID"}"#, #"{"message":"m","verdict":"approve\u001b]0;x"}"#,
+      "has a 'data.verdict' that is not one of approve, comment, changes-requested"
+    ),
+    (
+      #""review.feedback""#, #"{"commit":"ID","path":"p","line":0}"#, #"{"message":"m","verdict":"comment"}"#,
+      "has a 'subject.line' that is not a whole number from 1 to 2147483647"
+    ),
     (#""review.feedback""#, #"{"commit":"ID","path":"p"}"#, #"{"message":"m","verdict":"comment"}"#, "has no 'subject.line'"),
     (#""review.feedback""#, #"{"commit":"ID"}"#, #"{"message":null,"verdict":"comment"}"#, "has a 'data.message' that is not text"),
     (#""review.requested""#, #"{}"#, #"{"message":"m","reviewers":[]}"#, "has no 'subject.commit'"),
     (#""review.requested""#, #"{"commit":"ID"}"#, #"{"message":"m","reviewers":[{"email":5}]}"#, "has a 'data.reviewers[0].email' that is not text"),
     (#""review.requested""#, #"{"commit":"ID"}"#, #"{"message":"m","reviewers":["x"]}"#, "has a 'data.reviewers[0]' that is not an object"),
-    (#""check.ran""#, #"{"check":"c","inputHash":"h"}"#, #"{"definitionHash":"d","durationMs":"slow","outcome":"passed"}"#, "has a 'data.durationMs' that is not a number"),
-    (#""check.ran""#, #"{"check":"c","inputHash":"h"}"#, #"{"definitionHash":"d","durationMs":1,"exitCode":4294967296,"outcome":"passed"}"#, "has a 'data.exitCode' that is not a whole number"),
+    (
+      #""check.ran""#, #"{"check":"c","inputHash":"h"}"#, #"{"definitionHash":"d","durationMs":"slow","outcome":"passed"}"#,
+      "has a 'data.durationMs' that is not a number"
+    ),
+    (
+      #""check.ran""#, #"{"check":"c","inputHash":"h"}"#, #"{"definitionHash":"d","durationMs":1,"exitCode":4294967296,"outcome":"passed"}"#,
+      "has a 'data.exitCode' that is not a whole number"
+    ),
     (#""ownership.claimed""#, #"{"pattern":"**"}"#, #"{"note":"","people":[null]}"#, "has a 'data.people[0]' that is not text"),
     (#""ownership.released""#, #"{"pattern":["x"]}"#, #"{}"#, "has a 'subject.pattern' that is not text"),
     (#""review.imported""#, #"{"commit":"ID"}"#, #"{"email":"e","trailer":"t"}"#, "has no 'data.name'"),

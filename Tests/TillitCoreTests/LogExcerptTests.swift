@@ -23,8 +23,9 @@ import TillitCore
   @Test func aLongLogKeepsItsFirstAndLastTenLines() throws {
     let text = "ROOT-CAUSE\n" + Self.numbered(1...200).joined(separator: "\n") + "\n"
     #expect(try Self.excerpt(of: Array(text.utf8)) == LogExcerpt(head: ["ROOT-CAUSE"] + Self.numbered(1...9), omitted: 181, tail: Self.numbered(191...200)))
-    #expect(try Self.excerpt(of: Array(Self.numbered(1...26).joined(separator: "\n").utf8))
-      == LogExcerpt(head: Self.numbered(1...10), omitted: 6, tail: Self.numbered(17...26)))
+    #expect(
+      try Self.excerpt(of: Array(Self.numbered(1...26).joined(separator: "\n").utf8))
+        == LogExcerpt(head: Self.numbered(1...10), omitted: 6, tail: Self.numbered(17...26)))
   }
 
   /// A log far larger than one read block: lines across block boundaries are whole, a line

@@ -14,10 +14,11 @@ import TillitTestSupport
     let conversion = try PreCommitConversion.convert(HookManagerConfigs.preCommit)
     #expect(conversion.checks.map(\.name) == ["trailing-whitespace", "end-of-file-fixer", "check-yaml"])
     #expect(conversion.checks.map(\.builtin) == ["trailing-whitespace", "end-of-file", "yaml-syntax"])
-    #expect(conversion.skipped.map(\.hook) == [
-      "debug-statements", "double-quote-string-fixer", "name-tests-test", "requirements-txt-fixer",
-      "setup-cfg-fmt", "reorder-python-imports", "add-trailing-comma", "pyupgrade", "autopep8", "flake8", "mypy",
-    ])
+    #expect(
+      conversion.skipped.map(\.hook) == [
+        "debug-statements", "double-quote-string-fixer", "name-tests-test", "requirements-txt-fixer",
+        "setup-cfg-fmt", "reorder-python-imports", "add-trailing-comma", "pyupgrade", "autopep8", "flake8", "mypy",
+      ])
     #expect(conversion.skipped.first { $0.hook == "mypy" }?.reason.contains("https://github.com/pre-commit/mirrors-mypy at v2.3.1") == true)
     #expect(conversion.skipped.first { $0.hook == "mypy" }?.reason.contains("environment of its own language") == true)
     let config = try parsed(conversion)
@@ -43,12 +44,14 @@ import TillitTestSupport
 
   @Test func poetrysConfiguration() throws {
     let conversion = try PreCommitConversion.convert(HookManagerConfigs.poetry)
-    #expect(conversion.checks.map(\.name) == [
-      "trailing-whitespace", "end-of-file-fixer", "check-merge-conflict", "check-case-conflict", "check-json", "check-toml", "check-yaml",
-    ])
-    #expect(conversion.skipped.map(\.hook) == [
-      "pretty-format-json", "check-ast", "debug-statements", "check-docstring-first", "validate_manifest", "ruff-check", "ruff-format", "zizmor",
-    ])
+    #expect(
+      conversion.checks.map(\.name) == [
+        "trailing-whitespace", "end-of-file-fixer", "check-merge-conflict", "check-case-conflict", "check-json", "check-toml", "check-yaml",
+      ])
+    #expect(
+      conversion.skipped.map(\.hook) == [
+        "pretty-format-json", "check-ast", "debug-statements", "check-docstring-first", "validate_manifest", "ruff-check", "ruff-format", "zizmor",
+      ])
     let toml = try #require(conversion.checks.first { $0.name == "check-toml" })
     #expect(toml.exclude == ["**/tests/fixtures/invalid_lock/poetry.lock*", "**/tests/fixtures/invalid_lock/poetry.lock*/**"])
     let config = try parsed(conversion)
@@ -58,7 +61,8 @@ import TillitTestSupport
   }
 
   @Test func localHooksKeepTheirSettings() throws {
-    let conversion = try PreCommitConversion.convert("""
+    let conversion = try PreCommitConversion.convert(
+      """
       default_stages: [pre-commit]
       exclude: ^vendor/
       repos:
@@ -106,9 +110,10 @@ import TillitTestSupport
             - id: mixed-line-ending
               args: [--fix=no]
       """)
-    #expect(conversion.checks.map(\.name) == [
-      "pylint", "schema", "schema-commit-msg", "no-todo", "no-orig", "check-merge-conflict", "check-added-large-files", "mixed-line-ending",
-    ])
+    #expect(
+      conversion.checks.map(\.name) == [
+        "pylint", "schema", "schema-commit-msg", "no-todo", "no-orig", "check-merge-conflict", "check-added-large-files", "mixed-line-ending",
+      ])
     let pylint = conversion.checks[0]
     #expect(pylint.run == .argv(["pylint", "--rcfile", "setup cfg", "-j", "4"]))
     #expect(pylint.files == ["*.py", "*.pyi", "*.pyw"] && pylint.exclude == ["vendor/**"] && pylint.passFiles)
@@ -147,7 +152,8 @@ import TillitTestSupport
   }
 
   @Test func lefthookCommandsScriptsRootAndStages() throws {
-    let conversion = try LefthookConversion.convert("""
+    let conversion = try LefthookConversion.convert(
+      """
       pre-commit:
         commands:
           eslint:

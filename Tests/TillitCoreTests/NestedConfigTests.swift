@@ -5,7 +5,8 @@ import TillitGit
 /// A `.tillit.yml` in a folder, and `root:`: what the parser makes of them.
 @Suite struct NestedConfigTests {
   @Test func aNestedFilesChecksAreNamedByItsFolderAndRootedThere() throws {
-    let config = try ConfigParser(folder: RepoPath("web")).parse("""
+    let config = try ConfigParser(folder: RepoPath("web")).parse(
+      """
       share: [node_modules]
       checks:
         - name: lint
@@ -69,7 +70,8 @@ import TillitGit
   }
 
   @Test func lefthooksRootBecomesRoot() throws {
-    let conversion = try LefthookConversion.convert("pre-commit:\n  commands:\n    eslint:\n      root: web/\n      glob: \"*.js\"\n      run: npx eslint {staged_files}\n")
+    let conversion = try LefthookConversion.convert(
+      "pre-commit:\n  commands:\n    eslint:\n      root: web/\n      glob: \"*.js\"\n      run: npx eslint {staged_files}\n")
     let draft = conversion.checks[0]
     #expect(draft.root == "web")
     #expect(draft.files == ["*.js"] && draft.passFiles)

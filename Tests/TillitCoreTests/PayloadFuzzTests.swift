@@ -32,7 +32,8 @@ extension ReaderFuzzTests {
       let field = fields[Int(random.next() % UInt64(fields.count))]
       switch random.next() % 8 {
       case 0: Self.expectReadOrRefused(Self.mutated(Self.goldenEvents[Int(random.next() % UInt64(events.count))], &random), place)
-      case 1: Self.expectReadOrRefused(Self.changed(event) { $0.map { $0.0 == "kind" ? ("kind", kinds[Int(random.next() % UInt64(kinds.count))]) : $0 } }, place)
+      case 1:
+        Self.expectReadOrRefused(Self.changed(event) { $0.map { $0.0 == "kind" ? ("kind", kinds[Int(random.next() % UInt64(kinds.count))]) : $0 } }, place)
       case 2: Self.expectReadOrRefused(Self.changed(event, field, to: nil), place)
       case 3: Self.expectReadOrRefused(Self.changed(event, (field.part, field.reviewer, "later"), to: value), place)
       default:
@@ -50,8 +51,9 @@ extension ReaderFuzzTests {
     for event in try Self.goldenEvents.map({ try JSONParser.parse(Array($0.utf8)) }) {
       for field in Self.fields(of: event) {
         for index in Self.hostileValues.indices {
-          Self.expectReadOrRefused(Self.changed(event, field, to: Self.hostile(index)), "\(event["kind"]?.stringValue ?? ""), value \(index)",
-                                   naming: field)
+          Self.expectReadOrRefused(
+            Self.changed(event, field, to: Self.hostile(index)), "\(event["kind"]?.stringValue ?? ""), value \(index)",
+            naming: field)
         }
       }
     }

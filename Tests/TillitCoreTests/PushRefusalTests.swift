@@ -7,11 +7,13 @@ import Testing
   static let head = "To /srv/remote.git\n"
 
   @Test func aHookOrAProtectedRefIsARefusalWithWhatTheRemoteSaid() {
-    let output = "remote: refs/tillit is read-only here        \n" + Self.head
+    let output =
+      "remote: refs/tillit is read-only here        \n" + Self.head
       + "!\trefs/tillit/v1/reviews:refs/tillit/v1/reviews\t[remote rejected] (pre-receive hook declined)\nDone\n"
       + "error: failed to push some refs to '/srv/remote.git'\n"
     #expect(LedgerSync.refusal(inPushOutput: output) == "refs/tillit/v1/reviews (pre-receive hook declined): refs/tillit is read-only here")
-    let two = Self.head + "!\trefs/tillit/v1/reviews:refs/tillit/v1/reviews\t[remote rejected] (protected branch hook declined)\n"
+    let two =
+      Self.head + "!\trefs/tillit/v1/reviews:refs/tillit/v1/reviews\t[remote rejected] (protected branch hook declined)\n"
       + "!\trefs/tillit/v1/checks:refs/tillit/v1/checks\t[remote rejected]\n"
     #expect(LedgerSync.refusal(inPushOutput: two) == "refs/tillit/v1/reviews (protected branch hook declined), refs/tillit/v1/checks")
   }

@@ -65,12 +65,13 @@ import TillitSystem
   ]
 
   /// Tokens that mean something to one of the readers, for building and mutating inputs.
-  static let tokens: [[UInt8]] = [
-    "- ", "-", ": ", ":", "\n", "\r\n", "\r", "  ", " ", "\t", "#", "'", "\"", "\\", "\\u", "\\ud800", "[", "]", "{", "}", ",",
-    "|", ">", "|-", ">+", "&a", "*a", "!tag", "---", "...", "checks:", "name:", "run:", "files:", "timeout:", "jobs:",
-    "people:", "reviewers:", "count:", "**", "*", "?", "[!", "{a,", "1e999999", "-1e-999999", "123456789012345678901234567890",
-    "-9223372036854775809", "NaN", "Infinity", "0x1p3", "true", "null", "\u{FEFF}", "é", "🙂", "\u{301}",
-  ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0], [0x7F]]
+  static let tokens: [[UInt8]] =
+    [
+      "- ", "-", ": ", ":", "\n", "\r\n", "\r", "  ", " ", "\t", "#", "'", "\"", "\\", "\\u", "\\ud800", "[", "]", "{", "}", ",",
+      "|", ">", "|-", ">+", "&a", "*a", "!tag", "---", "...", "checks:", "name:", "run:", "files:", "timeout:", "jobs:",
+      "people:", "reviewers:", "count:", "**", "*", "?", "[!", "{a,", "1e999999", "-1e-999999", "123456789012345678901234567890",
+      "-9223372036854775809", "NaN", "Infinity", "0x1p3", "true", "null", "\u{FEFF}", "é", "🙂", "\u{301}",
+    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF], [0], [0x7F]]
 
   static func randomBytes(_ random: inout SplitMix64) -> [UInt8] {
     var bytes: [UInt8] = []
@@ -163,8 +164,11 @@ import TillitSystem
     Self.run("dates") { random, place in
       var text = Array("2025-12-31T23:59:59Z".utf8)
       for _ in 0..<(1 + Int(random.next() % 3)) {
-        text[Int(random.next() % UInt64(text.count))] = [UInt8(ascii: "9"), UInt8(ascii: "0"), UInt8(ascii: "-"), UInt8(ascii: "+"), 0xFF,
-                                                         UInt8(truncatingIfNeeded: random.next())][Int(random.next() % 6)]
+        text[Int(random.next() % UInt64(text.count))] =
+          [
+            UInt8(ascii: "9"), UInt8(ascii: "0"), UInt8(ascii: "-"), UInt8(ascii: "+"), 0xFF,
+            UInt8(truncatingIfNeeded: random.next()),
+          ][Int(random.next() % 6)]
       }
       let instant = String(decoding: text, as: UTF8.self)
       if let seconds = Timestamp.seconds(ofInstant: instant) {
@@ -180,4 +184,3 @@ import TillitSystem
     }
   }
 }
-

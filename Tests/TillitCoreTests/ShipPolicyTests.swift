@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ShipPolicyTests {
   @Test func readsTheShipPolicyWithItsDefaults() throws {
-    let config = try ConfigParser().parse("""
+    let config = try ConfigParser().parse(
+      """
       ship:
         branches: [main, release]
         require:

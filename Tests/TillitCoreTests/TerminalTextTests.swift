@@ -33,8 +33,9 @@ import TillitSystem
     for value in UInt32(0)...0x3000 {
       guard let scalar = Unicode.Scalar(value) else { continue }
       let shown = TerminalText.escaped("x" + String(Character(scalar)) + "y")
-      #expect(!shown.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.isBidiControl },
-              "U+\(String(value, radix: 16)) came through as \(shown.debugDescription)")
+      #expect(
+        !shown.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.isBidiControl },
+        "U+\(String(value, radix: 16)) came through as \(shown.debugDescription)")
     }
   }
 

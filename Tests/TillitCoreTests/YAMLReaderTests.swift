@@ -8,7 +8,8 @@ import Testing
   }
 
   @Test func readsNestedMappingsSequencesAndFlowLists() throws {
-    let node = try read("""
+    let node = try read(
+      """
       # comment
       checks:
         - name: unit   # trailing comment
@@ -33,7 +34,8 @@ import Testing
   }
 
   @Test func readsBlockScalarsKeepingLinesAndHashes() throws {
-    let node = try read("""
+    let node = try read(
+      """
       run: |
         set -e
         echo "# kept"
@@ -92,8 +94,10 @@ import Testing
     #expect(throws: Never.self) { try read(Self.nestedLines(YAMLReader.deepestNesting)) }
     // Deeper nesting on lines of their own grows the file quadratically; 1,000 levels is as
     // much a stack overflow without the limit as 30,000.
-    for text in [Self.nestedLines(1_000), "- " + String(repeating: "- ", count: 30_000) + "x\n",
-                 (0..<1_000).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()] {
+    for text in [
+      Self.nestedLines(1_000), "- " + String(repeating: "- ", count: 30_000) + "x\n",
+      (0..<1_000).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined(),
+    ] {
       do {
         _ = try read(text)
         Issue.record("read \(text.prefix(40))")

@@ -74,27 +74,41 @@ import TillitTestSupport
     try expectGitsPaths("before the first commit")
     try temp.git(["commit", "-qm", "first"])
     let repository = try Repository(discoveringFrom: temp.path)
-    #expect(try IndexFile(path: repository.indexPath)?.changedPaths(against: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), in: repository) == [])
+    #expect(
+      try IndexFile(path: repository.indexPath)?.changedPaths(against: try repository.treeID(ofCommit: try repository.resolveCommit("HEAD")), in: repository)
+        == [])
     let steps: [(String, () throws -> Void)] = [
-      ("an edit deep down, a new folder", {
-        try temp.write("a/b/c.txt", "c edited\n")
-        try temp.write("new/d.txt", "d\n")
-      }),
-      ("a mode change, a symlink", {
-        try temp.write("top.txt", "top\n", executable: true)
-        try FileManager.default.createSymbolicLink(atPath: temp.path + "/link", withDestinationPath: "top.txt")
-      }),
-      ("a folder deleted, a rename", {
-        try FileManager.default.removeItem(atPath: temp.path + "/a")
-        try temp.git(["add", "-A"])
-        try temp.git(["mv", "new/d.txt", "moved.txt"])
-      }),
-      ("a file turned into a folder and a folder into a file", {
-        try FileManager.default.removeItem(atPath: temp.path + "/top.txt")
-        try temp.write("top.txt/inside", "now a folder\n")
-        try FileManager.default.removeItem(atPath: temp.path + "/new")
-        try temp.write("new", "now a file\n")
-      }),
+      (
+        "an edit deep down, a new folder",
+        {
+          try temp.write("a/b/c.txt", "c edited\n")
+          try temp.write("new/d.txt", "d\n")
+        }
+      ),
+      (
+        "a mode change, a symlink",
+        {
+          try temp.write("top.txt", "top\n", executable: true)
+          try FileManager.default.createSymbolicLink(atPath: temp.path + "/link", withDestinationPath: "top.txt")
+        }
+      ),
+      (
+        "a folder deleted, a rename",
+        {
+          try FileManager.default.removeItem(atPath: temp.path + "/a")
+          try temp.git(["add", "-A"])
+          try temp.git(["mv", "new/d.txt", "moved.txt"])
+        }
+      ),
+      (
+        "a file turned into a folder and a folder into a file",
+        {
+          try FileManager.default.removeItem(atPath: temp.path + "/top.txt")
+          try temp.write("top.txt/inside", "now a folder\n")
+          try FileManager.default.removeItem(atPath: temp.path + "/new")
+          try temp.write("new", "now a file\n")
+        }
+      ),
     ]
     for (step, change) in steps {
       try change()

@@ -30,10 +30,11 @@ import TillitTestSupport
     #expect(expected.changes.contains("renamed lib/b.txt <- src/a.txt"))
 
     let found = try changes(in: partial, head)
-    #expect(found.changes == [
-      "added lib/b.txt", "added three/n.txt", "deleted one/n.txt", "deleted src/a.txt", "deleted two/n.txt",
-      "renamed lib/present2.txt <- src/present.txt", "renamed new/engine.c <- old/engine.c",
-    ])
+    #expect(
+      found.changes == [
+        "added lib/b.txt", "added three/n.txt", "deleted one/n.txt", "deleted src/a.txt", "deleted two/n.txt",
+        "renamed lib/present2.txt <- src/present.txt", "renamed new/engine.c <- old/engine.c",
+      ])
     // Missing: the four deleted files other than src/present.txt.
     #expect(found.missing == MissingContent(uncomparedFiles: 4, pairedByName: 1))
   }

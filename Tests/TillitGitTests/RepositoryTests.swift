@@ -106,7 +106,9 @@ import TillitTestSupport
     #expect(files.map(\.mode) == [.executable, .regular, .symlink])
     #expect(try repository.blobContent(files[2].blob) == Array("dir/x.sh".utf8))
     var walked: [String] = []
-    try repository.walk(WalkSpec(include: [head], oldestFirst: true)) { walked.append($0.hex); return true }
+    try repository.walk(WalkSpec(include: [head], oldestFirst: true)) {
+      walked.append($0.hex); return true
+    }
     #expect(walked == [first, second])
     #expect(try repository.resolveCommit("HEAD~1").hex == first)
     let changes = try repository.changes(from: try repository.treeID(ofCommit: ObjectID(hex: first)!), to: commit.tree)
@@ -167,14 +169,15 @@ import TillitTestSupport
     let expected = try temp.git(["diff", "--cached", "--name-status", "-M"]).stdout
       .split(separator: "\n").count
     let changes = try staged(temp)
-    #expect(changes == [
-      "added src/m4/new/inner.txt src/m4/new/inner.txt",
-      "added tools tools",
-      "deleted gone/a.txt gone/a.txt",
-      "deleted gone/deep/b.txt gone/deep/b.txt",
-      "deleted tools/run tools/run",
-      "modified src/m3/f1.txt src/m3/f1.txt",
-    ])
+    #expect(
+      changes == [
+        "added src/m4/new/inner.txt src/m4/new/inner.txt",
+        "added tools tools",
+        "deleted gone/a.txt gone/a.txt",
+        "deleted gone/deep/b.txt gone/deep/b.txt",
+        "deleted tools/run tools/run",
+        "modified src/m3/f1.txt src/m3/f1.txt",
+      ])
     #expect(changes.count == expected)
   }
 

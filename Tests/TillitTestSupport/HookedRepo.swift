@@ -11,28 +11,28 @@ public final class HookedRepo: @unchecked Sendable {
   public static let scripts: [String: String] = [
     // Writes its arguments, NUL-separated, and the files' contents.
     "record": """
-      #!/bin/sh
-      printf '%s\\0' "$@" > "$OUT/args"
-      pwd > "$OUT/cwd"
-      for f in "$@"; do if [ -f "$f" ]; then cat "$f"; fi; done > "$OUT/seen"
-      """,
+    #!/bin/sh
+    printf '%s\\0' "$@" > "$OUT/args"
+    pwd > "$OUT/cwd"
+    for f in "$@"; do if [ -f "$f" ]; then cat "$f"; fi; done > "$OUT/seen"
+    """,
     "fail-on-bad": """
-      #!/bin/sh
-      status=0
-      for f in "$@"; do
-        if grep -n BAD "$f"; then echo "BAD found in $f"; status=1; fi
-      done
-      exit $status
-      """,
+    #!/bin/sh
+    status=0
+    for f in "$@"; do
+      if grep -n BAD "$f"; then echo "BAD found in $f"; status=1; fi
+    done
+    exit $status
+    """,
     // Says where it runs (so a test can stop it), then waits.
     "wait-forever": """
-      #!/bin/sh
-      echo $$ > "$OUT/check-pid"
-      echo $PPID > "$OUT/tillit-pid"
-      pwd > "$OUT/cwd"
-      touch "$OUT/started"
-      while true; do sleep 1; done
-      """,
+    #!/bin/sh
+    echo $$ > "$OUT/check-pid"
+    echo $PPID > "$OUT/tillit-pid"
+    pwd > "$OUT/cwd"
+    touch "$OUT/started"
+    while true; do sleep 1; done
+    """,
   ]
 
   /// A check that fails on staged `*.txt` files containing BAD, at the given stage.

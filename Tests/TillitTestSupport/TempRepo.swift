@@ -50,7 +50,9 @@ public final class TempRepo: @unchecked Sendable {
 
   /// Runs git in the repository (or `directory`), failing the test on a non-zero exit.
   @discardableResult
-  public func git(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: String? = nil, allowFailure: Bool = false) throws -> CommandResult {
+  public func git(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: String? = nil, allowFailure: Bool = false)
+    throws -> CommandResult
+  {
     var env = TempRepo.gitEnvironment
     commitCount += 1
     let date = "2026-01-01T00:\(String(format: "%02d", commitCount % 60)):00Z"

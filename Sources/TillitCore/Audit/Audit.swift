@@ -104,17 +104,20 @@ public struct Audit {
       trend[index].coverage = Self.coverage(window.filter { $0.time >= start && $0.time < trend[index].end })
     }
     let last = trend.last?.end ?? since
-    trend.append(TrendPoint(quarter: Quarter.label(reference) + " (to date)", end: reference, truckFactor: spread.truckFactor.factor,
-                            files: spread.files.count, filesAtRisk: spread.atRisk.count,
-                            coverage: Self.coverage(window.filter { $0.time >= last })))
+    trend.append(
+      TrendPoint(
+        quarter: Quarter.label(reference) + " (to date)", end: reference, truckFactor: spread.truckFactor.factor,
+        files: spread.files.count, filesAtRisk: spread.atRisk.count,
+        coverage: Self.coverage(window.filter { $0.time >= last })))
     return Report(
       head: head, since: since, reference: reference, path: options.path, people: model.people, spread: spread,
       folders: spread.folders(depth: 2), reviews: ReviewHealth(commits: window, ledger: loaded.ledger, since: since),
       checks: try CheckHealth(repository: repository, since: since), trend: trend,
       cacheState: loaded.cacheState, referenceWindowDays: base.settings.inactiveAfter / 86_400,
       probableDuplicates: DuplicatePeople.duplicates(in: try PeopleReview(base: base, model: model).suggestions),
-      ownership: OwnershipDrift(claims: PathClaims.orWarning(repository), files: universe, atRisk: spread.atRisk.map(\.path),
-                                base: base, model: model, reference: reference),
+      ownership: OwnershipDrift(
+        claims: PathClaims.orWarning(repository), files: universe, atRisk: spread.atRisk.map(\.path),
+        base: base, model: model, reference: reference),
       reviewTrailers: base.settings.trailers)
   }
 
@@ -171,7 +174,8 @@ public struct Audit {
     let spread = KnowledgeSpread(model: model, paths: paths) { person in
       model.people[Int(person)].lastActive <= end && model.isActive(person, at: end, settings: settings, hasLeft: hasLeft)
     }
-    return TrendPoint(quarter: Quarter.label(end - 1), end: end, truckFactor: spread.truckFactor.factor, files: paths.count,
-                      filesAtRisk: spread.atRisk.count, coverage: 0)
+    return TrendPoint(
+      quarter: Quarter.label(end - 1), end: end, truckFactor: spread.truckFactor.factor, files: paths.count,
+      filesAtRisk: spread.atRisk.count, coverage: 0)
   }
 }

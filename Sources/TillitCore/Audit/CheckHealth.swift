@@ -22,14 +22,16 @@ public struct CheckHealth: Sendable {
     var runs: [String: [(input: String, passed: Bool, duration: Double)]] = [:]
     for event in events {
       guard case .checkRan(let run) = event.payload, run.outcome == .passed || run.outcome == .failed,
-            let time = Timestamp.seconds(ofInstant: event.at), time >= since else { continue }
+        let time = Timestamp.seconds(ofInstant: event.at), time >= since
+      else { continue }
       runs[run.check, default: []].append((run.inputHash, run.outcome == .passed, Double(run.durationMs)))
     }
     checks = runs.sorted { $0.key < $1.key }.map { name, all in
       var outcomes: [String: Set<Bool>] = [:]
       for run in all { outcomes[run.input, default: []].insert(run.passed) }
-      return Check(name: name, runs: all.count, passRate: Double(all.filter(\.passed).count) / Double(all.count),
-                   medianDurationMs: Median.of(all.map(\.duration).sorted()), flakyInputs: outcomes.values.filter { $0.count == 2 }.count)
+      return Check(
+        name: name, runs: all.count, passRate: Double(all.filter(\.passed).count) / Double(all.count),
+        medianDurationMs: Median.of(all.map(\.duration).sorted()), flakyInputs: outcomes.values.filter { $0.count == 2 }.count)
     }
   }
 }

@@ -67,9 +67,10 @@ public struct KnowledgeSpread: Sendable {
       var knows: [Int32: Int] = [:]
       for member in members { for person in member.activeKnowers { knows[person, default: 0] += 1 } }
       let main = knows.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
-      return Folder(path: path, files: members.count, activeKnowers: knows.count, truckFactor: spread.truckFactor.factor,
-                    filesAtRisk: spread.atRisk.count, mainKnower: main?.key,
-                    mainKnowerShare: main.map { Double($0.value) / Double(members.count) } ?? 0)
+      return Folder(
+        path: path, files: members.count, activeKnowers: knows.count, truckFactor: spread.truckFactor.factor,
+        filesAtRisk: spread.atRisk.count, mainKnower: main?.key,
+        mainKnowerShare: main.map { Double($0.value) / Double(members.count) } ?? 0)
     }.sorted { $0.path < $1.path }
   }
 }

@@ -20,7 +20,8 @@ struct TrendCache {
     var points: [Int64: (head: ObjectID, point: Audit.TrendPoint)] = [:]
     for _ in 0..<count {
       guard let head = try? ObjectID(hex: reader.string()), let quarter = try? reader.string(), let end = try? reader.int64(),
-            let factor = try? reader.int32(), let files = try? reader.int32(), let atRisk = try? reader.int32() else { return }
+        let factor = try? reader.int32(), let files = try? reader.int32(), let atRisk = try? reader.int32()
+      else { return }
       points[end] = (head, Audit.TrendPoint(quarter: quarter, end: end, truckFactor: Int(factor), files: Int(files), filesAtRisk: Int(atRisk), coverage: 0))
     }
     // All or nothing: a payload that does not end where its last point does is not trusted.

@@ -22,10 +22,12 @@ public struct CheckLedger {
       // The index's tree too (written only now, when a check ran), so `ready` finds the pass on
       // the commit made from it.
       tree = try tree ?? commit.map(repository.treeID(ofCommit:)) ?? checked.tree()
-      events.append(who.event(CheckRan(
-        check: planned.definition.name, inputHash: inputKey.hex, commit: commit, tree: tree,
-        definitionHash: ObjectID.hashing(Array(planned.definition.fingerprint.utf8)).hex, outcome: result.outcome,
-        durationMs: result.durationMs, exitCode: result.exitCode)))
+      events.append(
+        who.event(
+          CheckRan(
+            check: planned.definition.name, inputHash: inputKey.hex, commit: commit, tree: tree,
+            definitionHash: ObjectID.hashing(Array(planned.definition.fingerprint.utf8)).hex, outcome: result.outcome,
+            durationMs: result.durationMs, exitCode: result.exitCode)))
     }
     try LedgerStore(repository: repository).append(events, to: .checks)
   }

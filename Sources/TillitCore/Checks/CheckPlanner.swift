@@ -77,7 +77,9 @@ public struct CheckPlanner {
     }
   }
 
-  private func action(for check: CheckDefinition, subject: CheckSubject, existing: inout [RepoPath: FileEntry]?, filter: CheckFilter) throws -> PlannedCheck.Action {
+  private func action(for check: CheckDefinition, subject: CheckSubject, existing: inout [RepoPath: FileEntry]?, filter: CheckFilter) throws
+    -> PlannedCheck.Action
+  {
     if filter.skipAll { return .skip(reason: "TILLIT=0") }
     if !filter.only.isEmpty && !filter.isOnly(check) { return .skip(reason: "not in --only") }
     if filter.skips(check) { return .skip(reason: "skipped on request") }

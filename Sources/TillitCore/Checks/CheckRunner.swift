@@ -28,8 +28,10 @@ public final class CheckRunner: @unchecked Sendable {
     /// Given to every check before any files (the commit message file, for commit-msg).
     public var arguments: [String] = []
 
-    public init(gitDirectory: String, workTree: String?, snapshot: String?, state: StateDirectory, jobs: Int,
-                progress: (@Sendable (CheckProgress) -> Void)? = nil) {
+    public init(
+      gitDirectory: String, workTree: String?, snapshot: String?, state: StateDirectory, jobs: Int,
+      progress: (@Sendable (CheckProgress) -> Void)? = nil
+    ) {
       self.gitDirectory = gitDirectory
       self.workTree = workTree
       self.snapshot = snapshot
@@ -98,14 +100,17 @@ public final class CheckRunner: @unchecked Sendable {
     if check.isolation == .worktree, let differing = settings.workTreeDifferences?.filter(check.concerns).sorted().first {
       return CheckResult(
         name: check.name, outcome: .failed,
-        note: "it runs in the work tree (isolation: worktree), which differs from what is checked at '\(differing)': stage it, or stash the rest (git stash --keep-index), or use isolation: snapshot")
+        note:
+          "it runs in the work tree (isolation: worktree), which differs from what is checked at '\(differing)': stage it, or stash the rest (git stash --keep-index), or use isolation: snapshot"
+      )
     }
     // Checks in the work tree run one at a time: two of them could write one file at once.
     guard check.isolation == .worktree else { return perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
     return worktreeLock.withLock { _ in perform(check, files: passedFiles, cacheKey: cacheKey, started: started, environment: environment) }
   }
 
-  private func perform(_ check: CheckDefinition, files passedFiles: [RepoPath], cacheKey: ObjectID, started: Int, environment: [String: String]) -> CheckResult {
+  private func perform(_ check: CheckDefinition, files passedFiles: [RepoPath], cacheKey: ObjectID, started: Int, environment: [String: String]) -> CheckResult
+  {
     var logPath: String?
     do {
       let logs = try settings.state.subdirectory("logs")
@@ -117,7 +122,8 @@ public final class CheckRunner: @unchecked Sendable {
       case .interrupted:
         return CheckResult(name: check.name, outcome: .interrupted, durationMs: elapsed, logPath: logPath)
       case .timedOut:
-        return CheckResult(name: check.name, outcome: .timedOut, durationMs: elapsed, note: "stopped after \(Self.format(seconds: check.timeout ?? 0))", logPath: logPath)
+        return CheckResult(
+          name: check.name, outcome: .timedOut, durationMs: elapsed, note: "stopped after \(Self.format(seconds: check.timeout ?? 0))", logPath: logPath)
       case .ended(let ending):
         if ending.succeeded { try? cache?.recordPass(cacheKey) }  // unrecorded: it runs again next time
         return CheckResult(name: check.name, outcome: ending.succeeded ? .passed : .failed, durationMs: elapsed, exitCode: ending.exitCode, logPath: logPath)
@@ -171,7 +177,8 @@ public final class CheckRunner: @unchecked Sendable {
     guard !check.root.bytes.isEmpty else { return base }
     let folder = base + "/" + check.root.description
     guard FileSystem.isDirectory(folder) else {
-      throw CheckError.usage("check '\(check.name)' runs in \(check.root)/ (its root), which is not a folder of what is checked: add files there, or correct root:")
+      throw CheckError.usage(
+        "check '\(check.name)' runs in \(check.root)/ (its root), which is not a folder of what is checked: add files there, or correct root:")
     }
     return folder
   }
@@ -183,7 +190,9 @@ public final class CheckRunner: @unchecked Sendable {
   }
 
   /// Runs the check once, or once per batch of files when they do not fit one argv.
-  private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String, environment parent: [String: String]) throws -> RunEnding {
+  private func runBatches(_ check: CheckDefinition, files: [RepoPath], directory: String, logPath: String, environment parent: [String: String]) throws
+    -> RunEnding
+  {
     let base = (check.command.argv + settings.arguments).map { Array($0.utf8) }
     let environment = childEnvironment(for: check, inheriting: parent)
     // Passed as seen from where the check runs, its root.

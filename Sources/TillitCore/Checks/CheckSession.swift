@@ -23,8 +23,10 @@ public struct CheckSession {
     /// one's arguments, and no cached pass stands in for a run (the cache does not key messages).
     public var messageFile: String?
 
-    public init(stage: CheckDefinition.Stage = .preCommit, filter: CheckFilter = CheckFilter(), jobs: Int? = nil, useCache: Bool = true,
-                trustConfig: Bool = false, fromHook: Bool = false) {
+    public init(
+      stage: CheckDefinition.Stage = .preCommit, filter: CheckFilter = CheckFilter(), jobs: Int? = nil, useCache: Bool = true,
+      trustConfig: Bool = false, fromHook: Bool = false
+    ) {
       self.stage = stage
       self.filter = filter
       self.jobs = jobs
@@ -77,11 +79,13 @@ public struct CheckSession {
       // A pushed tree is someone else's: refused before anything is written if malformed.
       if case .tree = subject.content { try SnapshotLayout.check(try subject.files()) }
       let inSnapshot = plan.filter(\.needsSnapshot).map(\.definition)
-      let shared = try repository.workdir.map {
-        try SharedFolders.folders(for: subject, configured: inSnapshot.flatMap(\.share), roots: inSnapshot.map(\.root), workTree: $0)
-      } ?? []
+      let shared =
+        try repository.workdir.map {
+          try SharedFolders.folders(for: subject, configured: inSnapshot.flatMap(\.share), roots: inSnapshot.map(\.root), workTree: $0)
+        } ?? []
       snapshot = try Snapshot(
-        tree: try builtinFixes.fixedTree ?? subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository, state: state)
+        tree: try builtinFixes.fixedTree ?? subject.tree(), base: subject.base, shared: shared, workTree: repository.workdir, repository: repository,
+        state: state)
     }
     PhaseTimings.mark("snapshot slot watched")
     defer {
@@ -168,13 +172,17 @@ public struct CheckSession {
         report(event)
       }
     }
-    return try FixerRun(runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress)
-      .run(plan, subject: subject)
+    return try FixerRun(
+      runner: CheckRunner(settings: fixerSettings, monitor: monitor, cache: nil), snapshot: snapshot.path, cache: cache, progress: options.progress
+    )
+    .run(plan, subject: subject)
   }
 
   /// Applies the fixes to the index and the work tree when what is checked is the index; a
   /// pushed commit cannot be fixed, so its fixes are only reported (and stop the push).
-  private func applyFixes(_ differences: [(path: RepoPath, old: FileEntry?, new: FileEntry?)], of plan: [PlannedCheck], subject: CheckSubject, state: StateDirectory) throws -> FixSummary? {
+  private func applyFixes(
+    _ differences: [(path: RepoPath, old: FileEntry?, new: FileEntry?)], of plan: [PlannedCheck], subject: CheckSubject, state: StateDirectory
+  ) throws -> FixSummary? {
     // Nothing is applied after Ctrl-C: the user asked to stop.
     guard !monitor.isInterrupted else { return nil }
     let stops = plan.contains { ($0.isFixer || $0.isBuiltinFixer) && $0.definition.onFix == .stop }
@@ -220,9 +228,10 @@ public struct CheckSession {
         lines += changes.prefix(20).map { "  " + $0 }
       }
     }
-    lines.append(fromHook
-      ? "Read them, then approve with `tillit trust` (or skip the checks once with git's --no-verify)."
-      : "Read them, then approve with `tillit trust`; in CI, where the code under test runs anyway, use `tillit check --trust-config`.")
+    lines.append(
+      fromHook
+        ? "Read them, then approve with `tillit trust` (or skip the checks once with git's --no-verify)."
+        : "Read them, then approve with `tillit trust`; in CI, where the code under test runs anyway, use `tillit check --trust-config`.")
     return lines.joined(separator: "\n")
   }
 }

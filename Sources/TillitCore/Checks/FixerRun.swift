@@ -36,7 +36,8 @@ struct FixerRun {
       // A fixer that fixed counts as fixed whatever its exit status: many exit 1 when they
       // changed something, as pre-commit's fixers do.
       let note = changed.count == 1 ? "fixed \(changed[0])" : "fixed \(changed.count) files"
-      results[position] = CheckResult(name: result.name, outcome: .fixed, durationMs: result.durationMs, exitCode: result.exitCode, note: note, logPath: result.logPath)
+      results[position] = CheckResult(
+        name: result.name, outcome: .fixed, durationMs: result.durationMs, exitCode: result.exitCode, note: note, logPath: result.logPath)
     }
     return (results, try slot.indexTree())
   }

@@ -89,8 +89,10 @@ final class SlotWatch {
       var offset = 0
       while offset + header <= count {
         let (watchID, mask, length) = buffer.withUnsafeBytes { raw in
-          (raw.load(fromByteOffset: offset, as: Int32.self), raw.load(fromByteOffset: offset + 4, as: UInt32.self),
-           Int(raw.load(fromByteOffset: offset + 12, as: UInt32.self)))
+          (
+            raw.load(fromByteOffset: offset, as: Int32.self), raw.load(fromByteOffset: offset + 4, as: UInt32.self),
+            Int(raw.load(fromByteOffset: offset + 12, as: UInt32.self))
+          )
         }
         let name = Array(buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 })
         offset += header + length

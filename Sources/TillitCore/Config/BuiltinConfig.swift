@@ -24,8 +24,9 @@ struct BuiltinConfig {
     for option in options {
       guard let kind = entry.options[option.key] else {
         let keys = Self.commonKeys + entry.options.keys.sorted()
-        throw ConfigError(file: parser.file, line: option.line, key: option.key,
-                          problem: "is not a known key of the built-in check '\(entry.name)'; expected one of: \(keys.joined(separator: ", "))")
+        throw ConfigError(
+          file: parser.file, line: option.line, key: option.key,
+          problem: "is not a known key of the built-in check '\(entry.name)'; expected one of: \(keys.joined(separator: ", "))")
       }
       values[option.key] = try value(option.value, kind, option.key)
     }

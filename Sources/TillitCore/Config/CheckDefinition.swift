@@ -91,8 +91,10 @@ public struct CheckDefinition: Hashable, Sendable {
   /// its `root:`, inside the folder of the `.tillit.yml` it comes from. Empty: the repository's root.
   public var root = RepoPath(bytes: [])
 
-  public init(name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
-              timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot) {
+  public init(
+    name: String, command: Command, files: [Glob] = [], exclude: [Glob] = [], stage: Stage = .preCommit,
+    timeout: Double? = nil, passFiles: Bool = false, isolation: Isolation = .snapshot
+  ) {
     self.name = name
     self.command = command
     self.files = files

@@ -52,7 +52,6 @@ public struct ConfigLoader {
     return try loadFromWorkTree()
   }
 
-
   /// The work tree's `.tillit.yml` (of `folder`, the top one by default), as the user last saved it.
   public func loadFromWorkTree(folder: RepoPath = RepoPath(bytes: [])) throws -> ProjectConfig? {
     guard let workdir = repository.workdir else { return nil }
@@ -80,7 +79,8 @@ extension ConfigLoader {
   public func knowledgeSettings() throws -> KnowledgeSettings {
     if repository.workdir != nil { return try loadFromWorkTree()?.knowledge ?? KnowledgeSettings() }
     guard let head = try repository.headCommitID(),
-          let entry = try repository.entry(at: RepoPath(ProjectConfig.fileName), inTree: try repository.treeID(ofCommit: head)) else {
+      let entry = try repository.entry(at: RepoPath(ProjectConfig.fileName), inTree: try repository.treeID(ofCommit: head))
+    else {
       return KnowledgeSettings()
     }
     return try ConfigParser().parse(String(decoding: try repository.blobContent(entry.blob), as: UTF8.self)).knowledge

@@ -27,7 +27,9 @@ public struct ConfigParser {
   static let shipRequireKeys = ["approvals", "checks", "owners", "verified"]
   static let peopleKeys = ["aliases", "bots", "left"]
   static let reviewerKeys = ["count", "mode", "inactive-after", "request-on", "abandon-after", "escalate-after", "record", "trailers", "max-files"]
-  static let checkKeys = ["name", "run", "builtin", "root", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output"]
+  static let checkKeys = [
+    "name", "run", "builtin", "root", "files", "exclude", "stage", "timeout", "pass-files", "isolation", "share", "fix", "on-fix", "output",
+  ]
 
   public func parse(_ text: String) throws(ConfigError) -> ProjectConfig {
     let root: YAMLNode?
@@ -47,9 +49,11 @@ public struct ConfigParser {
     for entry in mapping {
       let (key, value) = (entry.key, entry.value)
       if !folder.bytes.isEmpty && !Self.nestedKeys.contains(key) {
-        throw ConfigError(file: file, line: entry.line, key: key, problem: Self.topLevelKeys.contains(key)
-          ? "is a setting of the whole repository, which only the \(ProjectConfig.fileName) at the root of the repository holds; move it there"
-          : "is not a known key of a \(ProjectConfig.fileName) in a folder; expected one of: \(Self.nestedKeys.joined(separator: ", "))")
+        throw ConfigError(
+          file: file, line: entry.line, key: key,
+          problem: Self.topLevelKeys.contains(key)
+            ? "is a setting of the whole repository, which only the \(ProjectConfig.fileName) at the root of the repository holds; move it there"
+            : "is not a known key of a \(ProjectConfig.fileName) in a folder; expected one of: \(Self.nestedKeys.joined(separator: ", "))")
       }
       switch key {
       case "checks":
@@ -176,7 +180,8 @@ public struct ConfigParser {
       return (try BuiltinConfig(parser: self).configure(&check, builtin: builtin, name: name, given: given, options: others, node: node), onFix)
     }
     if let entry = others.first {
-      throw ConfigError(file: file, line: entry.line, key: entry.key, problem: "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
+      throw ConfigError(
+        file: file, line: entry.line, key: entry.key, problem: "is not a known check key; expected one of: \(Self.checkKeys.joined(separator: ", "))")
     }
     guard let name else { throw fail(node, "name", "is missing: every check needs a name") }
     guard let command else { throw fail(node, "run", "is missing for check '\(name)': give a command list like [make, lint]") }
@@ -211,7 +216,8 @@ public struct ConfigParser {
       case "left":
         settings.left = try parseWords(entry.value, "left").map { $0.lowercased() }
       default:
-        throw ConfigError(file: file, line: entry.line, key: entry.key, problem: "is not a known people key; expected one of: \(Self.peopleKeys.joined(separator: ", "))")
+        throw ConfigError(
+          file: file, line: entry.line, key: entry.key, problem: "is not a known people key; expected one of: \(Self.peopleKeys.joined(separator: ", "))")
       }
     }
   }
@@ -254,7 +260,8 @@ public struct ConfigParser {
       case "trailers":
         settings.trailers = try parseWords(value, key)
       default:
-        throw ConfigError(file: file, line: entry.line, key: key, problem: "is not a known reviewers key; expected one of: \(Self.reviewerKeys.joined(separator: ", "))")
+        throw ConfigError(
+          file: file, line: entry.line, key: key, problem: "is not a known reviewers key; expected one of: \(Self.reviewerKeys.joined(separator: ", "))")
       }
     }
   }
@@ -276,7 +283,9 @@ public struct ConfigParser {
           let (name, setting) = (requirement.key, requirement.value)
           switch name {
           case "approvals":
-            guard let count = scalar(setting).flatMap({ Int($0) }), (0...20).contains(count) else { throw fail(setting, name, "must be a whole number from 0 to 20") }
+            guard let count = scalar(setting).flatMap({ Int($0) }), (0...20).contains(count) else {
+              throw fail(setting, name, "must be a whole number from 0 to 20")
+            }
             policy.approvals = count
           case "checks":
             switch scalar(setting) {
@@ -288,7 +297,9 @@ public struct ConfigParser {
             guard let flag = scalar(setting).flatMap(Self.bool) else { throw fail(setting, name, "must be true or false") }
             if name == "owners" { policy.owners = flag } else { policy.verified = flag }
           default:
-            throw ConfigError(file: file, line: requirement.line, key: name, problem: "is not a known ship require key; expected one of: \(Self.shipRequireKeys.joined(separator: ", "))")
+            throw ConfigError(
+              file: file, line: requirement.line, key: name,
+              problem: "is not a known ship require key; expected one of: \(Self.shipRequireKeys.joined(separator: ", "))")
           }
         }
       default:

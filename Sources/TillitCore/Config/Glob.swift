@@ -12,8 +12,7 @@ public struct Glob: Hashable, Sendable {
   public init(_ pattern: String) throws(GlobError) {
     self.pattern = pattern
     var bytes = Array(pattern.utf8)
-    if bytes.first == UInt8(ascii: "/") { bytes.removeFirst() }
-    else if !bytes.contains(UInt8(ascii: "/")) { bytes = Array("**/".utf8) + bytes }
+    if bytes.first == UInt8(ascii: "/") { bytes.removeFirst() } else if !bytes.contains(UInt8(ascii: "/")) { bytes = Array("**/".utf8) + bytes }
     guard !bytes.isEmpty else { throw GlobError(pattern: pattern, problem: "it is empty") }
     matcher = PatternMatcher(tokens: try Glob.tokenize(bytes, pattern: pattern))
   }

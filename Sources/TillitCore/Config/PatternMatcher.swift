@@ -52,8 +52,10 @@ struct PatternMatcher: Hashable, Sendable {
 
   /// Where `byte` takes a way standing at token `index` (`atToken`) or part-way through its
   /// folder name (token `folders` only).
-  private func step(_ token: Token, at index: Int, on byte: UInt8, from atToken: Bool,
-                    into after: UnsafeMutableBufferPointer<Bool>, _ inFolder: UnsafeMutableBufferPointer<Bool>) {
+  private func step(
+    _ token: Token, at index: Int, on byte: UInt8, from atToken: Bool,
+    into after: UnsafeMutableBufferPointer<Bool>, _ inFolder: UnsafeMutableBufferPointer<Bool>
+  ) {
     let slash = UInt8(ascii: "/")
     switch token {
     case .literal(let expected):

@@ -55,7 +55,8 @@ public struct YAMLReader {
     depth += 1
     defer { depth -= 1 }
     guard depth <= Self.deepestNesting else {
-      throw YAMLError(line: line.number, problem: "nests lists or mappings more than \(Self.deepestNesting) levels deep; Tillit reads at most \(Self.deepestNesting)")
+      throw YAMLError(
+        line: line.number, problem: "nests lists or mappings more than \(Self.deepestNesting) levels deep; Tillit reads at most \(Self.deepestNesting)")
     }
     if Self.isSequenceItem(line.text) { return try sequence(indent: indent) }
     if try Self.splitKey(line.text, line: line.number) != nil { return try mapping(indent: indent) }
@@ -202,7 +203,9 @@ public struct YAMLReader {
       }
       rest = rest.drop { $0 == " " }
       if rest.isEmpty { throw YAMLError(line: line, problem: "opens a list with '[' but does not close it on the same line") }
-      if rest.first == "," { rest = rest.dropFirst() } else if rest.first != "]" {
+      if rest.first == "," {
+        rest = rest.dropFirst()
+      } else if rest.first != "]" {
         throw YAMLError(line: line, problem: "needs a ',' between list items")
       }
     }

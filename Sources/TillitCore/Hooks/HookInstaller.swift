@@ -39,7 +39,8 @@ public struct HookInstaller {
     let (directory, fromConfig) = try hooksDirectory()
     if fromConfig && !isInsideRepository(directory) && !force {
       throw HookError(
-        "core.hooksPath is \(directory), outside this repository, so its hooks are shared with other repositories and Tillit would run for all of them. Re-run with --force to install there anyway, or unset core.hooksPath (git config --unset core.hooksPath).")
+        "core.hooksPath is \(directory), outside this repository, so its hooks are shared with other repositories and Tillit would run for all of them. Re-run with --force to install there anyway, or unset core.hooksPath (git config --unset core.hooksPath)."
+      )
     }
     try FileSystem.makeDirectories(directory)
     var done: [String] = []

@@ -21,9 +21,11 @@ public enum HookManager: String, Sendable, CaseIterable {
   public var note: String {
     switch self {
     case .husky:
-      return "husky writes its hooks afresh each time it installs (npm install runs it through the prepare script), which puts them back in place of Tillit's; run tillit install again after that."
+      return
+        "husky writes its hooks afresh each time it installs (npm install runs it through the prepare script), which puts them back in place of Tillit's; run tillit install again after that."
     case .lefthook:
-      return "lefthook installs its hooks again when lefthook.yml changes and moves Tillit's aside as <hook>.old, where nothing runs them; run tillit install again after that, or add `no_auto_install: true` to lefthook.yml."
+      return
+        "lefthook installs its hooks again when lefthook.yml changes and moves Tillit's aside as <hook>.old, where nothing runs them; run tillit install again after that, or add `no_auto_install: true` to lefthook.yml."
     case .preCommit, .prek:
       return "\(rawValue) install run again keeps Tillit's hook as <hook>.legacy and runs it after its own, which works too."
     }

@@ -135,7 +135,9 @@ public struct JSONParser {
     var scalars = String.UnicodeScalarView()
     var start = position
     func flush(_ parser: JSONParser, _ end: Int) throws(Failure) {
-      guard let text = String(validating: UnsafeBufferPointer(rebasing: parser.bytes[start..<end]), as: UTF8.self) else { throw parser.fail("text that is not UTF-8") }
+      guard let text = String(validating: UnsafeBufferPointer(rebasing: parser.bytes[start..<end]), as: UTF8.self) else {
+        throw parser.fail("text that is not UTF-8")
+      }
       scalars.append(contentsOf: text.unicodeScalars)
     }
     while position < bytes.count {

@@ -87,20 +87,26 @@ public struct KnowledgeBase {
       if base == head { return (cached, "fresh", known) }
       if (try? repository.isDescendant(head, of: base)) == true {  // unknown: rebuilt, as for any other base
         let before = cached.commitsSeen
-        try scanner.scan(from: base, to: head) { cached.apply($0); return true }
+        try scanner.scan(from: base, to: head) {
+          cached.apply($0); return true
+        }
         cached.head = head
         cache.save(cached, fingerprint: fingerprint)
         return (cached, "updated \(cached.commitsSeen - before) commits", known)
       }
       if reusingRewritten, repository.contains(base) {
         let before = cached.commitsSeen
-        try scanner.scan(from: base, to: head) { cached.apply($0); return true }
+        try scanner.scan(from: base, to: head) {
+          cached.apply($0); return true
+        }
         cached.head = head
         return (cached, "reused, \(cached.commitsSeen - before) commits added", known)
       }
     }
     let model = KnowledgeModel()
-    try scanner.scan(from: nil, to: head) { model.apply($0); return true }
+    try scanner.scan(from: nil, to: head) {
+      model.apply($0); return true
+    }
     model.head = head
     cache.save(model, fingerprint: fingerprint)
     return (model, "rebuilt", MissingContentTally())
@@ -122,9 +128,11 @@ public struct KnowledgeBase {
     var seen: Set<String> = []
     for feedback in ledger.feedback {
       guard seen.insert(feedback.reviewer + feedback.commit.hex).inserted,
-            let commit = try? repository.commit(feedback.commit),  // a reviewed commit this clone lacks: nothing to fold
-            let changes = try? repository.changes(ofCommit: commit) else { continue }
-      let reviewer = model.person(PersonResolver.Identity(key: feedback.reviewer, name: model.index(of: feedback.reviewer).map { model.people[Int($0)].name } ?? feedback.reviewer))
+        let commit = try? repository.commit(feedback.commit),  // a reviewed commit this clone lacks: nothing to fold
+        let changes = try? repository.changes(ofCommit: commit)
+      else { continue }
+      let reviewer = model.person(
+        PersonResolver.Identity(key: feedback.reviewer, name: model.index(of: feedback.reviewer).map { model.people[Int($0)].name } ?? feedback.reviewer))
       let author = resolver.resolve(name: commit.author.name, email: commit.author.email).flatMap { model.index(of: $0.key) }
       model.applyReview(by: reviewer, author: author, paths: changes.filter { $0.status != .deleted }.map(\.newPath), at: feedback.time)
     }
@@ -150,7 +158,9 @@ extension KnowledgeSettings {
   /// model's own constants, `Trace.halfLife`, included).
   var modelFingerprint: String {
     let aliasText = aliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted().joined(separator: ","))" }.joined(separator: ";")
-    return [aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
-            String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife)].joined(separator: "|")
+    return [
+      aliasText, bots.joined(separator: ","), ignore.map(\.pattern).joined(separator: ","),
+      String(maxFilesPerCommit), trailers.map { $0.lowercased() }.joined(separator: ","), String(Trace.halfLife),
+    ].joined(separator: "|")
   }
 }

@@ -114,7 +114,6 @@ public final class KnowledgeModel {
     return Double(reference - info.lastActive) <= settings.inactiveAfter && !hasLeft(info.email)
   }
 
-
   /// Folds one commit in.
   func apply(_ facts: CommitFacts) {
     commitsSeen += 1

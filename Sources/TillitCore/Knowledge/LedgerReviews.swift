@@ -36,7 +36,8 @@ public struct LedgerReviews: Sendable {
     var firstAnswer: [Answer: Int64] = [:]
     for record in records {
       guard case .feedback(let change, _) = record.fact, let reviewer = resolver.resolve(name: "", email: record.by)?.key,
-            let time = Timestamp.seconds(ofInstant: record.at) else { continue }
+        let time = Timestamp.seconds(ofInstant: record.at)
+      else { continue }
       feedback.append(Feedback(reviewer: reviewer, commit: change.commit, time: time))
       guard let index = graph.change(of: change.commit) else { continue }
       let answer = Answer(reviewer: reviewer, change: index)
@@ -44,13 +45,15 @@ public struct LedgerReviews: Sendable {
     }
     for record in records {
       guard case .imported(let commit, let name) = record.fact, let reviewer = resolver.resolve(name: name, email: record.by)?.key,
-            let time = Timestamp.seconds(ofInstant: record.at) else { continue }
+        let time = Timestamp.seconds(ofInstant: record.at)
+      else { continue }
       imported.append(Feedback(reviewer: reviewer, commit: commit, time: time))
     }
     var seen: Set<Answer> = []
     for record in records {
       guard case .requested(let change, let reviewers) = record.fact, let time = Timestamp.seconds(ofInstant: record.at),
-            let index = graph.change(of: change.commit) else { continue }
+        let index = graph.change(of: change.commit)
+      else { continue }
       for email in reviewers {
         guard let reviewer = resolver.resolve(name: "", email: email)?.key else { continue }
         let answer = Answer(reviewer: reviewer, change: index)

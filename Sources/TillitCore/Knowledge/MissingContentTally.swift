@@ -1,4 +1,5 @@
 import TillitGit
+import TillitSystem
 
 /// What the history's rename detection had to do without, over many commits: in a partial
 /// clone (`git clone --filter=blob:none`) old files' content is missing and libgit2 cannot fetch

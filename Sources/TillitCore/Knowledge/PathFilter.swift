@@ -39,11 +39,15 @@ final class PathFilter {
   private static func mentionsLinguist(_ repository: Repository) -> Bool {
     if let info = try? FileSystem.readText(repository.commonDir + "info/attributes"), info.contains("linguist-") { return true }
     guard let head = try? repository.headCommitID(), let tree = try? repository.treeID(ofCommit: head),
-          let files = try? repository.files(inTree: tree) else { return false }
+      let files = try? repository.files(inTree: tree)
+    else { return false }
     let name = Array(".gitattributes".utf8)
     for file in files where file.path.bytes.count >= name.count && Array(file.path.bytes.suffix(name.count)) == name {
       if let text = repository.headFileContent(file, withoutIt: "the files it marks linguist-generated or linguist-vendored count as any other"),
-         String(decoding: text, as: UTF8.self).contains("linguist-") { return true }
+        String(decoding: text, as: UTF8.self).contains("linguist-")
+      {
+        return true
+      }
     }
     return false
   }

@@ -16,8 +16,10 @@ extension LedgerStore {
   ///
   /// `wanted` says which events found need reading (the digest knows some already, a merge has
   /// some already); `skipBucket` may claim a whole folder, by its tree id, as known.
-  func checkedEvents(in tips: [StreamTip], warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
-                     wanted: (_ id: ObjectID, _ bucket: ObjectID) -> Bool) -> CheckedEvents {
+  func checkedEvents(
+    in tips: [StreamTip], warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
+    wanted: (_ id: ObjectID, _ bucket: ObjectID) -> Bool
+  ) -> CheckedEvents {
     var pending: [(id: ObjectID, ref: String)] = []
     for tip in tips {
       eachEvent(in: tip, warnings: &warnings, skipBucket: skipBucket) { id, bucket in
@@ -41,8 +43,10 @@ extension LedgerStore {
   /// `place(of:in:)` names it), and the id of its bucket folder; anything else under `events/`,
   /// a folder that cannot be read among them, becomes a warning. `skipBucket` may claim a
   /// bucket folder (by its tree id) as already known; its entries are then not listed.
-  func eachEvent(in tip: StreamTip, warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
-                 _ body: (_ id: ObjectID, _ bucket: ObjectID) -> Void) {
+  func eachEvent(
+    in tip: StreamTip, warnings: inout [String], skipBucket: (ObjectID) -> Bool = { _ in false },
+    _ body: (_ id: ObjectID, _ bucket: ObjectID) -> Void
+  ) {
     let ref = tip.ref
     for bucket in tip.buckets {
       let bucketName = String(decoding: bucket.name, as: UTF8.self)

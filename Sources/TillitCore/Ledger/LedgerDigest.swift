@@ -44,13 +44,16 @@ struct LedgerDigest {
     var seen: Set<ObjectID> = []
     var buckets: [ObjectID: [ObjectID]] = [:]
     let tips = try store.tips(of: stream, warnings: &warnings)
-    let checked = store.checkedEvents(in: tips, warnings: &warnings, skipBucket: { bucket in
-      if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
-      guard let ids = cleanBuckets[bucket], ids.allSatisfy({ known[$0] != nil }) else { return false }
-      buckets[bucket] = ids
-      for id in ids where seen.insert(id).inserted { if let record = known[id] { records.append(record) } }
-      return true
-    }) { id, bucket in
+    let checked = store.checkedEvents(
+      in: tips, warnings: &warnings,
+      skipBucket: { bucket in
+        if buckets[bucket] != nil { return true }  // the same folder under another ref, read already
+        guard let ids = cleanBuckets[bucket], ids.allSatisfy({ known[$0] != nil }) else { return false }
+        buckets[bucket] = ids
+        for id in ids where seen.insert(id).inserted { if let record = known[id] { records.append(record) } }
+        return true
+      }
+    ) { id, bucket in
       buckets[bucket, default: []].append(id)
       guard seen.insert(id).inserted else { return false }
       guard let record = known[id] else { return true }

@@ -45,7 +45,8 @@ public enum LedgerMaintenance {
     // After the gc, the loose objects it left in the sample folder are written down (those older
     // than the lock, taken when it started: appends go on writing while it runs), and the lock
     // is let go.
-    let script = #"git -c gc.auto="$1" -c gc.autoDetach=false gc --auto --quiet; find "$2" -maxdepth 1 -type f ! -newer "$4" 2>/dev/null | wc -l > "$3"; rm -f "$4""#
+    let script =
+      #"git -c gc.auto="$1" -c gc.autoDetach=false gc --auto --quiet; find "$2" -maxdepth 1 -type f ! -newer "$4" 2>/dev/null | wc -l > "$3"; rm -f "$4""#
     let launch = ProcessLaunch(
       argv: ["sh", "-c", script, "tillit-gc", String(limit), sample, after, lock].map { Array($0.utf8) },
       environment: ProcessEnvironment.entries(),

@@ -81,7 +81,8 @@ public struct LedgerSync {
       if let refusal = Self.refusal(inPushOutput: push.output) {
         throw TillitError.environment(
           "\(remote) refused \(refusal)",
-          hint: "ask whoever looks after \(remote) to accept pushes to refs/tillit/v1/*, or share the ledger through another remote (tillit ledger sync REMOTE)")
+          hint: "ask whoever looks after \(remote) to accept pushes to refs/tillit/v1/*, or share the ledger through another remote (tillit ledger sync REMOTE)"
+        )
       }
       guard push.output.contains("rejected") || push.output.contains("fetch first") || push.output.contains("non-fast-forward") else {
         throw TillitError.environment("git push \(remote) failed: \(push.output.trimmingSpaces)")
@@ -122,13 +123,16 @@ public struct LedgerSync {
       do {
         theirs = try store.tip(of: remoteRef)
       } catch LedgerError.notAStream(_, let reason) {
-        warnings.append("\(remoteRef): skipped: \(reason); \(stream.localRef) was not pushed: ask whoever looks after \(remote) to delete its \(stream.localRef)")
+        warnings.append(
+          "\(remoteRef): skipped: \(reason); \(stream.localRef) was not pushed: ask whoever looks after \(remote) to delete its \(stream.localRef)")
         return (false, false)
       }
       do {
         ours = try store.tip(of: stream.localRef)
       } catch LedgerError.notAStream(_, let reason) {
-        warnings.append("\(stream.localRef): skipped: \(reason); not merged or pushed: see what it holds with git cat-file -t \(stream.localRef), and if it is nothing of yours delete it with git update-ref -d \(stream.localRef)")
+        warnings.append(
+          "\(stream.localRef): skipped: \(reason); not merged or pushed: see what it holds with git cat-file -t \(stream.localRef), and if it is nothing of yours delete it with git update-ref -d \(stream.localRef)"
+        )
         return (false, false)
       }
       guard let theirs else { return (false, ours != nil) }

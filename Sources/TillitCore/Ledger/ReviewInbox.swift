@@ -76,8 +76,9 @@ extension ReviewLedger {
       if let feedback = lastFeedback[index] {
         let newestPatch = graph.patchIDs[newest] ?? (repository.contains(newest) ? try? repository.patchID(ofCommit: newest) : nil)
         if feedback.change.commit == newest || (newestPatch != nil && newestPatch == feedback.change.patchID) { continue }
-        state = .changedSinceFeedback(verdict: feedback.verdict, version: graph.number(of: feedback.change.commit, in: index),
-                                      changedFiles: changedFiles(from: feedback.change.commit, to: newest))
+        state = .changedSinceFeedback(
+          verdict: feedback.verdict, version: graph.number(of: feedback.change.commit, in: index),
+          changedFiles: changedFiles(from: feedback.change.commit, to: newest))
       }
       let present = graph.changes[index].versions.filter(repository.contains)
       if !repository.contains(newest) {
@@ -100,8 +101,9 @@ extension ReviewLedger {
   /// (status or content after it) is not the same in both; nil when either is not here.
   func changedFiles(from old: ObjectID, to new: ObjectID) -> Int? {
     guard repository.contains(old), repository.contains(new),
-          let before = try? repository.changes(ofCommit: repository.commit(old)),
-          let after = try? repository.changes(ofCommit: repository.commit(new)) else { return nil }
+      let before = try? repository.changes(ofCommit: repository.commit(old)),
+      let after = try? repository.changes(ofCommit: repository.commit(new))
+    else { return nil }
     return Set(before).symmetricDifference(Set(after)).reduce(into: Set<RepoPath>()) { $0.insert($1.newPath) }.count
   }
 
@@ -118,8 +120,9 @@ extension Repository {
     let wanted = Set(commits)
     var found: Set<ObjectID> = []
     let head = try? headCommitID()  // unborn or unreadable: nothing to leave out
-    let spec = WalkSpec(include: Array(wanted), exclude: head.flatMap { $0 }.map { [$0] } ?? [],
-                        excludeGlobs: ["refs/heads/*", "refs/tags/*", "refs/remotes/*"], byTimeOnly: true)
+    let spec = WalkSpec(
+      include: Array(wanted), exclude: head.flatMap { $0 }.map { [$0] } ?? [],
+      excludeGlobs: ["refs/heads/*", "refs/tags/*", "refs/remotes/*"], byTimeOnly: true)
     try walk(spec) { id in
       if wanted.contains(id) { found.insert(id) }
       return found.count < wanted.count

@@ -64,7 +64,8 @@ extension LedgerStore {
       return try tip(of: stream.localRef)
     } catch LedgerError.notAStream(let ref, let reason) {
       throw TillitError.usage(
-        "\(ref) is not a ledger stream: \(reason); see what it holds with git cat-file -t \(ref), and if it is nothing of yours delete it with git update-ref -d \(ref)")
+        "\(ref) is not a ledger stream: \(reason); see what it holds with git cat-file -t \(ref), and if it is nothing of yours delete it with git update-ref -d \(ref)"
+      )
     }
   }
 }

@@ -83,9 +83,10 @@ public struct ClaimedOwners {
       }
     }
     let owners = order.compactMap { found[$0] }.map { entry in
-      ClaimedOwner(owner: entry.owner, identity: entry.identity, claims: entry.claims, files: entry.paths.count,
-                   knowledge: entry.identity.key.map { OwnerKnowledge(of: $0, in: entry.paths, model: model) },
-                   status: entry.identity.key.flatMap(status))
+      ClaimedOwner(
+        owner: entry.owner, identity: entry.identity, claims: entry.claims, files: entry.paths.count,
+        knowledge: entry.identity.key.map { OwnerKnowledge(of: $0, in: entry.paths, model: model) },
+        status: entry.identity.key.flatMap(status))
     }
     return (owners, ownedFiles)
   }

@@ -59,7 +59,8 @@ public struct OwnershipDrift: Sendable {
           if base.resolver.hasLeft(key) {
             found = (.left, "has left the project (people.left)", knowledge.lastTouched)
           } else if let last = knowledge.lastTouched {
-            found = Double(reference - last) > base.settings.inactiveAfter
+            found =
+              Double(reference - last) > base.settings.inactiveAfter
               ? (.inactive, "has not changed or reviewed \(files) since \(Timestamp.format(seconds: Int(last)).prefix(10))", last) : nil
           } else {
             found = (.inactive, "has never changed or reviewed \(files)", nil)

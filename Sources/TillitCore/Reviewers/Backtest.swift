@@ -93,7 +93,9 @@ public struct Backtest {
       }
       let suggested = picks.prefix(base.settings.count).map(\.candidate.person)
       let withHistory = change.paths.filter { model.files[$0] != nil }
-      let expertise = withHistory.isEmpty ? 1
+      let expertise =
+        withHistory.isEmpty
+        ? 1
         : Double(withHistory.filter { !Set(recommender.knowers(of: $0)).isDisjoint(with: suggested) }.count) / Double(withHistory.count)
       hits.expertise += expertise
       let joiner = (picks.first { $0.role == .learner } ?? picks.first).map { model.people[Int($0.candidate.person)].email }

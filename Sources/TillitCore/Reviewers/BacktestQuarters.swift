@@ -59,12 +59,13 @@ struct BacktestQuarters {
   private mutating func close(at end: Int64, _ atRisk: SimulatedReviews.FilesAtRisk) {
     guard let current else { return }
     let count = Double(max(scored.evaluated, 1))
-    rows.append(Backtest.QuarterFigures(
-      quarter: Quarter.label(current.start), end: end, evaluated: scored.evaluated,
-      top3: Double(scored.top3) / count, expertise: scored.expertise / count,
-      filesTouched: atRisk.touched, filesAtRiskHistory: atRisk.atRiskHistory, filesAtRiskSimulated: atRisk.atRiskSimulated,
-      workloadGiniHistory: history.gini, workloadGiniSimulated: simulated.gini,
-      topReviewersShareHistory: history.topShare(Backtest.topReviewers), topReviewersShareSimulated: simulated.topShare(Backtest.topReviewers)))
+    rows.append(
+      Backtest.QuarterFigures(
+        quarter: Quarter.label(current.start), end: end, evaluated: scored.evaluated,
+        top3: Double(scored.top3) / count, expertise: scored.expertise / count,
+        filesTouched: atRisk.touched, filesAtRiskHistory: atRisk.atRiskHistory, filesAtRiskSimulated: atRisk.atRiskSimulated,
+        workloadGiniHistory: history.gini, workloadGiniSimulated: simulated.gini,
+        topReviewersShareHistory: history.topShare(Backtest.topReviewers), topReviewersShareSimulated: simulated.topShare(Backtest.topReviewers)))
     scored = (0, 0, 0)
     history = BacktestWorkload()
     simulated = BacktestWorkload()

@@ -24,8 +24,9 @@ public struct ChangeLocator {
     let author = resolver.resolve(name: commit.author.name, email: commit.author.email)
     var missing = MissingContentTally()
     defer { missing.warn() }
-    return ChangeUnderReview(label: String(commit.id.hex.prefix(12)), commit: commit.id, author: author?.key, authorName: author?.name,
-                             time: commit.committer.time, paths: modelPaths(try changes(of: commit, tally: &missing)))
+    return ChangeUnderReview(
+      label: String(commit.id.hex.prefix(12)), commit: commit.id, author: author?.key, authorName: author?.name,
+      time: commit.committer.time, paths: modelPaths(try changes(of: commit, tally: &missing)))
   }
 
   /// The commit's changes, what rename detection could not compare counted in `tally`.
@@ -44,14 +45,17 @@ public struct ChangeLocator {
     let changes = try repository.stagedChanges(in: try repository.index())
     let config = try repository.config()
     let author = resolver.resolve(name: try config.string("user.name") ?? "", email: try config.string("user.email") ?? "")
-    return ChangeUnderReview(label: "staged", commit: nil, author: author?.key, authorName: author?.name,
-                             time: Clock.now(), paths: modelPaths(changes, staged: true))
+    return ChangeUnderReview(
+      label: "staged", commit: nil, author: author?.key, authorName: author?.name,
+      time: Clock.now(), paths: modelPaths(changes, staged: true))
   }
 
   /// Every file the non-merge commits of `from..to` changed; the author is who made most of them.
   private func rangeChange(from: ObjectID, to: ObjectID, label: String) throws -> ChangeUnderReview {
     var commits: [ObjectID] = []
-    try repository.walk(WalkSpec(include: [to], exclude: [from])) { commits.append($0); return true }
+    try repository.walk(WalkSpec(include: [to], exclude: [from])) {
+      commits.append($0); return true
+    }
     return try series(commits, to: to, label: label)
   }
 
@@ -75,8 +79,9 @@ public struct ChangeLocator {
       throw TillitError.usage("\(label) holds no commits; name a range like main..feature")
     }
     let author = authors.max { $0.value.count < $1.value.count }
-    return ChangeUnderReview(label: label, commit: to, author: author?.key, authorName: author?.value.name,
-                             time: try repository.commit(to).committer.time, paths: paths)
+    return ChangeUnderReview(
+      label: label, commit: to, author: author?.key, authorName: author?.value.name,
+      time: try repository.commit(to).committer.time, paths: paths)
   }
 
   /// The paths that count, as the model knows them: the model is up to HEAD, so a committed

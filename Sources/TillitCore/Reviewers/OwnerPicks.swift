@@ -24,14 +24,16 @@ extension Recommender {
   private func pick(owner: ChangeOwner, experts: [Candidate], change: ChangeUnderReview, atRisk: [RepoPath]) -> Recommendation.Pick {
     let claims = owner.claims.map(PathClaims.reason(for:))
     guard let person = model.index(of: owner.key) else {
-      return Recommendation.Pick(email: owner.key, name: owner.name, role: .owner, score: 0,
-                                 reasons: claims + ["no change or review in the history"], parts: parts(of: Candidate(person: -1)), lastActive: 0)
+      return Recommendation.Pick(
+        email: owner.key, name: owner.name, role: .owner, score: 0,
+        reasons: claims + ["no change or review in the history"], parts: parts(of: Candidate(person: -1)), lastActive: 0)
     }
     let candidate = experts.first { $0.person == person } ?? Candidate(person: person)
     let info = model.people[Int(person)]
     let inactive = isActive(person, at: reference(for: change)) ? [] : ["inactive since \(Timestamp.format(seconds: Int(info.lastActive)).prefix(10))"]
-    return Recommendation.Pick(email: info.email, name: info.name, role: .owner, score: (candidate.score * 1000).rounded() / 1000,
-                               reasons: claims + inactive + reasons(for: candidate, role: .owner, change: change, atRisk: atRisk),
-                               parts: parts(of: candidate), lastActive: info.lastActive)
+    return Recommendation.Pick(
+      email: info.email, name: info.name, role: .owner, score: (candidate.score * 1000).rounded() / 1000,
+      reasons: claims + inactive + reasons(for: candidate, role: .owner, change: change, atRisk: atRisk),
+      parts: parts(of: candidate), lastActive: info.lastActive)
   }
 }

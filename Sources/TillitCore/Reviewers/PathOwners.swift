@@ -49,8 +49,9 @@ public struct PathOwners {
     let reviewers = ranked.reviewers.map { pick -> Recommendation.Pick in
       guard let index = model.index(of: pick.email), !active.isActive(index, at: reference) else { return pick }
       let note = base.resolver.hasLeft(pick.email) ? "has left the project" : "inactive since \(Timestamp.format(seconds: Int(pick.lastActive)).prefix(10))"
-      return Recommendation.Pick(email: pick.email, name: pick.name, role: pick.role, score: pick.score, reasons: pick.reasons + [note],
-                                 parts: pick.parts, lastActive: pick.lastActive)
+      return Recommendation.Pick(
+        email: pick.email, name: pick.name, role: pick.role, score: pick.score, reasons: pick.reasons + [note],
+        parts: pick.parts, lastActive: pick.lastActive)
     }
     let ranking = Recommendation(change: change, mode: .expert, reviewers: reviewers, filesAtRisk: active.filesAtRisk(change))
     let claimed = ClaimedOwners(claims: claims, base: base, model: model).of(paths)

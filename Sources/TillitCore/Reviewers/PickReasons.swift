@@ -23,7 +23,9 @@ extension Recommender {
       reasons.append("reviewed \(reviewed) change\(reviewed == 1 ? "" : "s") to these files")
     }
     if wrote.isEmpty && reviewed == 0, let folder = busiestFolder(of: person, in: change) {
-      reasons.append("\(folder.changes) change\(folder.changes == 1 ? "" : "s") and \(folder.reviews) review\(folder.reviews == 1 ? "" : "s") in \(folder.path.bytes.isEmpty ? "the top folder" : folder.path.description + "/")")
+      reasons.append(
+        "\(folder.changes) change\(folder.changes == 1 ? "" : "s") and \(folder.reviews) review\(folder.reviews == 1 ? "" : "s") in \(folder.path.bytes.isEmpty ? "the top folder" : folder.path.description + "/")"
+      )
     }
     if let author = change.author.flatMap(model.index(of:)), let trace = model.familiarity[Int(author)][person], trace.count > 0 {
       let name = change.authorName ?? model.people[Int(author)].name
@@ -32,7 +34,9 @@ extension Recommender {
     if role == .learner {
       let targets = atRisk.isEmpty ? change.paths : atRisk
       let shown = targets.prefix(2).map(\.description).joined(separator: ", ") + (targets.count > 2 ? " and \(targets.count - 2) more" : "")
-      reasons.append("learner: not yet among those who know \(shown) (by authorship or review); \(atRisk.isEmpty ? "spreads the knowledge" : "at most one active person knows it now")")
+      reasons.append(
+        "learner: not yet among those who know \(shown) (by authorship or review); \(atRisk.isEmpty ? "spreads the knowledge" : "at most one active person knows it now")"
+      )
     }
     let open = openLoad[person] ?? 0
     reasons.append(open == 0 ? "no open reviews" : "\(open) open review\(open == 1 ? "" : "s")")

@@ -6,17 +6,20 @@ extension Recommender {
     let atRisk = filesAtRisk(change)
     let picks = select(change, mode: mode, count: count, atRisk: atRisk)
     let explained = picks.map { pick in
-      Recommendation.Pick(email: model.people[Int(pick.candidate.person)].email, name: model.people[Int(pick.candidate.person)].name,
-                          role: pick.role, score: (pick.candidate.score * 1000).rounded() / 1000,
-                          reasons: reasons(for: pick.candidate, role: pick.role, change: change, atRisk: atRisk),
-                          parts: parts(of: pick.candidate), lastActive: model.people[Int(pick.candidate.person)].lastActive)
+      Recommendation.Pick(
+        email: model.people[Int(pick.candidate.person)].email, name: model.people[Int(pick.candidate.person)].name,
+        role: pick.role, score: (pick.candidate.score * 1000).rounded() / 1000,
+        reasons: reasons(for: pick.candidate, role: pick.role, change: change, atRisk: atRisk),
+        parts: parts(of: pick.candidate), lastActive: model.people[Int(pick.candidate.person)].lastActive)
     }
     return Recommendation(change: change, mode: mode, reviewers: explained, filesAtRisk: atRisk)
   }
 
   func parts(of candidate: Candidate) -> [(name: String, value: Double)] {
-    [("files", candidate.files), ("folder", candidate.folder), ("parentFolder", candidate.parentFolder),
-     ("familiarity", candidate.familiarity), ("lately", candidate.lately), ("openReviews", Double(openLoad[candidate.person] ?? 0))].map { ($0.0, ($0.1 * 1000).rounded() / 1000) }
+    [
+      ("files", candidate.files), ("folder", candidate.folder), ("parentFolder", candidate.parentFolder),
+      ("familiarity", candidate.familiarity), ("lately", candidate.lately), ("openReviews", Double(openLoad[candidate.person] ?? 0)),
+    ].map { ($0.0, ($0.1 * 1000).rounded() / 1000) }
   }
 
   struct Selected {
@@ -54,7 +57,8 @@ extension Recommender {
     let targets = atRisk.isEmpty ? change.paths : atRisk
     var knowing: Set<Int32> = []
     for path in targets { knowing.formUnion(knowers(of: path)) }
-    return experts
+    return
+      experts
       .filter { !knowing.contains($0.person) && ($0.folder + $0.parentFolder + $0.familiarity) > 0 }
       .map { candidate -> (Candidate, Double) in
         let nearby = candidate.folder + 0.5 * candidate.parentFolder + 0.5 * candidate.familiarity + weights.learnerActivity * candidate.reviewing

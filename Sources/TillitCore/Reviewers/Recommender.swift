@@ -116,7 +116,8 @@ public struct Recommender {
     let busiest = candidates.keys.map { model.reviewsGiven[Int($0)].weight(at: time) }.max() ?? 0
     for (person, var candidate) in candidates where person != author && isActive(person, at: reference) {
       if busiest > 0 { candidate.reviewing = model.reviewsGiven[Int(person)].weight(at: time) / busiest }
-      let raw = weights.files * candidate.files + weights.folder * candidate.folder + weights.parentFolder * candidate.parentFolder
+      let raw =
+        weights.files * candidate.files + weights.folder * candidate.folder + weights.parentFolder * candidate.parentFolder
         + weights.familiarity * candidate.familiarity + weights.lately * candidate.lately
       candidate.score = raw / (1 + Double(openLoad[person] ?? 0) / weights.loadHalving)
       ranked.append(candidate)

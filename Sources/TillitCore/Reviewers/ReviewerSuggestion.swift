@@ -25,8 +25,10 @@ public struct ReviewerSuggestion {
   /// `reusingRewritten`: a cached model that HEAD does not descend from (after an amend or a
   /// rebase) is brought up to HEAD instead of rebuilt (see `KnowledgeBase.load`).
   /// `repeatingKnownGaps`: false for the hooks (see `KnowledgeBase.load`).
-  public func suggest(_ target: Target, mode: RecommendationMode, count: Int, reusingRewritten: Bool = false,
-                      repeatingKnownGaps: Bool = true) throws -> Result {
+  public func suggest(
+    _ target: Target, mode: RecommendationMode, count: Int, reusingRewritten: Bool = false,
+    repeatingKnownGaps: Bool = true
+  ) throws -> Result {
     let loaded = try base.load(reusingRewritten: reusingRewritten, repeatingKnownGaps: repeatingKnownGaps)
     let locator = ChangeLocator(base: base)
     let change: ChangeUnderReview
@@ -77,7 +79,8 @@ extension ReviewLedger {
     for commit in commits {
       let change = try change(commit)
       if let index = graph.change(of: change), asked.contains(index) { continue }
-      drafts.append(identity.event(ReviewRequested(change: change, reviewers: reviewers, message: "suggested by tillit (\(recommendation.mode.rawValue))\(series)")))
+      drafts.append(
+        identity.event(ReviewRequested(change: change, reviewers: reviewers, message: "suggested by tillit (\(recommendation.mode.rawValue))\(series)")))
     }
     return try store.append(drafts, to: .reviews).count
   }

@@ -19,7 +19,9 @@ struct SimulatedReviews {
   /// the actual reviewer who already knew most of the change, unless they reviewed it anyway.
   /// Returns the reviewers of the simulated history.
   @discardableResult
-  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: String?, model: KnowledgeModel, recommender: Recommender) -> Set<String> {
+  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: String?, model: KnowledgeModel, recommender: Recommender)
+    -> Set<String>
+  {
     for path in paths where history[path] == nil {
       let before = Set((model.files[path]?.people ?? []).filter { $0.reviews.count > 0 }.map { model.people[Int($0.person)].email })
       history[path] = before

@@ -38,8 +38,10 @@ extension Unavailable {
   /// in `skipped` with the reason, and a pick in place of an unanswered request says so.
   /// `recommender` makes one that leaves out whom its `hasLeft` says.
   /// `owners`: the people who own some of its paths, suggested first.
-  func recommend(_ change: ChangeUnderReview, mode: RecommendationMode, count: Int, owners: [ChangeOwner], hasLeft: @escaping (String) -> Bool,
-                 recommender: ((@escaping (String) -> Bool) -> Recommender)) -> Recommendation {
+  func recommend(
+    _ change: ChangeUnderReview, mode: RecommendationMode, count: Int, owners: [ChangeOwner], hasLeft: @escaping (String) -> Bool,
+    recommender: ((@escaping (String) -> Bool) -> Recommender)
+  ) -> Recommendation {
     let reasons = self.reasons
     var recommendation = recommender { hasLeft($0) || reasons[$0] != nil }.recommend(change, mode: mode, count: count, owners: owners)
     guard !reasons.isEmpty else { return recommendation }

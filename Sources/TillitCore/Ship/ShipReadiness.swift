@@ -12,8 +12,10 @@ public struct ShipReadiness {
   let store: LedgerStore
   let base: KnowledgeBase
 
-  public init(repository: Repository, policy: ShipPolicy, settings: KnowledgeSettings,
-              verifier: ApprovalVerifier? = nil) {
+  public init(
+    repository: Repository, policy: ShipPolicy, settings: KnowledgeSettings,
+    verifier: ApprovalVerifier? = nil
+  ) {
     self.repository = repository
     self.policy = policy
     self.verifier = verifier ?? ApprovalVerifier.available(in: repository)
@@ -65,9 +67,10 @@ public struct ShipReadiness {
     }
     if policy.checks {
       for check in checks where check.outcome != CheckOutcome.passed.rawValue {
-        missing.append(check.outcome == "not run"
-          ? "check \(check.name) has not run on this tree (tillit check --range \(commit.hex.prefix(12))~1..\(commit.hex.prefix(12)), then tillit ledger sync)"
-          : "check \(check.name) \(check.outcome) on this tree")
+        missing.append(
+          check.outcome == "not run"
+            ? "check \(check.name) has not run on this tree (tillit check --range \(commit.hex.prefix(12))~1..\(commit.hex.prefix(12)), then tillit ledger sync)"
+            : "check \(check.name) \(check.outcome) on this tree")
       }
     }
 
@@ -81,7 +84,8 @@ public struct ShipReadiness {
     var order: [String] = []
     for event in context.reviews {
       guard case .reviewFeedback(let feedback) = event.payload, feedback.verdict != .comment else { continue }
-      let same = feedback.change.commit == commit || index != nil && context.graph.change(of: feedback.change.commit) == index
+      let same =
+        feedback.change.commit == commit || index != nil && context.graph.change(of: feedback.change.commit) == index
         || (reference.patchID != nil && feedback.change.patchID == reference.patchID)
       guard same else { continue }
       let person = canonical(event.by)
@@ -105,14 +109,17 @@ public struct ShipReadiness {
       let verified = verifier.map { $0.isVerified(event) }
       let counts = current && person != author && known > 0 && (!policy.verified || verified == true)
       if current && person != author && (!policy.verified || verified == true) { approvers.insert(person) }
-      approvals.append(ChangeReadiness.Approval(email: person, version: at, knownFiles: known, files: files.count, current: current,
-                                                owner: ownerEmails.contains(person), verified: verified, counts: counts))
+      approvals.append(
+        ChangeReadiness.Approval(
+          email: person, version: at, knownFiles: known, files: files.count, current: current,
+          owner: ownerEmails.contains(person), verified: verified, counts: counts))
     }
     let counted = approvals.filter(\.counts).count
     if counted < policy.approvals {
       let stale = approvals.filter { !$0.current }.map { "\($0.email) approved v\($0.version)" }
-      missing.append("\(policy.approvals - counted) more \(policy.verified ? "verified " : "")approval\(policy.approvals - counted == 1 ? "" : "s") of v\(thisVersion) by someone who knows the changed files"
-                     + (stale.isEmpty ? "" : " (\(stale.joined(separator: ", ")))"))
+      missing.append(
+        "\(policy.approvals - counted) more \(policy.verified ? "verified " : "")approval\(policy.approvals - counted == 1 ? "" : "s") of v\(thisVersion) by someone who knows the changed files"
+          + (stale.isEmpty ? "" : " (\(stale.joined(separator: ", ")))"))
     }
     if policy.verified && verifier == nil {
       missing.append("verified approvals: the signing configuration (gpg.ssh.allowedSignersFile, gpg.format) cannot be read")
@@ -125,8 +132,9 @@ public struct ShipReadiness {
       }
     }
     let title = String(info.message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-    return ChangeReadiness(commit: commit, change: index.map { context.graph.changes[$0].versions[0] } ?? commit, version: thisVersion,
-                           title: title, checks: checks, approvals: approvals, missing: missing)
+    return ChangeReadiness(
+      commit: commit, change: index.map { context.graph.changes[$0].versions[0] } ?? commit, version: thisVersion,
+      title: title, checks: checks, approvals: approvals, missing: missing)
   }
 
   /// How many of `files` the person changed or reviewed in the history; for a file the history

@@ -33,9 +33,11 @@ public final class CheckSubject: @unchecked Sendable {
   private let lock = Mutex(())
   private var cachedFiles: [FileEntry]?
 
-  init(content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
-       entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID,
-       tracksFolder: @escaping (RepoPath) throws -> Bool, previousTree: @escaping () throws -> ObjectID?, repository: Repository) {
+  init(
+    content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
+    entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID,
+    tracksFolder: @escaping (RepoPath) throws -> Bool, previousTree: @escaping () throws -> ObjectID?, repository: Repository
+  ) {
     self.content = content
     self.changedPaths = changedPaths
     self.base = base

@@ -11,7 +11,8 @@ enum SnapshotLayout {
     for file in files {
       // Longer than a path or a name may be here: a crafted tree, refused rather than half written.
       guard file.path.bytes.count < 4096, !file.path.bytes.split(separator: UInt8(ascii: "/")).contains(where: { $0.count > 255 }) else {
-        throw CheckError.usage("the content to check holds a path longer than this system allows ('\(file.path.description.prefix(80))…', a malformed tree); refusing to write it")
+        throw CheckError.usage(
+          "the content to check holds a path longer than this system allows ('\(file.path.description.prefix(80))…', a malformed tree); refusing to write it")
       }
       guard isSafe(file.path.bytes) else { throw CheckError.usage("the content to check holds an unsafe path '\(file.path)'; refusing to write it") }
       guard seen.insert(file.path).inserted else {
@@ -23,7 +24,8 @@ enum SnapshotLayout {
       for (position, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
         let folder = RepoPath(bytes: Array(bytes[..<position]))
         if seen.contains(folder) {
-          throw CheckError.usage("the content to check has '\(folder)' both as a file and as a folder holding '\(file.path)' (a malformed tree); refusing to write it")
+          throw CheckError.usage(
+            "the content to check has '\(folder)' both as a file and as a folder holding '\(file.path)' (a malformed tree); refusing to write it")
         }
       }
     }

@@ -36,7 +36,9 @@ struct BuiltinFixerRun {
         let elapsed = Clock.milliseconds() - started
         if verdict.fixed.isEmpty {
           if verdict.problems.isEmpty, case .run(_, let key) = planned.action { try? cache?.recordPass(key) }
-          result = CheckResult(name: check.name, outcome: verdict.problems.isEmpty ? .passed : .failed, durationMs: elapsed, exitCode: verdict.problems.isEmpty ? 0 : 1, logPath: logPath)
+          result = CheckResult(
+            name: check.name, outcome: verdict.problems.isEmpty ? .passed : .failed, durationMs: elapsed, exitCode: verdict.problems.isEmpty ? 0 : 1,
+            logPath: logPath)
         } else {
           let note = verdict.fixed.count == 1 ? "fixed \(verdict.fixed[0].entry.path)" : "fixed \(verdict.fixed.count) files"
           result = CheckResult(name: check.name, outcome: .fixed, durationMs: elapsed, exitCode: 1, note: note, logPath: logPath)

@@ -33,8 +33,9 @@ struct BuiltinRunner {
       let passed = verdict.problems.isEmpty && verdict.fixed.isEmpty
       let logPath = try writeLog(check.name, verdict.problems)
       if passed { try? cache?.recordPass(cacheKey) }
-      return CheckResult(name: check.name, outcome: passed ? .passed : .failed, durationMs: Clock.milliseconds() - started,
-                         exitCode: passed ? 0 : 1, logPath: logPath)
+      return CheckResult(
+        name: check.name, outcome: passed ? .passed : .failed, durationMs: Clock.milliseconds() - started,
+        exitCode: passed ? 0 : 1, logPath: logPath)
     } catch {
       return CheckResult(name: check.name, outcome: .failed, durationMs: Clock.milliseconds() - started, note: "\(error)")
     }

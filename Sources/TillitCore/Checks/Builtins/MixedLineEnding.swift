@@ -37,9 +37,10 @@ struct MixedLineEnding: TextFileCheck {
     } else {
       guard mixed else { return ([], nil) }
       // In the order cr, crlf, lf with >=: a tie goes to the later one.
-      chosen = Ending.allCases.reduce((Ending.lf, 0)) { best, ending in
-        (counts[ending] ?? 0) >= best.1 ? (ending, counts[ending] ?? 0) : best
-      }.0
+      chosen =
+        Ending.allCases.reduce((Ending.lf, 0)) { best, ending in
+          (counts[ending] ?? 0) >= best.1 ? (ending, counts[ending] ?? 0) : best
+        }.0
     }
     var fixed: [UInt8] = []
     fixed.reserveCapacity(bytes.count + lines.count)

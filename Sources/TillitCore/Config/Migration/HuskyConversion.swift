@@ -41,14 +41,17 @@ public enum HuskyConversion {
       }
     }
     if !conversion.checks.isEmpty {
-      conversion.review.append("husky's scripts run in the work tree, one at a time (isolation: worktree); where a script runs one tool, a check with run, files and pass-files runs it in a snapshot, in parallel, and is cached")
+      conversion.review.append(
+        "husky's scripts run in the work tree, one at a time (isolation: worktree); where a script runs one tool, a check with run, files and pass-files runs it in a snapshot, in parallel, and is cached"
+      )
     }
     return conversion
   }
 
   private static func review(_ script: String, hook: String, into conversion: inout Conversion) {
     if script.contains("lint-staged") {
-      conversion.review.append("husky-\(hook): runs lint-staged; each of its globs could become a check with files and pass-files, and lint-staged's own config was not converted")
+      conversion.review.append(
+        "husky-\(hook): runs lint-staged; each of its globs could become a check with files and pass-files, and lint-staged's own config was not converted")
     }
     if script.contains("husky.sh") {
       conversion.review.append("husky-\(hook): sources .husky/_/husky.sh (husky 5 to 8), which `husky install` writes; keep it, or drop that line")

@@ -24,7 +24,8 @@ public enum LefthookConversion {
       let hook = entry.value
       guard hook["commands"] != nil || hook["scripts"] != nil || hook["jobs"] != nil else { continue }
       guard let stage = stages[entry.key] else {
-        let why = GitHooks.names.contains(entry.key)
+        let why =
+          GitHooks.names.contains(entry.key)
           ? "Tillit runs checks on pre-commit, commit-msg and pre-push only"
           : "not a git hook (lefthook runs it with `lefthook run \(entry.key)`)"
         conversion.skip(entry.key, "the whole \(entry.key) hook: " + why)
@@ -105,7 +106,9 @@ public enum LefthookConversion {
       let files = context.glob.flatMap { LefthookGlob.patterns($0, doublestar: doublestar) }
       var exclude: [String] = []
       if let regex = job["exclude"]?.scalar, context.exclude.count == 1 {
-        if let globs = RegexPatterns.globs(regex) { exclude = globs } else {
+        if let globs = RegexPatterns.globs(regex) {
+          exclude = globs
+        } else {
           conversion.review.append("\(label): exclude '\(regex)' is a regular expression with no pattern equivalent; it was left out")
         }
       } else {
@@ -134,9 +137,13 @@ public enum LefthookConversion {
       for character in line {
         if character == "{" { inside = ""; continue }
         guard let word = inside else { continue }
-        if character == "}" { if !word.isEmpty { return true }; inside = nil }
-        else if character.isASCII && (character.isLetter || character.isNumber || character == "_") { inside = word + String(character) }
-        else { inside = nil }
+        if character == "}" {
+          if !word.isEmpty { return true }; inside = nil
+        } else if character.isASCII && (character.isLetter || character.isNumber || character == "_") {
+          inside = word + String(character)
+        } else {
+          inside = nil
+        }
       }
       return false
     }
@@ -166,7 +173,8 @@ public enum LefthookConversion {
         conversion.review.append("\(label): a lefthook template is left in its run line: \(line)")
       }
       if line.contains("git add") {
-        conversion.review.append("\(label): it stages files with git add, which in Tillit's snapshot does not reach the commit: make it a fixer (fix: true) instead")
+        conversion.review.append(
+          "\(label): it stages files with git add, which in Tillit's snapshot does not reach the commit: make it a fixer (fix: true) instead")
       }
       return (line, passFiles)
     }

@@ -20,7 +20,8 @@ public enum MigrationSource: String, CaseIterable, Sendable {
     case .husky:
       if !huskyScripts(in: workTree).isEmpty { return HuskyConversion.folder + "/" }
       guard let text = try? FileSystem.readText(workTree + "package.json"),
-            (try? JSONParser.parse(Array(text.utf8)))?["husky"]?["hooks"] != nil else { return nil }
+        (try? JSONParser.parse(Array(text.utf8)))?["husky"]?["hooks"] != nil
+      else { return nil }
       return "package.json"
     }
   }

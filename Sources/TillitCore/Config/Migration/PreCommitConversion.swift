@@ -12,8 +12,10 @@ public enum PreCommitConversion {
   static let plainLanguages: Set<String> = ["system", "script", "unsupported", "unsupported_script"]
   /// Languages pre-commit builds an environment for, but which run a tool from PATH when no
   /// `additional_dependencies` are given (for a local hook).
-  static let environmentLanguages: Set<String> = ["python", "node", "ruby", "golang", "rust", "perl", "lua", "r", "swift", "dart",
-                                                  "dotnet", "coursier", "haskell", "julia", "conda"]
+  static let environmentLanguages: Set<String> = [
+    "python", "node", "ruby", "golang", "rust", "perl", "lua", "r", "swift", "dart",
+    "dotnet", "coursier", "haskell", "julia", "conda",
+  ]
 
   public static func convert(_ text: String, file: String = ".pre-commit-config.yaml") throws(ConfigError) -> Conversion {
     var conversion = Conversion(source: "pre-commit", file: file)
@@ -32,8 +34,9 @@ public enum PreCommitConversion {
       let url = repo["repo"]?.scalar ?? ""
       for hook in repo["hooks"]?.items ?? [] {
         guard let id = hook["id"]?.scalar else { continue }
-        var context = HookContext(id: id, url: url, rev: repo["rev"]?.scalar, hook: hook, defaultStages: defaultStages,
-                                  topFiles: topFiles, topExclude: topExclude)
+        var context = HookContext(
+          id: id, url: url, rev: repo["rev"]?.scalar, hook: hook, defaultStages: defaultStages,
+          topFiles: topFiles, topExclude: topExclude)
         context.convert(into: &conversion, names: &names)
       }
     }
@@ -63,12 +66,18 @@ public enum PreCommitConversion {
         draft = made
       case hooksRepository, hooksRepository + ".git", "https://github.com/pre-commit/pre-commit-hooks/":
         guard let entry = BuiltinCatalog.entry(named: id) else {
-          conversion.skip(id, "not built into Tillit; pre-commit ran it from pre-commit-hooks in a Python environment: pip install pre-commit-hooks and add a check that runs its command")
+          conversion.skip(
+            id,
+            "not built into Tillit; pre-commit ran it from pre-commit-hooks in a Python environment: pip install pre-commit-hooks and add a check that runs its command"
+          )
           return
         }
         draft = builtin(entry, &conversion)
       default:
-        conversion.skip(id, "from the remote repository \(url)\(rev.map { " at \($0)" } ?? ""): pre-commit installs it in an environment of its own language; install the tool and add a check that runs it")
+        conversion.skip(
+          id,
+          "from the remote repository \(url)\(rev.map { " at \($0)" } ?? ""): pre-commit installs it in an environment of its own language; install the tool and add a check that runs it"
+        )
         return
       }
       guard filter(&draft, &conversion) else { return }
@@ -98,7 +107,8 @@ public enum PreCommitConversion {
         var options = "-nH"
         if args.contains("--ignore-case") || args.contains("-i") { options += "i" }
         let negate = args.contains("--negate")
-        let script = negate
+        let script =
+          negate
           ? "status=0; for f; do grep -qE\(options.contains("i") ? "i" : "") -- \(ShellQuote.quote(entry)) \"$f\" || { echo \"$f\"; status=1; }; done; exit $status"
           : "! grep \(options)E -- \(ShellQuote.quote(entry)) \"$@\""
         conversion.review.append("\(id): pygrep's Python regular expression is run as grep -E; check that it means the same")
@@ -110,7 +120,8 @@ public enum PreCommitConversion {
         if !PreCommitConversion.plainLanguages.contains(language) {
           guard PreCommitConversion.environmentLanguages.contains(language), dependencies.isEmpty else {
             let needs = dependencies.isEmpty ? "" : " with additional_dependencies [\(dependencies.joined(separator: ", "))]"
-            conversion.skip(id, "a local \(language) hook\(needs): pre-commit builds a \(language) environment for it; install what it needs and add a check that runs it")
+            conversion.skip(
+              id, "a local \(language) hook\(needs): pre-commit builds a \(language) environment for it; install what it needs and add a check that runs it")
             return nil
           }
           conversion.review.append("\(id): pre-commit ran it in a \(language) environment of its own; here it runs with what is on PATH")
@@ -167,9 +178,12 @@ public enum PreCommitConversion {
           files = globs
           conversion.review.append("\(draft.name): files '\(regex)' became \(globs.joined(separator: ", "))")
         } else {
-          conversion.review.append("\(draft.name): files '\(regex)' is a regular expression with no pattern equivalent; it now runs on every file it is given: narrow files")
+          conversion.review.append(
+            "\(draft.name): files '\(regex)' is a regular expression with no pattern equivalent; it now runs on every file it is given: narrow files")
         }
-        if hook["files"] != nil, topFiles != nil { conversion.review.append("\(draft.name): the top-level files '\(topFiles ?? "")' also applied in pre-commit") }
+        if hook["files"] != nil, topFiles != nil {
+          conversion.review.append("\(draft.name): the top-level files '\(topFiles ?? "")' also applied in pre-commit")
+        }
       }
       let typed = FileTypes.files(types: hook["types"]?.words ?? [], typesOr: hook["types_or"]?.words ?? [])
       if !typed.unknown.isEmpty {
@@ -184,12 +198,15 @@ public enum PreCommitConversion {
           draft.exclude += globs
           conversion.review.append("\(draft.name): exclude '\(regex)' became \(globs.joined(separator: ", "))")
         } else {
-          conversion.review.append("\(draft.name): exclude '\(regex)' is a regular expression with no pattern equivalent; it was left out: add exclude patterns")
+          conversion.review.append(
+            "\(draft.name): exclude '\(regex)' is a regular expression with no pattern equivalent; it was left out: add exclude patterns")
         }
       }
       let excludedTypes = hook["exclude_types"]?.words ?? []
       for tag in excludedTypes {
-        if let patterns = FileTypes.patterns[tag] { draft.exclude += patterns } else {
+        if let patterns = FileTypes.patterns[tag] {
+          draft.exclude += patterns
+        } else {
           conversion.review.append("\(draft.name): exclude_types \(tag) has no file-name pattern; it was left out")
         }
       }
@@ -221,7 +238,8 @@ public enum PreCommitConversion {
         if let stage { if !result.contains(stage) { result.append(stage) } } else { others.append(name) }
       }
       if !others.isEmpty {
-        conversion.review.append("\(id): stages \(others.joined(separator: ", ")) have no Tillit equivalent" + (result.isEmpty ? "; it was converted for pre-commit" : ""))
+        conversion.review.append(
+          "\(id): stages \(others.joined(separator: ", ")) have no Tillit equivalent" + (result.isEmpty ? "; it was converted for pre-commit" : ""))
       }
       return result.isEmpty ? [.preCommit] : result
     }

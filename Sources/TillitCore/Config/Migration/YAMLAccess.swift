@@ -35,7 +35,9 @@ enum ForeignYAML {
       var reader = YAMLReader()
       return try reader.read(text)
     } catch {
-      throw ConfigError(file: file, line: error.line, key: nil, problem: error.problem + " (Tillit reads a subset of YAML: simplify that line to convert the file, or run tillit init --from project)")
+      throw ConfigError(
+        file: file, line: error.line, key: nil,
+        problem: error.problem + " (Tillit reads a subset of YAML: simplify that line to convert the file, or run tillit init --from project)")
     }
   }
 }

@@ -36,8 +36,10 @@ public struct CheckDraft: Equatable, Sendable {
   /// Written above the check, one `# ` line each: where it came from, what to look at.
   public var comments: [String] = []
 
-  public init(name: String, run: Run, files: [String] = [], exclude: [String] = [], stage: CheckDefinition.Stage = .preCommit,
-              passFiles: Bool = false, timeout: String? = nil, comments: [String] = []) {
+  public init(
+    name: String, run: Run, files: [String] = [], exclude: [String] = [], stage: CheckDefinition.Stage = .preCommit,
+    passFiles: Bool = false, timeout: String? = nil, comments: [String] = []
+  ) {
     self.name = name
     self.run = run
     self.files = files

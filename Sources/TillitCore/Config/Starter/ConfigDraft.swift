@@ -75,7 +75,8 @@ public enum ConfigDraft {
 enum YAMLText {
   /// Plain when it is a simple word, else double-quoted.
   static func scalar(_ text: String) -> String {
-    let safe = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=+".contains($0)) }
+    let safe =
+      !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=+".contains($0)) }
       && text != "-" && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased())
     return safe ? text : quoted(text)
   }

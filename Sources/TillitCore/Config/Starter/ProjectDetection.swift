@@ -6,8 +6,10 @@ import TillitSystem
 /// the Python tools `pyproject.toml` names, Cargo, SwiftPM, the Makefile targets that exist.
 public enum ProjectDetection {
   /// Folders never searched for subprojects: dependencies, build output, tools' state.
-  static let skippedFolders: Set<String> = ["node_modules", "vendor", "target", "build", "dist", "out", "Pods", "third_party",
-                                            "venv", "env", "__pycache__", "testdata", "fixtures", "examples"]
+  static let skippedFolders: Set<String> = [
+    "node_modules", "vendor", "target", "build", "dist", "out", "Pods", "third_party",
+    "venv", "env", "__pycache__", "testdata", "fixtures", "examples",
+  ]
   /// How deep below the root subprojects are looked for.
   static let depth = 2
 
@@ -85,24 +87,36 @@ struct Recipes {
   func all() -> [(String, [CheckDraft])] {
     var result: [(String, [CheckDraft])] = []
     if project.read(path("Package.swift")) != nil {
-      result.append((path("Package.swift"), [
-        check("swift-build", ["swift", "build"], files: ["Package.swift", "Sources/**"], timeout: "10m"),
-        check("swift-test", ["swift", "test"], files: ["Package.swift", "Sources/**", "Tests/**"], stage: .prePush, timeout: "20m"),
-      ]))
+      result.append(
+        (
+          path("Package.swift"),
+          [
+            check("swift-build", ["swift", "build"], files: ["Package.swift", "Sources/**"], timeout: "10m"),
+            check("swift-test", ["swift", "test"], files: ["Package.swift", "Sources/**", "Tests/**"], stage: .prePush, timeout: "20m"),
+          ]
+        ))
     }
     if project.read(path("Cargo.toml")) != nil {
-      result.append((path("Cargo.toml"), [
-        check("cargo-check", ["cargo", "check", "--quiet"], files: ["Cargo.toml", "*.rs"], timeout: "10m"),
-        check("cargo-test", ["cargo", "test", "--quiet"], files: ["Cargo.toml", "*.rs"], stage: .prePush, timeout: "20m"),
-      ]))
+      result.append(
+        (
+          path("Cargo.toml"),
+          [
+            check("cargo-check", ["cargo", "check", "--quiet"], files: ["Cargo.toml", "*.rs"], timeout: "10m"),
+            check("cargo-test", ["cargo", "test", "--quiet"], files: ["Cargo.toml", "*.rs"], stage: .prePush, timeout: "20m"),
+          ]
+        ))
     }
     if project.read(path("go.mod")) != nil {
       let gofmt = "out=$(gofmt -l \"$@\") || exit 1; [ -z \"$out\" ] || { echo \"not formatted (gofmt -w fixes them):\"; echo \"$out\"; exit 1; }"
-      result.append((path("go.mod"), [
-        check("go-vet", ["go", "vet", "./..."], files: ["go.mod", "*.go"], timeout: "5m"),
-        fileCheck("gofmt", .shell(gofmt), files: ["*.go"]),
-        check("go-test", ["go", "test", "./..."], files: ["go.mod", "*.go"], stage: .prePush, timeout: "20m"),
-      ]))
+      result.append(
+        (
+          path("go.mod"),
+          [
+            check("go-vet", ["go", "vet", "./..."], files: ["go.mod", "*.go"], timeout: "5m"),
+            fileCheck("gofmt", .shell(gofmt), files: ["*.go"]),
+            check("go-test", ["go", "test", "./..."], files: ["go.mod", "*.go"], stage: .prePush, timeout: "20m"),
+          ]
+        ))
     }
     if let text = project.read(path("package.json")), let scripts = packageScripts(text) {
       result.append(scripts)
@@ -118,7 +132,10 @@ struct Recipes {
         checks.append(check("make-\(target)", ["make", target], files: [], stage: .prePush, timeout: "20m"))
         break
       }
-      if !checks.isEmpty { result.append((path("Makefile") + " (" + checks.map { $0.name.split(separator: "-").last.map(String.init) ?? "" }.joined(separator: ", ") + ")", checks)) }
+      if !checks.isEmpty {
+        result.append(
+          (path("Makefile") + " (" + checks.map { $0.name.split(separator: "-").last.map(String.init) ?? "" }.joined(separator: ", ") + ")", checks))
+      }
     }
     return result
   }
@@ -126,9 +143,12 @@ struct Recipes {
   /// The `lint`, `typecheck` and `test` scripts of a package.json, run by its package manager.
   func packageScripts(_ text: String) -> (String, [CheckDraft])? {
     guard let scripts = (try? JSONParser.parse(Array(text.utf8)))?["scripts"] else { return nil }
-    let manager = project.read(path("pnpm-lock.yaml")) != nil ? "pnpm"
-      : project.read(path("yarn.lock")) != nil ? "yarn"
-      : (project.read(path("bun.lockb")) != nil || project.read(path("bun.lock")) != nil) ? "bun" : "npm"
+    let manager =
+      project.read(path("pnpm-lock.yaml")) != nil
+      ? "pnpm"
+      : project.read(path("yarn.lock")) != nil
+        ? "yarn"
+        : (project.read(path("bun.lockb")) != nil || project.read(path("bun.lock")) != nil) ? "bun" : "npm"
     var checks: [CheckDraft] = []
     var named: [String] = []
     for script in ["lint", "typecheck", "type-check", "test"] {

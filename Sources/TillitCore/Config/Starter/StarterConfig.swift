@@ -7,7 +7,8 @@ public enum StarterConfig {
     var markers = CheckDraft(name: "no-conflict-markers", run: .builtin("merge-conflict", options: [("assume-in-merge", "true")]))
     markers.comments = ["conflict markers (<<<<<<<, =======, >>>>>>>) in any staged text file, merging or not"]
     checks.append(markers)
-    let header = found.sources.isEmpty
+    let header =
+      found.sources.isEmpty
       ? ["Tillit checks."]
       : ["Tillit checks, suggested from \(found.sources.joined(separator: ", "))."]
     return ConfigDraft.text(header: header, checks: checks)

@@ -22,8 +22,10 @@ public struct CheckRan: LedgerPayloadKind {
   public let durationMs: Int
   public let exitCode: Int32?
 
-  public init(check: String, inputHash: String, commit: ObjectID?, tree: ObjectID?, definitionHash: String, outcome: CheckOutcome,
-              durationMs: Int, exitCode: Int32?) {
+  public init(
+    check: String, inputHash: String, commit: ObjectID?, tree: ObjectID?, definitionHash: String, outcome: CheckOutcome,
+    durationMs: Int, exitCode: Int32?
+  ) {
     (self.check, self.inputHash, self.commit, self.tree) = (check, inputHash, commit, tree)
     (self.definitionHash, self.outcome, self.durationMs, self.exitCode) = (definitionHash, outcome, durationMs, exitCode)
   }
@@ -48,8 +50,10 @@ public struct CheckRan: LedgerPayloadKind {
   }
 
   public var data: [(String, JSONValue)] {
-    [("definitionHash", .string(definitionHash)), ("outcome", .string(outcome.rawValue)), ("durationMs", .integer(durationMs)),
-     ("exitCode", exitCode.map { .integer(Int($0)) } ?? .null)]
+    [
+      ("definitionHash", .string(definitionHash)), ("outcome", .string(outcome.rawValue)), ("durationMs", .integer(durationMs)),
+      ("exitCode", exitCode.map { .integer(Int($0)) } ?? .null),
+    ]
   }
 
   public var payload: LedgerPayload { .checkRan(self) }

@@ -17,11 +17,12 @@ public enum LedgerPayload: Sendable, Equatable {
   case unknown(UnknownPayload)
 
   /// Every kind this Tillit reads, by its `kind` text.
-  static let kinds: [String: any LedgerPayloadKind.Type] = Dictionary(uniqueKeysWithValues: [
-    ReviewRequested.self, ReviewFeedback.self, ReviewImported.self, CheckRan.self, OwnershipClaimed.self, OwnershipReleased.self,
-    ChangeRewritten.self,
-    AvailabilityChanged.self,
-  ].map { ($0.kind, $0) })
+  static let kinds: [String: any LedgerPayloadKind.Type] = Dictionary(
+    uniqueKeysWithValues: [
+      ReviewRequested.self, ReviewFeedback.self, ReviewImported.self, CheckRan.self, OwnershipClaimed.self, OwnershipReleased.self,
+      ChangeRewritten.self,
+      AvailabilityChanged.self,
+    ].map { ($0.kind, $0) })
 
   /// Reads the payload of a stored event of `kind` and layout `version` (its `v`). A kind and
   /// version this Tillit knows must have every field it needs, of the right type and in range

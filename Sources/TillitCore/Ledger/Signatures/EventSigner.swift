@@ -53,7 +53,8 @@ public struct EventSigner: Sendable, Equatable {
       defer { keyFile.remove() }
       result = try ExternalCommand.run(program, ["-Y", "sign", "-f", keyFile.path, "-n", Self.namespace, data], in: directory)
     case .openpgp:
-      result = try ExternalCommand.run(program, ["--batch", "--yes", "--detach-sign", "--armor", "--local-user", key, "--output", signaturePath, data], in: directory)
+      result = try ExternalCommand.run(
+        program, ["--batch", "--yes", "--detach-sign", "--armor", "--local-user", key, "--output", signaturePath, data], in: directory)
     }
     guard result.succeeded, let signature = try? FileSystem.readText(signaturePath), !signature.isEmpty else {  // no signature file: the failure below says why
       throw TillitError.environment(

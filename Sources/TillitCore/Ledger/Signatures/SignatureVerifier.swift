@@ -90,7 +90,8 @@ public struct SignatureVerifier: Sendable {
   private func sshStatus(by person: String, data: String, signature: String) throws -> SignatureStatus {
     let namespace = EventSigner.namespace
     if let allowedSigners {
-      let verify = try ExternalCommand.run(sshProgram, ["-Y", "verify", "-f", allowedSigners, "-I", person, "-n", namespace, "-s", signature], in: directory, input: data)
+      let verify = try ExternalCommand.run(
+        sshProgram, ["-Y", "verify", "-f", allowedSigners, "-I", person, "-n", namespace, "-s", signature], in: directory, input: data)
       if verify.succeeded { return .verified }
     }
     // Not provably the `by`'s: a sound signature by some other key, or no signature of these bytes.
