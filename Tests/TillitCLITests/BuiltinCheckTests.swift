@@ -34,6 +34,21 @@ import TillitTestSupport
     #expect(try hooked.repo.git(["show", "HEAD:a.txt"]).stdout == "one\ntwo changed\nthree\nfour\n")
   }
 
+  @Test func builtinsRunEveryTimeAndLeaveNoCacheEntry() throws {
+    let hooked = try HookedRepo(config: Self.fixers)
+    try hooked.repo.write("a.txt", "clean\n")
+    try hooked.repo.git(["add", "a.txt"])
+    for round in 1...2 {
+      let check = try hooked.repo.tillit(["check"])
+      #expect(check.status == 0, "\(check.output)")
+      #expect(check.output.contains("trailing-whitespace  passed"), "round \(round): \(check.output)")
+      #expect(!check.output.contains("cached"), "round \(round): \(check.output)")
+    }
+    let cache = hooked.repo.path + "/.git/tillit/cache"
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+    #expect(entries.isEmpty, "a built-in's pass costs a file to cache and less than that to check again: \(entries)")
+  }
+
   @Test func onFixContinueCommitsWhatTheBuiltinsFixed() throws {
     let hooked = try HookedRepo(config: "on-fix: continue\n" + Self.fixers)
     try hooked.repo.write("b.md", "text   \n\n\n")

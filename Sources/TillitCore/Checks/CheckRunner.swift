@@ -150,7 +150,7 @@ public final class CheckRunner: @unchecked Sendable {
       let result: CheckResult
       switch (runner, plan[position].action) {
       case _ where monitor.isInterrupted: result = CheckResult(name: check.name, outcome: .interrupted)
-      case (.success(let runner), .run(_, let key)): result = runner.result(of: check, subject: subject, cacheKey: key, cache: cache)
+      case (.success(let runner), .run): result = runner.result(of: check, subject: subject)
       case (.failure(let error), _): result = CheckResult(name: check.name, outcome: .failed, note: "\(error)")
       default: result = CheckResult(name: check.name, outcome: .skipped)
       }

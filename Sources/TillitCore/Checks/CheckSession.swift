@@ -72,7 +72,7 @@ public struct CheckSession {
     options.progress?(.planned(plan.map(\.definition)))
     // Built-in fixers first, in memory: the content they fix is what every other check sees.
     let builtinFixes = try BuiltinFixerRun(
-      runner: BuiltinRunner(repository: repository, logs: logs), cache: cache, progress: options.progress
+      runner: BuiltinRunner(repository: repository, logs: logs), progress: options.progress
     ).run(plan, subject: subject)
     var snapshot: Snapshot?
     if plan.contains(where: \.needsSnapshot) {

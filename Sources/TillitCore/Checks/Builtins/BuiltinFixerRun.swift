@@ -7,7 +7,6 @@ import TillitSystem
 /// snapshot fixers, if any, start from.
 struct BuiltinFixerRun {
   let runner: BuiltinRunner
-  let cache: ResultCache?
   var progress: (@Sendable (CheckProgress) -> Void)? = nil
 
   struct Outcome {
@@ -35,7 +34,6 @@ struct BuiltinFixerRun {
         }
         let elapsed = Clock.milliseconds() - started
         if verdict.fixed.isEmpty {
-          if verdict.problems.isEmpty, case .run(_, let key) = planned.action { try? cache?.recordPass(key) }
           result = CheckResult(
             name: check.name, outcome: verdict.problems.isEmpty ? .passed : .failed, durationMs: elapsed, exitCode: verdict.problems.isEmpty ? 0 : 1,
             logPath: logPath)

@@ -24,15 +24,14 @@ struct BuiltinRunner {
     return try builtin.run(input)
   }
 
-  /// The result of a check that reports (a fixer with `fix: false` fails on what it would fix);
-  /// a pass is remembered under `cacheKey`.
-  func result(of check: CheckDefinition, subject: CheckSubject, cacheKey: ObjectID, cache: ResultCache?) -> CheckResult {
+  /// The result of a check that reports (a fixer with `fix: false` fails on what it would fix).
+  /// Nothing is cached: reading the staged blobs again costs less than a cache entry's file.
+  func result(of check: CheckDefinition, subject: CheckSubject) -> CheckResult {
     let started = Clock.milliseconds()
     do {
       let verdict = try self.verdict(check, subject: subject)
       let passed = verdict.problems.isEmpty && verdict.fixed.isEmpty
       let logPath = try writeLog(check.name, verdict.problems)
-      if passed { try? cache?.recordPass(cacheKey) }
       return CheckResult(
         name: check.name, outcome: passed ? .passed : .failed, durationMs: Clock.milliseconds() - started,
         exitCode: passed ? 0 : 1, logPath: logPath)
