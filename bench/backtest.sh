@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Accuracy and knowledge spread of reviewer suggestions, replayed on real histories: Xen (where
-# the weights were tuned) and U-Boot (where they were only confirmed), since 2023, Reviewed-by
+# the weights were tuned), U-Boot (where they were only confirmed) and git (never seen), since 2023, Reviewed-by
 # trailers as the ground truth, in expert and auto modes. Prints a Markdown table.
 #
 #   bench/backtest.sh                                   # builds tillit (release) first
-#   XEN=/path/to/xen.git UBOOT=/path/to/u-boot.git TILLIT=/path/to/tillit bench/backtest.sh
+#   XEN=/path/to/xen.git UBOOT=/path/to/u-boot.git GIT=/path/to/git.git TILLIT=/path/to/tillit bench/backtest.sh
 #
 # XEN and UBOOT: the path of any clone (bare is fine), or a URL to clone from once into
 # bench/work/clones/; by default https://github.com/xen-project/xen and
@@ -17,7 +17,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 echo "| repository | mode | evaluated | top-1 | top-3 | top-5 | MRR | expertise | files at risk (history → simulated) | workload Gini | time |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
-for entry in "Xen=${XEN:-https://github.com/xen-project/xen}" "U-Boot=${UBOOT:-https://github.com/u-boot/u-boot}"; do
+for entry in "Xen=${XEN:-https://github.com/xen-project/xen}" "U-Boot=${UBOOT:-https://github.com/u-boot/u-boot}" "Git=${GIT:-https://github.com/git/git}"; do
   name=${entry%%=*}
   repo=$(bench_clone "${name,,}" "${entry#*=}")
   for mode in expert auto; do
