@@ -162,5 +162,15 @@ import TillitTestSupport
     let later = try repo.tillit(["inbox", "--for", "bo@example.com"], environment: ["TILLIT_NOW": "2030-01-16T00:00:00Z"]).stdout
     #expect(!later.contains(String(commit.prefix(12))), "\(later)")
     #expect(later.contains("1 abandoned change left out"), "\(later)")
+    // The open load follows the inbox: still Bo's while listed as abandoned, not once left out.
+    func bosOpenReviews(at now: String) throws -> Double? {
+      let result = try repo.tillit(["owners", "a.txt", "--format", "json"], environment: ["TILLIT_NOW": now])
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.output)")
+      let people = try #require(json["reviewers"] as? [[String: Any]], "\(result.stdout)")
+      let bo = people.first { $0["email"] as? String == "bo@example.com" }
+      return (bo?["parts"] as? [String: Any])?["openReviews"] as? Double
+    }
+    #expect(try bosOpenReviews(at: "2030-01-10T00:00:00Z") == 1)
+    #expect(try bosOpenReviews(at: "2030-01-16T00:00:00Z") == 0)
   }
 }

@@ -116,7 +116,7 @@ public struct KnowledgeBase {
   /// history alone still answers, and the user learns why the reviews do not count.
   private func ledgerReviews() -> LedgerReviews {
     do {
-      return try LedgerReviews(repository: repository, resolver: resolver)
+      return try LedgerReviews(repository: repository, resolver: resolver, abandonAfter: settings.abandonAfter)
     } catch {
       Diagnostics.warning("the reviews in the ledger cannot be read, so they are left out: \(TillitError(error))", topic: "ledger-reviews")
       return LedgerReviews()

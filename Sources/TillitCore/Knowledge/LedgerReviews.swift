@@ -17,6 +17,9 @@ public struct LedgerReviews: Sendable {
     public let time: Int64
     /// When the reviewer first gave feedback on it; nil while open.
     public var answered: Int64?
+    /// Whether the change was abandoned long enough ago to have left the inbox (every version
+    /// here on no ref, nothing said of it for `abandon-after`): no longer anyone's load.
+    public var dropped = false
   }
 
   public private(set) var feedback: [Feedback] = []
@@ -28,8 +31,9 @@ public struct LedgerReviews: Sendable {
   public init() {}
 
   /// Reads the reviews stream, people resolved through `resolver`. `review.imported` events
-  /// are left out: the history scan reads the same trailers from the commits themselves.
-  public init(repository: Repository, resolver: PersonResolver) throws {
+  /// are left out: the history scan reads the same trailers from the commits themselves. Open
+  /// requests of changes the inbox has dropped as abandoned (see `ReviewInbox`) are marked so.
+  public init(repository: Repository, resolver: PersonResolver, abandonAfter: Double = KnowledgeSettings().abandonAfter) throws {
     let records = try LedgerDigest.read(.reviews, store: LedgerStore(repository: repository))
     // Requests and answers count per change: every version of it is one review.
     let graph = ChangeGraph(records: records)
@@ -50,6 +54,8 @@ public struct LedgerReviews: Sendable {
       imported.append(Feedback(reviewer: reviewer, commit: commit, time: time))
     }
     var seen: Set<Answer> = []
+    // The change of each request, by position.
+    var openChanges: [Int] = []
     for record in records {
       guard case .requested(let change, let reviewers) = record.fact, let time = Timestamp.seconds(ofInstant: record.at),
         let index = graph.change(of: change.commit)
@@ -59,7 +65,26 @@ public struct LedgerReviews: Sendable {
         let answer = Answer(reviewer: reviewer, change: index)
         guard seen.insert(answer).inserted else { continue }
         requests.append(Request(reviewer: reviewer, commit: graph.newest(index).hex, time: time, answered: firstAnswer[answer]))
+        openChanges.append(index)
       }
+    }
+    try markDropped(graph: graph, openChanges: openChanges, repository: repository, abandonAfter: abandonAfter)
+  }
+
+  /// Marks the requests (in the order of `changes`) whose change the inbox leaves out as
+  /// abandoned: its versions here are all on no ref, and the ledger has said nothing of it for
+  /// `abandonAfter` seconds. Only open requests are looked at, so a ledger whose requests were
+  /// all answered walks nothing.
+  private mutating func markDropped(graph: ChangeGraph, openChanges changes: [Int], repository: Repository, abandonAfter: Double) throws {
+    let now = Clock.now()
+    let stale = Set(
+      requests.indices.filter { requests[$0].answered == nil && now >= graph.changes[changes[$0]].lastActivity + Int64(abandonAfter) }.map { changes[$0] })
+    guard !stale.isEmpty else { return }
+    let present = stale.flatMap { graph.changes[$0].versions }.filter(repository.contains)
+    let unreachable = try repository.unreachable(present)
+    for position in requests.indices where requests[position].answered == nil && stale.contains(changes[position]) {
+      let versions = graph.changes[changes[position]].versions.filter(repository.contains)
+      requests[position].dropped = !versions.isEmpty && versions.allSatisfy(unreachable.contains)
     }
   }
 
@@ -69,8 +94,8 @@ public struct LedgerReviews: Sendable {
     let change: Int
   }
 
-  /// Open requests per person.
+  /// Open requests per person (abandoned changes the inbox has dropped left out).
   public var openLoad: [String: Int] {
-    requests.filter { $0.answered == nil }.reduce(into: [:]) { $0[$1.reviewer, default: 0] += 1 }
+    requests.filter { $0.answered == nil && !$0.dropped }.reduce(into: [:]) { $0[$1.reviewer, default: 0] += 1 }
   }
 }
