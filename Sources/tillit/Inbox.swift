@@ -25,6 +25,10 @@ struct Inbox: ParsableCommand {
       let me = try person ?? LedgerIdentity(repository: repository).person
       let settings = try ConfigLoader(repository: repository).knowledgeSettings()
       let inbox = try ReviewLedger(repository: repository).inbox(for: me, abandonAfter: settings.abandonAfter)
+      // An empty inbox for a name nobody goes by is a typo, not good news.
+      if let person, inbox.entries.isEmpty {
+        try KnownPeople(repository: repository, settings: settings).requireKnown([person], option: "--for", offersNewPerson: false)
+      }
       let unfetched = try Self.remoteNeverFetched(repository)
       let signatures = try signatureNotes(inbox.entries.map(\.request), repository: repository)
       let now = Clock.now()

@@ -146,6 +146,17 @@ import TillitTestSupport
     #expect(!log.contains("review.requested \(rebased.prefix(12))"), "\(log)")
   }
 
+  @Test func anInboxForANameNobodyGoesByIsAMistakeNotAnEmptyInbox() throws {
+    let hooked = try bosRepository()
+    let typo = try hooked.repo.tillit(["inbox", "--for", "boo@example.com"])
+    #expect(typo.status == 2, "\(typo.output)")
+    #expect(typo.stderr.contains("--for names 'boo@example.com'"), "\(typo.stderr)")
+    #expect(typo.stderr.contains("did you mean"), "\(typo.stderr)")
+    #expect(!typo.stderr.contains("--new-person"), "inbox takes no --new-person: \(typo.stderr)")
+    let known = try hooked.repo.tillit(["inbox", "--for", "bo@example.com"])
+    #expect(known.status == 0, "\(known.output)")
+  }
+
   @Test(.tags(.slow)) func anAbandonedChangeLeavesTheInboxAfterItsTime() throws {
     let hooked = try bosRepository()
     let repo = hooked.repo

@@ -444,7 +444,9 @@ final class Failures: @unchecked Sendable {
     #expect(after.count == 1)
     #expect(after.first?.contains(String(first.prefix(12))) == true)
     #expect(try temp.tillit(["inbox", "--for", "cy@example.com"]).stdout.split(separator: "\n").count == 1)
-    #expect(try temp.tillit(["inbox", "--for", "nobody@example.com"]).stdout.contains("no reviews waiting"))
+    #expect(try temp.tillit(["inbox", "--for", "ada@example.com"]).stdout.contains("no reviews waiting"))
+    // A name nobody goes by is a mistake, not an empty inbox.
+    #expect(try temp.tillit(["inbox", "--for", "nobody@example.com"]).status == 2)
   }
 }
 

@@ -40,7 +40,7 @@ import TillitTestSupport
     ("inbox-bob.txt", ["inbox", "--for", "bob@example.com"]),
     ("inbox-bob.json", ["inbox", "--for", "bob@example.com", "--format", "json"]),
     ("inbox-dan.txt", ["inbox", "--for", "dan@example.com"]),
-    ("inbox-nobody.txt", ["inbox", "--for", "nobody@example.com"]),
+    ("inbox-empty.txt", ["inbox", "--for", "ada@example.com"]),
   ]
 
   @Test func everyRendererPrintsItsGoldenFile() throws {

@@ -23,15 +23,17 @@ public struct KnownPeople {
   }
 
   /// Throws a usage error naming each of `written` that no one known goes by, with the closest
-  /// known names and emails, unless everyone is known. `option`: where they were given.
-  public func requireKnown(_ written: [String], option: String) throws {
+  /// known names and emails, unless everyone is known. `option`: where they were given;
+  /// `offersNewPerson`: whether the command takes `--new-person` (the hint says so).
+  public func requireKnown(_ written: [String], option: String, offersNewPerson: Bool = true) throws {
     var people = self
     let unknown = try people.unknown(written)
     guard !unknown.isEmpty else { return }
     let named = unknown.map { "'\($0.written)'" + ($0.closest.isEmpty ? "" : " (did you mean \($0.closest.joined(separator: " or "))?)") }
     throw TillitError.usage(
       "\(option) names \(named.joined(separator: ", ")), whom neither .mailmap, the history (authors, committers, reviewer trailers) nor the ledger knows",
-      hint: "check the spelling, or pass --new-person to name \(unknown.count == 1 ? "someone" : "people") new")
+      hint: offersNewPerson
+        ? "check the spelling, or pass --new-person to name \(unknown.count == 1 ? "someone" : "people") new" : "check the spelling")
   }
 
   /// Of `written`, those no known person goes by, each with up to three known names or emails
