@@ -105,23 +105,6 @@ import TillitTestSupport
     #expect((json["skipped"] as? [Any])?.isEmpty == true, "\(answered.output)")
   }
 
-  /// A request follows its change: amended with new content after the request (a new patch id;
-  /// the post-rewrite hook records the rewrite), it still escalates on its day.
-  @Test func anUnansweredRequestEscalatesForANewerVersionOfItsChange() throws {
-    let repo = try TempRepo()
-    try Self.history(repo)
-    #expect(try repo.tillit(["install"]).status == 0)
-    let asked = try repo.tillit(["request", "HEAD", "--to", "bo@example.com"], environment: ["TILLIT_NOW": "2026-03-02T09:00:00Z"])
-    #expect(asked.status == 0, "\(asked.output)")
-    let tracked = try repo.git(["ls-files"]).stdout.split(separator: "\n").map(String.init)
-    let file = try #require(tracked.first { !$0.hasPrefix(".") })
-    try repo.write(file, (try repo.read(file)) + "a second version\n")
-    try repo.git(["add", file])
-    try repo.git(["commit", "-q", "--amend", "--no-edit", "--no-verify"])
-    let thursday = try repo.tillit(["reviewers", "HEAD", "--count", "1"], environment: ["TILLIT_NOW": "2026-03-05T09:00:00Z"])
-    #expect(thursday.stdout.contains("skipped bo@example.com: asked on 2026-03-02"), "\(thursday.output)")
-  }
-
   /// Friday to Monday is one working day; `reviewers.escalate-after` sets the limit.
   @Test func weekendsDoNotCountAndTheLimitIsConfigurable() throws {
     let repo = try TempRepo()

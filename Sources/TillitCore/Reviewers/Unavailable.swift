@@ -59,18 +59,13 @@ extension Unavailable {
 
 extension ReviewLedger {
   /// The people asked to review `commit` (or another version of its change) who have given no
-  /// feedback on any version yet, each with the time of the first request, oldest first.
+  /// feedback on it yet, each with the time of the first request, oldest first.
   func unanswered(_ commit: ObjectID) throws -> [(reviewer: String, at: String)] {
     let records = try LedgerDigest.read(.reviews, store: store)
     guard !records.isEmpty else { return [] }  // nobody asked: no patch id to compute
     let change = try change(commit)
-    // Versions of one change (`ChangeGraph`: Change-Id, rewrites git reported, patch id) share
-    // their requests, as the inbox and the open load count them.
-    let graph = ChangeGraph(records: records)
-    let changeIndex = graph.change(of: change.commit)
     func concerns(_ other: ChangeReference) -> Bool {
       other.commit == change.commit || (other.patchID != nil && other.patchID == change.patchID)
-        || (changeIndex != nil && graph.change(of: other.commit) == changeIndex)
     }
     var answered: Set<String> = []
     for record in records {
