@@ -78,13 +78,11 @@ public struct LedgerReviews: Sendable {
   private mutating func markDropped(graph: ChangeGraph, openChanges changes: [Int], repository: Repository, abandonAfter: Double) throws {
     let now = Clock.now()
     let stale = Set(
-      requests.indices.filter { requests[$0].answered == nil && now >= graph.changes[changes[$0]].lastActivity + Int64(abandonAfter) }.map { changes[$0] })
+      requests.indices.filter { requests[$0].answered == nil && now >= graph.leavesInbox(changes[$0], abandonAfter: abandonAfter) }.map { changes[$0] })
     guard !stale.isEmpty else { return }
-    let present = stale.flatMap { graph.changes[$0].versions }.filter(repository.contains)
-    let unreachable = try repository.unreachable(present)
+    let unreachable = try repository.unreachable(stale.flatMap { graph.changes[$0].versions }.filter(repository.contains))
     for position in requests.indices where requests[position].answered == nil && stale.contains(changes[position]) {
-      let versions = graph.changes[changes[position]].versions.filter(repository.contains)
-      requests[position].dropped = !versions.isEmpty && versions.allSatisfy(unreachable.contains)
+      requests[position].dropped = graph.isOnNoRef(changes[position], unreachable: unreachable, in: repository)
     }
   }
 

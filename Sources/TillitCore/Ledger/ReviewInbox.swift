@@ -80,11 +80,10 @@ extension ReviewLedger {
           verdict: feedback.verdict, version: graph.number(of: feedback.change.commit, in: index),
           changedFiles: changedFiles(from: feedback.change.commit, to: newest))
       }
-      let present = graph.changes[index].versions.filter(repository.contains)
       if !repository.contains(newest) {
         state = .notFetched
-      } else if present.allSatisfy(unreachable.contains) {
-        let until = graph.changes[index].lastActivity + Int64(abandonAfter)
+      } else if graph.isOnNoRef(index, unreachable: unreachable, in: repository) {
+        let until = graph.leavesInbox(index, abandonAfter: abandonAfter)
         if now >= until {
           inbox.dropped += 1
           continue
@@ -128,5 +127,20 @@ extension Repository {
       return found.count < wanted.count
     }
     return found
+  }
+}
+
+extension ChangeGraph {
+  /// When a change on no ref leaves the inbox, and with it its reviewers' open load:
+  /// `abandonAfter` seconds after the ledger last said anything of it.
+  func leavesInbox(_ index: Int, abandonAfter: Double) -> Int64 {
+    changes[index].lastActivity + Int64(abandonAfter)
+  }
+
+  /// Whether every version of a change this clone has is on no ref (`unreachable`: the versions
+  /// `Repository.unreachable` found so); false when it has none of them.
+  func isOnNoRef(_ index: Int, unreachable: Set<ObjectID>, in repository: Repository) -> Bool {
+    let present = changes[index].versions.filter(repository.contains)
+    return !present.isEmpty && present.allSatisfy(unreachable.contains)
   }
 }
