@@ -11,6 +11,13 @@ extension IndexFile {
     return try tree(of: 0..<count, prefixLength: 0, node: cacheTree, odb: odb)
   }
 
+  /// The id `writeTree(into:)` would return, found without storing anything: for a record of
+  /// which tree was checked, where `git commit` writes the tree itself a moment later.
+  public func treeID() throws -> ObjectID {
+    try tree(of: 0..<count, prefixLength: 0, node: cacheTree, odb: nil)
+  }
+
+  /// The tree of the entries in `range`, written into `odb` (only hashed when it is nil).
   private func tree(of range: Range<Int>, prefixLength: Int, node: CacheTreeNode?, odb: OpaquePointer?) throws -> ObjectID {
     if let node, node.entryCount == range.count, let id = node.id { return id }
     var object: [UInt8] = []
@@ -43,7 +50,11 @@ extension IndexFile {
     }
     var oid = git_oid()
     try object.withUnsafeBytes { buffer in
-      try check(git_odb_write(&oid, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_TREE), "git_odb_write")
+      if let odb {
+        try check(git_odb_write(&oid, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_TREE), "git_odb_write")
+      } else {
+        try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_TREE), "git_odb_hash")
+      }
     }
     return ObjectID(oid)
   }

@@ -2,7 +2,8 @@ import TillitGit
 
 /// Check runs in the ledger's `checks` stream: every check that ran, with the hash of its
 /// definition, the hash of its input files (the result cache's key), the tree it ran on (a
-/// commit's, or the index written as a tree), its outcome, duration and exit code. `.git/tillit/cache/` keeps an index of
+/// commit's, or the index's by id: the commit that follows stores it), its outcome, duration
+/// and exit code. `.git/tillit/cache/` keeps an index of
 /// the passes for the hooks' speed; the ledger is the record that travels with push and fetch.
 public struct CheckLedger {
   let repository: Repository
@@ -19,9 +20,9 @@ public struct CheckLedger {
       identity = who
       var commit: ObjectID?
       if case .tree(let content) = checked.content { commit = content }
-      // The index's tree too (written only now, when a check ran), so `ready` finds the pass on
-      // the commit made from it.
-      tree = try tree ?? commit.map(repository.treeID(ofCommit:)) ?? checked.tree()
+      // The index's tree too, so `ready` finds the pass on the commit made from it: its id
+      // only, which `ready` compares (`git commit` stores the tree after the hook).
+      tree = try tree ?? commit.map(repository.treeID(ofCommit:)) ?? checked.treeID()
       events.append(
         who.event(
           CheckRan(

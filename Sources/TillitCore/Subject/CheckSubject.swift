@@ -23,6 +23,7 @@ public final class CheckSubject: @unchecked Sendable {
   private let listFiles: () throws -> [FileEntry]
   private let entryLookup: (RepoPath) throws -> FileEntry?
   private let treeLookup: () throws -> ObjectID
+  private let treeIDLookup: (() throws -> ObjectID)?
   private let folderLookup: (RepoPath) throws -> Bool
   /// The tree the change is measured against (nil: the empty tree, before the first commit).
   private let previousTree: () throws -> ObjectID?
@@ -35,7 +36,7 @@ public final class CheckSubject: @unchecked Sendable {
 
   init(
     content: Content, changedPaths: [RepoPath], base: ObjectID?, files: @escaping () throws -> [FileEntry],
-    entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID,
+    entry: @escaping (RepoPath) throws -> FileEntry?, tree: @escaping () throws -> ObjectID, treeID: (() throws -> ObjectID)? = nil,
     tracksFolder: @escaping (RepoPath) throws -> Bool, previousTree: @escaping () throws -> ObjectID?, repository: Repository
   ) {
     self.content = content
@@ -44,6 +45,7 @@ public final class CheckSubject: @unchecked Sendable {
     self.listFiles = files
     self.entryLookup = entry
     self.treeLookup = tree
+    self.treeIDLookup = treeID
     self.folderLookup = tracksFolder
     self.previousTree = previousTree
     self.repository = repository
@@ -65,6 +67,12 @@ public final class CheckSubject: @unchecked Sendable {
   /// The content as a tree (the index is written as tree objects, as `git write-tree` does).
   public func tree() throws -> ObjectID {
     try lock.withLock { _ in try treeLookup() }
+  }
+
+  /// The id of `tree()`, which for the index is found without writing the tree when it was not
+  /// written yet (the ledger records it; `git commit` writes it after the hook).
+  public func treeID() throws -> ObjectID {
+    try lock.withLock { _ in try (treeIDLookup ?? treeLookup)() }
   }
 
   /// Every file of the content, which a snapshot reproduces.
@@ -100,6 +108,7 @@ public final class CheckSubject: @unchecked Sendable {
           written = tree
           return tree
         },
+        treeID: { try written ?? file.treeID() },
         tracksFolder: { file.hasEntries(inFolder: $0) }, previousTree: { headTree }, repository: repository)
     }
     let index = try repository.index()
