@@ -97,6 +97,19 @@ extension Repository {
 
   /// Writes a commit of `tree` with `parents` and `message`, by Tillit, on no branch.
   public func writeCommit(tree: ObjectID, parents: [ObjectID], message: String) throws -> ObjectID {
+    let bytes = try commitBytes(tree: tree, parents: parents, message: message)
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, handle), "git_repository_odb")
+    defer { git_odb_free(odb) }
+    var oid = git_oid()
+    try bytes.withUnsafeBytes { buffer in
+      try check(git_odb_write(&oid, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_COMMIT), "git_odb_write")
+    }
+    return ObjectID(oid)
+  }
+
+  /// The bytes of the commit `writeCommit` writes, not stored.
+  func commitBytes(tree: ObjectID, parents: [ObjectID], message: String) throws -> [UInt8] {
     let treeObject = try lookupTree(tree)
     defer { git_tree_free(treeObject) }
     var parentObjects: [OpaquePointer?] = []
@@ -110,12 +123,13 @@ extension Repository {
     var signature: UnsafeMutablePointer<git_signature>?
     try check(git_signature_now(&signature, "Tillit", "tillit@localhost"), "git_signature_now")
     defer { git_signature_free(signature) }
-    var oid = git_oid()
-    let code = parentObjects.withUnsafeMutableBufferPointer { buffer in
-      git_commit_create(&oid, handle, nil, signature, signature, "UTF-8", message, treeObject, buffer.count, buffer.baseAddress)
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    let code = parentObjects.withUnsafeMutableBufferPointer { parents in
+      git_commit_create_buffer(&buffer, handle, signature, signature, "UTF-8", message, treeObject, parents.count, parents.baseAddress)
     }
-    try check(code, "git_commit_create")
-    return ObjectID(oid)
+    try check(code, "git_commit_create_buffer")
+    return Array(UnsafeRawBufferPointer(start: buffer.ptr, count: buffer.size))
   }
 
   /// Whether `commit` has `ancestor` in its history.

@@ -52,9 +52,9 @@ public struct LedgerStore {
         events.append(event)
       }
       let summary = drafts.count == 1 ? "record \(drafts[0].kind)" : "record \(drafts.count) events"
-      let tree = try writer.treeAdding(events.compactMap(\.id), to: tip?.tree)
+      let tree = try writer.treeAdding(events.compactMap(\.id), to: tip?.tree, writingWith: batch.writeTree)
       let lamport = LamportClock.advanced(base, by: drafts.count)
-      let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: Self.message(summary, lamport: lamport))
+      let commit = try batch.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: Self.message(summary, lamport: lamport))
       // Stored (pack and index in place) before the ref names the commit: a writer killed
       // before the move leaves only an unreferenced pack, which git's gc drops.
       try batch.store(reachableFrom: commit)
@@ -66,7 +66,11 @@ public struct LedgerStore {
   }
 
   /// Writes the events tree of `base` with `ids` added; unchanged buckets are kept by id.
-  func treeAdding(_ ids: [ObjectID], to base: ObjectID?) throws -> ObjectID {
+  /// Trees are written by `write` (the repository's `writeTree` unless given).
+  func treeAdding(
+    _ ids: [ObjectID], to base: ObjectID?, writingWith write: ((ObjectID?, [TreeEntryInput]) throws -> ObjectID)? = nil
+  ) throws -> ObjectID {
+    let writeTree = write ?? repository.writeTree
     let root = try base.map(repository.listTree) ?? []
     let eventsTree = root.first { $0.name == Self.eventsName && $0.isTree }?.id
     let buckets = try eventsTree.map(repository.listTree) ?? []
@@ -77,10 +81,10 @@ public struct LedgerStore {
       let bucket = Self.hexDigits(first)
       let existing = buckets.first { $0.name == bucket && $0.isTree }?.id
       let entries = members.map { TreeEntryInput(name: Array("\($0.hex).json".utf8), id: $0, isTree: false) }
-      newBuckets.append(TreeEntryInput(name: bucket, id: try repository.writeTree(base: existing, putting: entries), isTree: true))
+      newBuckets.append(TreeEntryInput(name: bucket, id: try writeTree(existing, entries), isTree: true))
     }
-    let events = try repository.writeTree(base: eventsTree, putting: newBuckets)
-    return try repository.writeTree(base: base, putting: [TreeEntryInput(name: Self.eventsName, id: events, isTree: true)])
+    let events = try writeTree(eventsTree, newBuckets)
+    return try writeTree(base, [TreeEntryInput(name: Self.eventsName, id: events, isTree: true)])
   }
 
   static let eventsName = Array("events".utf8)

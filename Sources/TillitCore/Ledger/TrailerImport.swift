@@ -66,9 +66,9 @@ extension LedgerStore {
         if !present.contains(id), fresh.insert(id).inserted { try batch.writeBlob(bytes, id: id) }
       }
       guard !fresh.isEmpty else { return 0 }
-      let tree = try writer.treeAdding(Array(fresh), to: base)
+      let tree = try writer.treeAdding(Array(fresh), to: base, writingWith: batch.writeTree)
       let lamport = try tip.map(lamport(of:)) ?? 0
-      let commit = try batch.repository.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
+      let commit = try batch.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
       try batch.store(reachableFrom: commit)
       if try mover.move(LedgerStream.reviews.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)") { return fresh.count }
     }
