@@ -12,7 +12,9 @@ struct BacktestCommand: ParsableCommand {
       Each commit with a Reviewed-by (or --trailer) trailer is replayed with the history before it, and the suggestion is scored against who reviewed it.
       With --by-quarter, the scores, files at risk and workload per calendar quarter show the trend.
       Example: tillit backtest --since 2025-06-01 --mode auto --trailer Acked-by --by-quarter
-      """)
+
+      --policy varies the spread policy (which changes get a learner in auto and spread, and who), KEY=NUMBER,... over the standard one:
+      """ + SpreadPolicy.keys.map { "  \($0.name): \($0.meaning) (standard: \($0.standard))" }.joined(separator: "\n"))
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var knowledge: KnowledgeOptions
@@ -21,6 +23,7 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "expert, spread or auto.") var mode: RecommendationMode = .expert
   @Option(help: "table or json.") var format: OutputFormat = .table
   @Flag(help: "Also show the figures per calendar quarter of the window (JSON: byQuarter).") var byQuarter = false
+  @Option(help: "Vary the spread policy: KEY=NUMBER,... (the keys are below).") var policy: String?
 
   func run() throws {
     try reportingErrors {
@@ -30,6 +33,7 @@ struct BacktestCommand: ParsableCommand {
       options.until = try parseDate(until, option: "--until")
       options.mode = mode
       options.byQuarter = byQuarter
+      if let policy { options.spread = try SpreadPolicy(parsing: policy) }
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let report = try Backtest(base: base, options: options).run()
       // Figures of zero would read as a recommender that never hits: in either format, say why.

@@ -26,12 +26,39 @@ import TillitTestSupport
     let auto = try history.json(["reviewers", "HEAD", "--mode", "auto"])
     #expect(auto["filesAtRisk"] as? [String] == [], "two people know net/a.c")
     // Carol's two reviews of net/a.c count for more than Bob's two changes.
-    #expect(roles(auto) == ["carol@example.com expert", "bob@example.com expert"])
+    let expert = try history.json(["reviewers", "HEAD", "--mode", "expert"])
+    #expect(roles(expert) == ["carol@example.com expert", "bob@example.com expert"])
+    // Not at risk, but only two people know it: auto pairs the best expert with a learner
+    // before one of them leaves (SpreadPolicy.knowers).
+    #expect(roles(auto) == ["carol@example.com expert", "dan@example.com learner"])
+    let learnerReasons = (auto["reviewers"] as? [[String: Any]])?.last?["reasons"] as? [String] ?? []
+    #expect(
+      learnerReasons.contains { $0.contains("not yet among those who know net/a.c") && $0.hasSuffix("at most 3 active people know it now") },
+      "\(learnerReasons)")
     let spread = try history.json(["reviewers", "HEAD", "--mode", "spread"])
     #expect(spread["mode"] as? String == "spread")
     #expect(roles(spread) == ["dan@example.com learner", "carol@example.com expert"])
     let table = try history.repo.tillit(["reviewers", "HEAD", "--mode", "spread"])
     #expect(table.stdout.contains(", mode spread\n  1. Dan <dan@example.com>  learner\n"), "\(table.output)")
+  }
+
+  /// net/a.c only Bob knows. Two people work nearby: Rita, new this month, who reviewed eight
+  /// of Eve's changes to net/x.c in it, and Sam, who has changed net/s.c once a month for a
+  /// year. The learner is Sam: someone who will still be around, not the busiest reviewer.
+  @Test func theLearnerIsSomeoneSteadyNotTheBusiestReviewer() throws {
+    let history = try History()
+    for month in 1...12 {
+      try history.commit("Sam", "sam@example.com", ["net/s.c": "\(month)\n"], date: String(format: "2025-%02d-10", month))
+    }
+    for day in [18, 19, 20] { try history.commit("Bob", "bob@example.com", ["net/a.c": "\(day)\n"], date: "2025-11-\(day)") }
+    for day in 1...8 {
+      try history.commit(
+        "Eve", "eve@example.com", ["net/x.c": "\(day)\n"], date: String(format: "2025-12-%02d", day + 12), reviewers: ["Rita <rita@example.com>"])
+    }
+    try history.commit("Ada Tester", "ada@example.com", ["net/a.c": "2\n"], date: "2026-01-05")
+    let auto = try history.json(["reviewers", "HEAD", "--mode", "auto"])
+    #expect(auto["filesAtRisk"] as? [String] == ["net/a.c"])
+    #expect(roles(auto) == ["bob@example.com expert", "sam@example.com learner"])
   }
 
   /// A range is one change: every file its commits touch, by whoever made most of them.

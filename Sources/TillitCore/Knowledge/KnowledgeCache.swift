@@ -6,7 +6,7 @@ import TillitSystem
 /// version or built with other settings is ignored and the model is rebuilt).
 struct KnowledgeCache {
   /// Raised whenever the layout below changes (version 3 was the last one before `CacheFile`).
-  static let version: Int32 = 5
+  static let version: Int32 = 6
   let file: CacheFile
 
   init(repository: Repository) throws {
@@ -40,6 +40,8 @@ struct KnowledgeCache {
       writer.string(person.name)
       writer.int64(person.lastActive)
       encode(model.reviewsGiven[index], &writer)
+      writer.int32(Int32(bitPattern: model.activeMonths[index].mask))
+      writer.int64(model.activeMonths[index].latest)
     }
     for table in [model.files, model.directories] {
       writer.int32(Int32(table.count))
@@ -81,6 +83,7 @@ struct KnowledgeCache {
       model.people.append(Person(email: email, name: name, lastActive: lastActive))
       model.personIndex[email] = Int32(index)
       model.reviewsGiven.append(try decodeTrace(&reader))
+      model.activeMonths.append(ActiveMonths(mask: UInt32(bitPattern: try reader.int32()), latest: max(0, try reader.int64())))
     }
     for isFiles in [true, false] {
       let count = try reader.count(minimumSize: 12)

@@ -81,6 +81,8 @@ public final class KnowledgeModel {
   public internal(set) var familiarity: [[Int32: Trace]] = []
   /// Per person: reviews given anywhere.
   public internal(set) var reviewsGiven: [Trace] = []
+  /// Per person: the months they committed or reviewed in.
+  public internal(set) var activeMonths: [ActiveMonths] = []
   /// The commit the model is up to date with.
   public internal(set) var head: ObjectID?
   public internal(set) var commitsSeen = 0
@@ -98,6 +100,7 @@ public final class KnowledgeModel {
     people.append(Person(email: identity.key, name: identity.name))
     personIndex[identity.key] = index
     reviewsGiven.append(Trace())
+    activeMonths.append(ActiveMonths())
     familiarity.append([:])
     return index
   }
@@ -136,6 +139,7 @@ public final class KnowledgeModel {
     let time = facts.time
     if let author {
       people[Int(author)].lastActive = max(people[Int(author)].lastActive, time)
+      activeMonths[Int(author)].add(at: time)
     }
     let counted = facts.changes.compactMap { $0.status != .deleted && facts.counts($0.newPath) ? $0 : nil }
     guard !counted.isEmpty || !reviewers.isEmpty else { return }
@@ -152,6 +156,7 @@ public final class KnowledgeModel {
     for reviewer in reviewers {
       people[Int(reviewer)].lastActive = max(people[Int(reviewer)].lastActive, time)
       reviewsGiven[Int(reviewer)].add(at: time)
+      activeMonths[Int(reviewer)].add(at: time)
       if let author { familiarity[Int(author)][reviewer, default: Trace()].add(at: time) }
       guard facts.givesAuthorship else { continue }
       for change in counted {
@@ -167,6 +172,7 @@ public final class KnowledgeModel {
   func applyReview(by reviewer: Int32, author: Int32?, paths: [RepoPath], at time: Int64) {
     people[Int(reviewer)].lastActive = max(people[Int(reviewer)].lastActive, time)
     reviewsGiven[Int(reviewer)].add(at: time)
+    activeMonths[Int(reviewer)].add(at: time)
     if let author, author != reviewer { familiarity[Int(author)][reviewer, default: Trace()].add(at: time) }
     for path in paths {
       files[path, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }

@@ -22,6 +22,8 @@ public struct Backtest {
     public var mode: RecommendationMode = .expert
     /// Also give the figures per calendar quarter of the window.
     public var byQuarter = false
+    /// Which changes get a learner, and who (`--policy`).
+    public var spread = SpreadPolicy()
     public init() {}
   }
 
@@ -57,7 +59,8 @@ public struct Backtest {
     guard let head = try base.repository.headCommitID() else { return report }
     let model = KnowledgeModel()
     let scanner = HistoryScanner(repository: base.repository, settings: base.settings, resolver: base.resolver)
-    let recommender = Recommender(model: model, settings: base.settings, openLoad: [:], hasLeft: base.resolver.hasLeft)
+    var recommender = Recommender(model: model, settings: base.settings, openLoad: [:], hasLeft: base.resolver.hasLeft)
+    recommender.spread = options.spread
     var world = SimulatedReviews()
     var quarters = BacktestQuarters()
     var hits = (top1: 0, top3: 0, top5: 0, reciprocal: 0.0, expertise: 0.0)
@@ -80,8 +83,8 @@ public struct Backtest {
       let change = ChangeUnderReview(
         label: facts.id.hex, commit: facts.id, author: author.key, authorName: author.name, time: facts.time,
         paths: facts.changes.filter { facts.counts($0.newPath) }.map { $0.status == .renamed ? $0.oldPath : $0.newPath })
-      let atRisk = recommender.filesAtRisk(change)
-      let picks = recommender.select(change, mode: options.mode, count: 10, atRisk: atRisk)
+      let needing = options.mode == .expert ? [] : recommender.filesNeedingLearner(change)
+      let picks = recommender.select(change, mode: options.mode, count: 10, needing: needing)
       let emails = picks.map { model.people[Int($0.candidate.person)].email }
       report.evaluated += 1
       let rank = emails.firstIndex(where: actual.contains)

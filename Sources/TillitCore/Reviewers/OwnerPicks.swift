@@ -33,7 +33,7 @@ extension Recommender {
     let inactive = isActive(person, at: reference(for: change)) ? [] : ["inactive since \(Timestamp.format(seconds: Int(info.lastActive)).prefix(10))"]
     return Recommendation.Pick(
       email: info.email, name: info.name, role: .owner, score: (candidate.score * 1000).rounded() / 1000,
-      reasons: claims + inactive + reasons(for: candidate, role: .owner, change: change, atRisk: atRisk),
+      reasons: claims + inactive + reasons(for: candidate, role: .owner, change: change, needing: [], atRisk: atRisk),
       parts: parts(of: candidate), lastActive: info.lastActive)
   }
 }

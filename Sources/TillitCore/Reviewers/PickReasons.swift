@@ -2,7 +2,7 @@ import TillitGit
 
 extension Recommender {
   /// The reasons for a pick, in words a maintainer can check against the history.
-  func reasons(for candidate: Candidate, role: Recommendation.Role, change: ChangeUnderReview, atRisk: [RepoPath]) -> [String] {
+  func reasons(for candidate: Candidate, role: Recommendation.Role, change: ChangeUnderReview, needing: [RepoPath], atRisk: [RepoPath]) -> [String] {
     let person = candidate.person
     var reasons: [String] = []
     var wrote: [(path: RepoPath, share: Double, mine: Int32, total: Int32, created: Bool)] = []
@@ -32,11 +32,13 @@ extension Recommender {
       reasons.append("reviewed \(trace.count) of \(name)'s changes before")
     }
     if role == .learner {
-      let targets = atRisk.isEmpty ? change.paths : atRisk
+      let targets = learnerTargets(change, needing: needing)
       let shown = targets.prefix(2).map(\.description).joined(separator: ", ") + (targets.count > 2 ? " and \(targets.count - 2) more" : "")
-      reasons.append(
-        "learner: not yet among those who know \(shown) (by authorship or review); \(atRisk.isEmpty ? "spreads the knowledge" : "at most one active person knows it now")"
-      )
+      let why =
+        needing.isEmpty
+        ? "spreads the knowledge"
+        : targets.contains(where: atRisk.contains) ? "at most one active person knows it now" : "at most \(spread.knowers) active people know it now"
+      reasons.append("learner: not yet among those who know \(shown) (by authorship or review); \(why)")
     }
     let open = openLoad[person] ?? 0
     reasons.append(open == 0 ? "no open reviews" : "\(open) open review\(open == 1 ? "" : "s")")

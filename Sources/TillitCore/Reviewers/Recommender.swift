@@ -29,8 +29,6 @@ public struct Recommender {
     var reviewAgainstChange = 1.5
     /// Open reviews that halve a candidate's score.
     var loadHalving = 3.0
-    /// How much a learner's overall reviewing counts: busy reviewers stay active and pass on.
-    var learnerActivity = 1.0
   }
 
   let model: KnowledgeModel
@@ -38,6 +36,8 @@ public struct Recommender {
   let openLoad: [Int32: Int]
   let hasLeft: (String) -> Bool
   var weights = Weights()
+  /// Which changes get a learner, and who.
+  public var spread = SpreadPolicy()
 
   public init(model: KnowledgeModel, settings: KnowledgeSettings, openLoad: [String: Int], hasLeft: @escaping (String) -> Bool) {
     self.model = model
@@ -134,6 +134,16 @@ public struct Recommender {
     return change.paths.filter { path in
       guard model.files[path] != nil else { return false }
       return knowers(of: path).filter { isActive($0, at: reference) }.count <= 1
+    }
+  }
+
+  /// Changed files with history that deserve a learner: at most `SpreadPolicy.knowers` active
+  /// people know them (the files at risk, and those a departure or two from it).
+  func filesNeedingLearner(_ change: ChangeUnderReview) -> [RepoPath] {
+    let reference = reference(for: change)
+    return change.paths.filter { path in
+      guard model.files[path] != nil else { return false }
+      return knowers(of: path).filter { isActive($0, at: reference) }.count <= spread.knowers
     }
   }
 }
