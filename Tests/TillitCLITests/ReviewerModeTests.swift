@@ -124,4 +124,19 @@ import TillitTestSupport
     #expect(nothing.status == 2, "\(nothing.output)")
     #expect(nothing.stderr.contains("none in the window names a reviewer"), "\(nothing.output)")
   }
+
+  @Test func theBacktestVariesTheSpreadPolicyAndRefusesAnUnknownKey() throws {
+    let history = try History()
+    for day in 1...3 {
+      try history.commit("Bob", "bob@example.com", ["a/x.c": "\(day)\n"], date: "2025-03-0\(day)", reviewers: ["Carol <carol@example.com>"])
+    }
+    let varied = try history.json(["backtest", "--mode", "auto", "--policy", "knowers=1,steadiness=0"])
+    #expect(varied["evaluated"] as? Int == 3, "\(varied)")
+    let wrong = try history.repo.tillit(["backtest", "--policy", "knower=1"])
+    #expect(wrong.status == 2, "\(wrong.output)")
+    #expect(wrong.stderr.contains("--policy: 'knower=1' is not KEY=NUMBER"), "\(wrong.output)")
+    #expect(wrong.stderr.contains("knowers, steadiness, activity, reviews-halving"), "\(wrong.output)")
+    let help = try history.repo.tillit(["backtest", "--help"])
+    #expect(help.stdout.contains("reviews-halving: recent reviews that halve a learner's score"), "\(help.output)")
+  }
 }
