@@ -14,7 +14,7 @@ struct BacktestCommand: ParsableCommand {
       Example: tillit backtest --since 2025-06-01 --mode auto --trailer Acked-by --by-quarter
 
       --policy varies the spread policy (which changes get a learner in auto and spread, and who), KEY=NUMBER,... over the standard one:
-      """ + SpreadPolicy.keys.map { "  \($0.name): \($0.meaning) (standard: \($0.standard))" }.joined(separator: "\n"))
+      """ + "\n" + SpreadPolicy.keys.map { "- \($0.name) (standard \($0.standard)): \($0.meaning)" }.joined(separator: "\n"))
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var knowledge: KnowledgeOptions
@@ -23,7 +23,7 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "expert, spread or auto.") var mode: RecommendationMode = .expert
   @Option(help: "table or json.") var format: OutputFormat = .table
   @Flag(help: "Also show the figures per calendar quarter of the window (JSON: byQuarter).") var byQuarter = false
-  @Option(help: "Vary the spread policy: KEY=NUMBER,... (the keys are below).") var policy: String?
+  @Option(help: "Vary the spread policy: KEY=NUMBER,... (the keys are listed above).") var policy: String?
 
   func run() throws {
     try reportingErrors {
