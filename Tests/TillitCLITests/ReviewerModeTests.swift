@@ -137,6 +137,6 @@ import TillitTestSupport
     #expect(wrong.stderr.contains("--policy: 'knower=1' is not KEY=NUMBER"), "\(wrong.output)")
     #expect(wrong.stderr.contains("knowers, steadiness, activity, reviews-halving"), "\(wrong.output)")
     let help = try history.repo.tillit(["backtest", "--help"])
-    #expect(help.stdout.contains("reviews-halving: recent reviews that halve a learner's score"), "\(help.output)")
+    #expect(help.stdout.contains("- reviews-halving (standard 10.0): recent reviews that halve"), "\(help.output)")
   }
 }

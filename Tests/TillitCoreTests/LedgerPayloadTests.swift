@@ -15,8 +15,8 @@ import TillitTestSupport
     func event(_ payload: some LedgerPayloadKind, _ lamport: Int) -> LedgerEvent {
       LedgerEvent(payload.payload, lamport: lamport, at: "2026-01-02T03:04:05Z", by: "ada@example.com", writer: "goldenwriter0001", nonce: "abcdefghijklmnop")
     }
-    func suggested(_ emails: [String], _ lamport: Int) -> LedgerEvent {
-      let reviewers = emails.map { ReviewRequested.Reviewer(email: $0, role: "expert", reasons: ["wrote most of src/a.c"]) }
+    func suggested(_ emails: [String], _ lamport: Int, roles: [String] = ["expert", "expert"]) -> LedgerEvent {
+      let reviewers = zip(emails, roles).map { ReviewRequested.Reviewer(email: $0, role: $1, reasons: ["wrote most of src/a.c"]) }
       return event(ReviewRequested(change: change, reviewers: reviewers, message: "suggested by tillit (auto)"), lamport)
     }
     let anchor = ReviewFeedback.Anchor(path: "src/a.c", line: 2, lineText: "two\t\"quoted\" é")
@@ -29,7 +29,7 @@ import TillitTestSupport
       event(ReviewFeedback(change: change, anchor: nil, verdict: .approve, message: ""), 4),
       suggested(["ada@example.com"], 1),
       suggested(["bob@example.com", "di@example.com"], 3),
-      suggested(["di@example.com", "ada@example.com"], 2),
+      suggested(["di@example.com", "ada@example.com"], 2, roles: ["expert", "learner"]),
       event(
         ReviewRequested(
           change: change, reviewers: ["bo@example.com", "cy@example.com"].map { ReviewRequested.Reviewer(email: $0, role: "requested", reasons: []) },

@@ -8,6 +8,8 @@ import Foundation
 public enum LedgerGolden {
   /// Every kind, in sorted order (the post-commit hook records a suggestion after each commit of
   /// the test's history too, hence three; the amend at the end is a rewrite, not a new request).
+  /// A suggestion's roles follow the spread policy: the second names a learner since a file
+  /// three or fewer people know gets one.
   public static let events = [
     #"{"at":"2025-12-01T12:00:00Z","by":"di@example.com","data":{"email":"di@example.com","name":"Di Reviewer","trailer":"Reviewed-by"},"kind":"review.imported","lamport":0,"nonce":"","subject":{"commit":"ID"},"v":1,"writer":"import"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"definitionHash":"ID","durationMs":MS,"exitCode":0,"outcome":"passed"},"kind":"check.ran","lamport":1,"nonce":"NONCE","subject":{"check":"ok","inputHash":"ID","tree":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
@@ -15,7 +17,7 @@ public enum LedgerGolden {
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"","verdict":"approve"},"kind":"review.feedback","lamport":4,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"ada@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":1,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"bob@example.com","reasons":[REASONS],"role":"expert"},{"email":"di@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":3,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
-    #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"di@example.com","reasons":[REASONS],"role":"expert"},{"email":"ada@example.com","reasons":[REASONS],"role":"expert"}]},"kind":"review.requested","lamport":2,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
+    #"{"at":"TIME","by":"ada@example.com","data":{"message":"suggested by tillit (auto)","reviewers":[{"email":"di@example.com","reasons":[REASONS],"role":"expert"},{"email":"ada@example.com","reasons":[REASONS],"role":"learner"}]},"kind":"review.requested","lamport":2,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"the loop","reviewers":[{"email":"bo@example.com","reasons":[],"role":"requested"},{"email":"cy@example.com","reasons":[],"role":"requested"}]},"kind":"review.requested","lamport":6,"nonce":"NONCE","subject":{"commit":"ID","patchId":"ID"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"message":"why \"this\"?\ttab","verdict":"changes-requested"},"kind":"review.feedback","lamport":5,"nonce":"NONCE","subject":{"commit":"ID","line":2,"lineText":"two\t\"quoted\" é","patchId":"ID","path":"src/a.c"},"v":1,"writer":"goldenwriter0001"}"#,
     #"{"at":"TIME","by":"ada@example.com","data":{"note":"","people":["eve@example.com"]},"kind":"ownership.claimed","lamport":1,"nonce":"NONCE","subject":{"pattern":"docs/**"},"v":1,"writer":"goldenwriter0001"}"#,
