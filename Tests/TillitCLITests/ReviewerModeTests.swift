@@ -61,6 +61,21 @@ import TillitTestSupport
     #expect(roles(auto) == ["bob@example.com expert", "sam@example.com learner"])
   }
 
+  /// A new file, staged: no history knows it, so it is not counted at risk, but only its
+  /// author will know it. Auto pairs the best expert of its folder with a learner.
+  @Test func aNewFileBringsInALearner() throws {
+    let history = try History()
+    for n in 1...3 { try history.commit("Bob", "bob@example.com", ["net/a.c": "\(n)\n"], reviewers: ["Carol <carol@example.com>"]) }
+    try history.commit("Carol", "carol@example.com", ["net/b.c": "1\n"], reviewers: ["Bob <bob@example.com>"])
+    try history.repo.write("net/new.c", "1\n")
+    try history.repo.git(["add", "net/new.c"])
+    let auto = try history.json(["reviewers", "--staged", "--mode", "auto"])
+    #expect(auto["filesAtRisk"] as? [String] == [], "a file with no history is not counted at risk")
+    #expect(roles(auto).map { $0.hasSuffix("learner") } == [false, true], "\(roles(auto))")
+    let learnerReasons = (auto["reviewers"] as? [[String: Any]])?.last?["reasons"] as? [String] ?? []
+    #expect(learnerReasons.contains { $0.hasSuffix("new: only its author knows it") }, "\(learnerReasons)")
+  }
+
   /// A range is one change: every file its commits touch, by whoever made most of them.
   @Test func aRangeIsSuggestedForAsOneChange() throws {
     let history = try History()
@@ -135,7 +150,7 @@ import TillitTestSupport
     let wrong = try history.repo.tillit(["backtest", "--policy", "knower=1"])
     #expect(wrong.status == 2, "\(wrong.output)")
     #expect(wrong.stderr.contains("--policy: 'knower=1' is not KEY=NUMBER"), "\(wrong.output)")
-    #expect(wrong.stderr.contains("knowers, steadiness, activity, reviews-halving"), "\(wrong.output)")
+    #expect(wrong.stderr.contains("knowers, new-files, steadiness, activity, reviews-halving"), "\(wrong.output)")
     let help = try history.repo.tillit(["backtest", "--help"])
     #expect(help.stdout.contains("- reviews-halving (standard 10.0): recent reviews that halve"), "\(help.output)")
   }

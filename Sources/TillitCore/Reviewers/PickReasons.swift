@@ -34,10 +34,16 @@ extension Recommender {
     if role == .learner {
       let targets = learnerTargets(change, needing: needing)
       let shown = targets.prefix(2).map(\.description).joined(separator: ", ") + (targets.count > 2 ? " and \(targets.count - 2) more" : "")
-      let why =
-        needing.isEmpty
-        ? "spreads the knowledge"
-        : targets.contains(where: atRisk.contains) ? "at most one active person knows it now" : "at most \(spread.knowers) active people know it now"
+      let why: String
+      if needing.isEmpty {
+        why = "spreads the knowledge"
+      } else if targets.contains(where: atRisk.contains) {
+        why = "at most one active person knows it now"
+      } else if targets.allSatisfy({ model.files[$0] == nil }) {
+        why = "new: only its author knows it"
+      } else {
+        why = "at most \(spread.knowers) active people know it now"
+      }
       reasons.append("learner: not yet among those who know \(shown) (by authorship or review); \(why)")
     }
     let open = openLoad[person] ?? 0

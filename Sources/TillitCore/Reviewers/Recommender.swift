@@ -137,12 +137,13 @@ public struct Recommender {
     }
   }
 
-  /// Changed files with history that deserve a learner: at most `SpreadPolicy.knowers` active
-  /// people know them (the files at risk, and those a departure or two from it).
+  /// Changed files that deserve a learner: at most `SpreadPolicy.knowers` active people know
+  /// them (the files at risk, and those a departure or two from it), and new files, which only
+  /// their author knows.
   func filesNeedingLearner(_ change: ChangeUnderReview) -> [RepoPath] {
     let reference = reference(for: change)
     return change.paths.filter { path in
-      guard model.files[path] != nil else { return false }
+      guard model.files[path] != nil else { return change.author != nil && spread.newFiles }
       return knowers(of: path).filter { isActive($0, at: reference) }.count <= spread.knowers
     }
   }

@@ -12,6 +12,8 @@ public struct SpreadPolicy: Hashable, Sendable {
   /// A file deserves a learner when at most this many active people know it (1: only the
   /// files at risk).
   public var knowers = 3
+  /// Whether a new file (no history yet, known only by its author) deserves a learner.
+  public var newFiles = true
   /// How much a learner's steadiness — the share of the last twelve months they committed or
   /// reviewed in — counts: an exponent, 0 for not at all.
   public var steadiness = 2.0
@@ -29,6 +31,7 @@ public struct SpreadPolicy: Hashable, Sendable {
     let standard = SpreadPolicy()
     return [
       ("knowers", "a file deserves a learner when at most this many active people know it", "\(standard.knowers)"),
+      ("new-files", "1: a new file, which only its author knows, deserves a learner; 0: it does not", standard.newFiles ? "1" : "0"),
       ("steadiness", "how much a learner's share of active months in the last year counts (an exponent)", "\(standard.steadiness)"),
       ("activity", "how much a learner's reviewing anywhere counts", "\(standard.activity)"),
       ("reviews-halving", "recent reviews that halve a learner's score (0: none)", "\(standard.reviewsHalving)"),
@@ -43,6 +46,7 @@ public struct SpreadPolicy: Hashable, Sendable {
       guard parts.count == 2, let value = Double(parts[1]), value.isFinite else { throw Self.unknown(item) }
       switch parts[0] {
       case "knowers": knowers = Int(max(0, min(value, 100)))
+      case "new-files": newFiles = value != 0
       case "steadiness": steadiness = value
       case "activity": activity = value
       case "reviews-halving": reviewsHalving = max(0, value)
