@@ -25,7 +25,11 @@ extension LedgerStore {
       throw notAStream("the ref cannot be read: \(error)")  // a damaged ref file, for one
     }
     guard let target = found else { return nil }
-    guard let kind = repository.objectKind(target) else { throw notAStream("it points at \(target.hex), which this repository does not hold") }
+    // Read afresh when missing: another writer may have just stored it as a pack this handle
+    // has not listed, or a background repack moved it (seen under load with 16 writers).
+    guard let kind = repository.objectKindReloading(target) else {
+      throw notAStream("it points at \(target.hex), which this repository does not hold")
+    }
     guard kind == .commit else { throw notAStream("it points at a \(kind.rawValue), not a ledger commit") }
     let tree: ObjectID
     let root: [TreeListing]
