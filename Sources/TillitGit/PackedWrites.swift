@@ -115,8 +115,8 @@ public final class PackedWrites {
 struct PackStream {
   private var body: [UInt8] = []
   private(set) var count = 0
-  /// One deflate state for every object, reset between them: setting one up costs a quarter of
-  /// a MiB of fresh memory, which for a few small objects took longer than deflating them.
+  /// One deflate state for every object, reset between them: setting one up costs fresh memory
+  /// (see `deflater`), which for a few small objects took longer than deflating them.
   private var stream: UnsafeMutablePointer<z_stream>?
 
   mutating func add(type: git_object_t, _ bytes: UnsafeRawBufferPointer) throws {
@@ -149,12 +149,17 @@ struct PackStream {
     count += 1
   }
 
-  /// The deflate state, set up on first use at zlib's fastest level.
+  /// The deflate state, set up on first use at zlib's fastest level, with its fixed Huffman
+  /// codes: an object of a few hundred bytes is one block, for which zlib would otherwise build
+  /// and write a code of its own (for the deflater, and the indexer reading it back, most of
+  /// the work at this size). A 4 KiB window and small hash (24 KiB of state instead of 256 KiB,
+  /// each page of it a fault when first touched): the objects are small, and `git gc` packs
+  /// them tighter later.
   private mutating func deflater() throws -> UnsafeMutablePointer<z_stream> {
     if let stream { return stream }
     let made = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     made.initialize(to: z_stream())
-    guard deflateInit_(made, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+    guard deflateInit2_(made, Z_BEST_SPEED, Z_DEFLATED, 12, 4, Z_FIXED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
       made.deallocate()
       throw GitError(call: "deflateInit", code: -1, message: "zlib could not start")
     }
