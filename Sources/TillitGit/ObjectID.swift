@@ -24,6 +24,21 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     return ObjectID(oid)
   }
 
+  /// The id `hashing` gives, through OpenSSL's SHA-1 (the CPU's SHA instructions) instead of
+  /// libgit2's collision-detecting one, which is several times slower: only for ids that decide
+  /// nothing, as a built-in check's input key (recorded in the ledger, never looked up), which
+  /// for a check of every path hashes the whole file list on every commit.
+  public static func hashingWithoutCollisionDetection(_ bytes: [UInt8]) -> ObjectID {
+    var hash = SHA1()
+    hash.update(Array("blob \(bytes.count)\0".utf8))
+    hash.update(bytes)
+    var oid = git_oid()
+    hash.finish().withUnsafeBytes { digest in
+      withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest.prefix($0.count))) }
+    }
+    return ObjectID(oid)
+  }
+
   /// The id's first byte (the two hex digits git names loose-object folders by).
   public var firstByte: UInt8 { raw.id.0 }
 

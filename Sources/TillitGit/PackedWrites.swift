@@ -1,44 +1,37 @@
 import CLibgit2
 
-/// A second handle on a repository whose writes are kept in memory and stored as one pack file
-/// when `store(reachableFrom:)` is called. Thousands of small objects (an import of review trailers) then cost
-/// one pack and its index instead of a file each. Nothing written is visible to other handles,
-/// or safe to point a ref at, until `store(reachableFrom:)` returns.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes kept in memory and stored as one pack file when `store(reachableFrom:)` is called.
+/// Thousands of small objects (an import of review trailers) then cost one pack and its index
+/// instead of a file each. Nothing written is visible to other handles, or safe to point a ref
+/// at, until `store(reachableFrom:)` returns. The objects are Tillit's own (blobs, trees and
+/// commits it formats itself), kept here rather than in a second libgit2 handle on the
+/// repository: opening one read the configuration and the pack folder again, and looked every
+/// tree it was given up through it, on every append.
 public final class PackedWrites {
-  /// Where to write (and read back) the objects of the batch.
+  /// Where the objects go, and the stored trees they build on are read from.
   public let repository: Repository
-  private let backend: UnsafeMutablePointer<git_odb_backend>
+  private var objects: [ObjectID: (type: git_object_t, bytes: [UInt8])] = [:]
 
   public init(into target: Repository) throws {
-    repository = try Repository(discoveringFrom: target.gitDir)
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, repository.handle), "git_repository_odb")
-    defer { git_odb_free(odb) }
-    var memory: UnsafeMutablePointer<git_odb_backend>?
-    try check(git_mempack_new(&memory), "git_mempack_new")
-    guard let memory else { throw GitError(call: "git_mempack_new", code: -1, message: "no backend") }
-    // The odb owns the backend from here on; the highest priority makes it take every write.
-    try check(git_odb_add_backend(odb, memory, 1000), "git_odb_add_backend")
-    backend = memory
+    repository = target
   }
 
   /// Stores `bytes`, whose blob id is `id` (`ObjectID.hashing(bytes)`), as a blob of the batch.
-  /// Straight into memory: writing through the object database would first look for the blob
-  /// in every pack, and rescan the pack folder when it is not there, once per blob.
   public func writeBlob(_ bytes: [UInt8], id: ObjectID) throws {
-    var oid = id.raw
-    try bytes.withUnsafeBytes { buffer in
-      try check(backend.pointee.write(backend, &oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB), "git_mempack write")
-    }
+    objects[id] = (GIT_OBJECT_BLOB, bytes)
   }
 
-  /// Writes a tree of the batch: the entries of `base` (none when nil) with `changes` put in
-  /// (replacing an entry of the same name), as `Repository.writeTree` does. Straight into
-  /// memory, as `writeBlob`: the object database would look for the tree in every pack first.
+  /// Writes a tree of the batch: the entries of `base` (none when nil; a tree of the batch or
+  /// a stored one) with `changes` put in (replacing an entry of the same name), as
+  /// `Repository.writeTree` does.
   public func writeTree(base: ObjectID?, putting changes: [TreeEntryInput]) throws -> ObjectID {
     var entries: [(name: [UInt8], mode: UInt32, id: ObjectID)] = []
     let replaced = Set(changes.map(\.name))
-    for entry in try base.map(repository.listTree) ?? [] where !replaced.contains(entry.name) { entries.append((entry.name, entry.mode, entry.id)) }
+    for entry in try base.map(entries(ofTree:)) ?? [] where !replaced.contains(entry.name) { entries.append(entry) }
     for change in changes { entries.append((change.name, change.isTree ? 0o40000 : 0o100644, change.id)) }
     // git's order: by name, a tree's name compared as if it ended with "/".
     func key(_ entry: (name: [UInt8], mode: UInt32, id: ObjectID)) -> [UInt8] { entry.mode == 0o40000 ? entry.name + [UInt8(ascii: "/")] : entry.name }
@@ -51,62 +44,98 @@ public final class PackedWrites {
     return try write(bytes, type: GIT_OBJECT_TREE)
   }
 
-  /// Writes a commit of the batch, as `Repository.writeCommit` does (by Tillit, on no branch).
+  /// Writes a commit of the batch, as `Repository.writeCommit` does (by Tillit, now, on no
+  /// branch, its message marked UTF-8).
   public func writeCommit(tree: ObjectID, parents: [ObjectID], message: String) throws -> ObjectID {
-    try write(try repository.commitBytes(tree: tree, parents: parents, message: message), type: GIT_OBJECT_COMMIT)
+    var bytes = Array("tree \(tree.hex)\n".utf8)
+    for parent in parents { bytes += Array("parent \(parent.hex)\n".utf8) }
+    let signature = Array(Self.signature(at: time(nil)).utf8)
+    bytes += Array("author ".utf8) + signature + Array("committer ".utf8) + signature
+    bytes += Array("encoding UTF-8\n\n".utf8) + Array(message.utf8)
+    return try write(bytes, type: GIT_OBJECT_COMMIT)
+  }
+
+  /// Tillit's signature line at `seconds`, with the local time zone's offset, as libgit2's
+  /// `git_signature_now` gives it.
+  static func signature(at seconds: time_t) -> String {
+    var moment = seconds
+    var local = tm()
+    let offset = localtime_r(&moment, &local) == nil ? 0 : local.tm_gmtoff / 60
+    let minutes = abs(offset)
+    func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "Tillit <tillit@localhost> \(seconds) \(offset < 0 ? "-" : "+")\(twoDigits(minutes / 60))\(twoDigits(minutes % 60))\n"
   }
 
   private func write(_ bytes: [UInt8], type: git_object_t) throws -> ObjectID {
     var oid = git_oid()
     try bytes.withUnsafeBytes { buffer in
       try check(git_odb_hash(&oid, buffer.baseAddress, buffer.count, type), "git_odb_hash")
-      try check(backend.pointee.write(backend, &oid, buffer.baseAddress, buffer.count, type), "git_mempack write")
     }
-    return ObjectID(oid)
+    let id = ObjectID(oid)
+    objects[id] = (type, bytes)
+    return id
+  }
+
+  /// The entries of a tree of the batch, or of a stored one.
+  private func entries(ofTree id: ObjectID) throws -> [(name: [UInt8], mode: UInt32, id: ObjectID)] {
+    guard let object = objects[id] else { return try repository.listTree(id).map { ($0.name, $0.mode, $0.id) } }
+    var entries: [(name: [UInt8], mode: UInt32, id: ObjectID)] = []
+    try Self.eachEntry(ofTree: object.bytes) { entries.append(($0, $1, $2)) }
+    return entries
+  }
+
+  /// Calls `body` with each entry of tree bytes this batch formatted: `mode name\0` and 20 bytes of id.
+  private static func eachEntry(ofTree bytes: [UInt8], _ body: (_ name: [UInt8], _ mode: UInt32, _ id: ObjectID) -> Void) throws {
+    var position = 0
+    while position < bytes.count {
+      guard let space = bytes[position...].firstIndex(of: UInt8(ascii: " ")), let end = bytes[space...].firstIndex(of: 0), end + 21 <= bytes.count,
+        let mode = UInt32(String(decoding: bytes[position..<space], as: UTF8.self), radix: 8), let id = ObjectID(bytes: Array(bytes[(end + 1)..<(end + 21)]))
+      else { throw GitError(call: "PackedWrites", code: -1, message: "a tree of the batch is malformed") }
+      body(Array(bytes[(space + 1)..<end]), mode, id)
+      position = end + 21
+    }
   }
 
   /// Stores the objects of the batch that `commit` reaches (the commit, and its trees and blobs
-  /// that were written in memory; what was already stored is not visited) as one pack with its
+  /// that were written here; what was already stored is not visited) as one pack with its
   /// index. The pack is written here, without deltas and at zlib's fastest level, as git writes
   /// loose objects: a later `git gc` packs them tighter. libgit2's indexer then checks every
-  /// object and writes the index.
+  /// object and writes the pack and its index into the pack folder (the index last, under its
+  /// final name only once complete).
   public func store(reachableFrom commit: ObjectID) throws {
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, repository.handle), "git_repository_odb")
-    defer { git_odb_free(odb) }
     var pack = PackStream()
     defer { pack.close() }
     var queue = [commit]
     var queued: Set<ObjectID> = [commit]
     while let id = queue.popLast() {
-      var raw = id.raw
-      guard backend.pointee.exists(backend, &raw) == 1 else { continue }
-      var object: OpaquePointer?
-      try check(git_odb_read(&object, odb, &raw), "git_odb_read")
-      defer { git_odb_object_free(object) }
-      let type = git_odb_object_type(object)
-      let bytes = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
-      try pack.add(type: type, bytes)
+      guard let object = objects[id] else { continue }
+      try object.bytes.withUnsafeBytes { try pack.add(type: object.type, $0) }
       var children: [ObjectID] = []
-      if type == GIT_OBJECT_COMMIT {
-        children = [try self.repository.commit(id).tree]
-      } else if type == GIT_OBJECT_TREE {
-        try self.repository.eachTreeEntry(id) { _, child, _ in children.append(child) }
+      if object.type == GIT_OBJECT_COMMIT {
+        // "tree " and 40 hex digits open every commit this batch writes.
+        if let tree = ObjectID(hex: String(decoding: object.bytes.dropFirst(5).prefix(40), as: UTF8.self)) { children = [tree] }
+      } else if object.type == GIT_OBJECT_TREE {
+        try Self.eachEntry(ofTree: object.bytes) { _, _, child in children.append(child) }
       }
       for child in children where queued.insert(child).inserted { queue.append(child) }
     }
     guard pack.count > 0 else { return }
     let bytes = pack.finish()
-    var writer: UnsafeMutablePointer<git_odb_writepack>?
-    try check(git_odb_write_pack(&writer, odb, nil, nil), "git_odb_write_pack")
-    guard let writer else { throw GitError(call: "git_odb_write_pack", code: -1, message: "no pack writer") }
-    defer { writer.pointee.free(writer) }
+    var folder = git_buf()
+    defer { git_buf_dispose(&folder) }
+    try check(git_repository_item_path(&folder, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS), "git_repository_item_path")
+    let packFolder = String(cString: folder.ptr) + "pack"
+    var options = git_indexer_options()
+    try check(git_indexer_options_init(&options, UInt32(GIT_INDEXER_OPTIONS_VERSION)), "git_indexer_options_init")
+    var indexer: OpaquePointer?
+    try check(git_indexer_new(&indexer, packFolder, 0, nil, &options), "git_indexer_new")
+    defer { git_indexer_free(indexer) }
     var progress = git_indexer_progress()
     try bytes.withUnsafeBytes { buffer in
-      try check(writer.pointee.append(writer, buffer.baseAddress, buffer.count, &progress), "git_odb_writepack.append")
+      try check(git_indexer_append(indexer, buffer.baseAddress, buffer.count, &progress), "git_indexer_append")
     }
-    try check(writer.pointee.commit(writer, &progress), "git_odb_writepack.commit")
-    try check(git_mempack_reset(backend), "git_mempack_reset")
+    try check(git_indexer_commit(indexer, &progress), "git_indexer_commit")
+    objects.removeAll()
   }
 }
 
@@ -115,8 +144,8 @@ public final class PackedWrites {
 struct PackStream {
   private var body: [UInt8] = []
   private(set) var count = 0
-  /// One deflate state for every object, reset between them: setting one up costs a quarter of
-  /// a MiB of fresh memory, which for a few small objects took longer than deflating them.
+  /// One deflate state for every object, reset between them: setting one up costs fresh memory
+  /// (see `deflater`), which for a few small objects took longer than deflating them.
   private var stream: UnsafeMutablePointer<z_stream>?
 
   mutating func add(type: git_object_t, _ bytes: UnsafeRawBufferPointer) throws {
@@ -149,12 +178,17 @@ struct PackStream {
     count += 1
   }
 
-  /// The deflate state, set up on first use at zlib's fastest level.
+  /// The deflate state, set up on first use at zlib's fastest level, with its fixed Huffman
+  /// codes: an object of a few hundred bytes is one block, for which zlib would otherwise build
+  /// and write a code of its own (for the deflater, and the indexer reading it back, most of
+  /// the work at this size). A 4 KiB window and small hash (24 KiB of state instead of 256 KiB,
+  /// each page of it a fault when first touched): the objects are small, and `git gc` packs
+  /// them tighter later.
   private mutating func deflater() throws -> UnsafeMutablePointer<z_stream> {
     if let stream { return stream }
     let made = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     made.initialize(to: z_stream())
-    guard deflateInit_(made, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+    guard deflateInit2_(made, Z_BEST_SPEED, Z_DEFLATED, 12, 4, Z_FIXED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
       made.deallocate()
       throw GitError(call: "deflateInit", code: -1, message: "zlib could not start")
     }

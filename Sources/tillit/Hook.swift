@@ -11,6 +11,11 @@ import Glibc
 /// `tillit hook PATH|NAME ARGS...`: what the installed hook scripts run, passing their own path
 /// (so the hook they replaced is found beside them). Returns the exit code git sees.
 enum HookRunner {
+  /// The hook's repository, held until the process exits: freeing libgit2's handle first (each
+  /// pack it opened unmapped and closed, one by one) only delays git's next step, and the
+  /// exit lets go of it all at once. Everything is written by then.
+  nonisolated(unsafe) private static var kept: Repository?
+
   static func run(_ commandLine: [String]) -> Int32 {
     guard let hook = commandLine.first else {
       Output.error("tillit: usage: tillit hook NAME [ARGUMENTS...] (the installed hook scripts call this)\n")
@@ -32,6 +37,7 @@ enum HookRunner {
       throw TillitError.usage("there is no '\(name)' hook; Tillit runs \(HookInstaller.hookNames.joined(separator: ", "))")
     }
     let repository = try Repository()
+    kept = repository
     PhaseTimings.mark("repository opened")
     let input = name == "pre-push" || name == "post-rewrite" ? readStandardInput() : nil
     let inputFile = try input.map { try TemporaryFile(holding: Array($0.utf8)) }

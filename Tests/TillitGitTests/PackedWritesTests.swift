@@ -33,4 +33,36 @@ import TillitTestSupport
     #expect(try temp.git(["cat-file", "-p", commit.hex]).stdout.contains("tree \(expected.hex)\nparent \(parent)\n"))
     #expect(try temp.git(["fsck", "--strict", "--no-dangling"]).status == 0)
   }
+
+  /// The commit is formatted by PackedWrites itself: it must be libgit2's, byte for byte but
+  /// for the time, and a tree of the batch may be the base of another.
+  @Test func commitsAreFormattedAsLibgit2FormatsThem() throws {
+    let temp = try TempRepo()
+    try temp.write("a.txt", "a\n")
+    let parent = try #require(ObjectID(hex: try temp.commitAll("first")))
+    let repository = try Repository(discoveringFrom: temp.path)
+    let blob = try repository.writeBlob(Array("new\n".utf8))
+    let batch = try PackedWrites(into: repository)
+    let inner = try batch.writeTree(base: nil, putting: [TreeEntryInput(name: Array("n".utf8), id: blob, isTree: false)])
+    let outer = try batch.writeTree(base: inner, putting: [TreeEntryInput(name: Array("m".utf8), id: blob, isTree: false)])
+    let expectedTree = try repository.writeTree(
+      base: nil, putting: ["m", "n"].map { TreeEntryInput(name: Array($0.utf8), id: blob, isTree: false) })
+    #expect(outer == expectedTree)
+    let message = "tillit: record 2 events\n\nlamport: 7\n"
+    let commit = try batch.writeCommit(tree: outer, parents: [parent], message: message)
+    try batch.store(reachableFrom: commit)
+    let expected = try repository.writeCommit(tree: outer, parents: [parent], message: message)
+    func withoutTimes(_ text: String) -> String {
+      text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.hasPrefix("author ") || line.hasPrefix("committer ") ? String(line.split(separator: " ").dropLast(2).joined(separator: " ")) : String(line)
+      }.joined(separator: "\n")
+    }
+    let written = try temp.git(["cat-file", "commit", commit.hex]).stdout
+    let libgit2s = try temp.git(["cat-file", "commit", expected.hex]).stdout
+    #expect(withoutTimes(written) == withoutTimes(libgit2s))
+    // The time zone's offset, as libgit2 writes it.
+    #expect(written.split(separator: "\n")[2].split(separator: " ").last == libgit2s.split(separator: "\n")[2].split(separator: " ").last)
+    #expect(written.contains("\nencoding UTF-8\n\n\(message)"))
+    #expect(try temp.git(["fsck", "--strict", "--no-dangling"]).status == 0)
+  }
 }

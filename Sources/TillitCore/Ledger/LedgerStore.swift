@@ -32,7 +32,6 @@ public struct LedgerStore {
     guard !drafts.isEmpty else { return [] }
     var mover = StreamMover(repository: repository)
     let batch = try PackedWrites(into: repository)
-    let writer = LedgerStore(repository: batch.repository)
     while true {
       let tip = try localTip(stream)
       let base = try highestLamport(in: stream, localTip: tip)
@@ -52,7 +51,7 @@ public struct LedgerStore {
         events.append(event)
       }
       let summary = drafts.count == 1 ? "record \(drafts[0].kind)" : "record \(drafts.count) events"
-      let tree = try writer.treeAdding(events.compactMap(\.id), to: tip?.tree, writingWith: batch.writeTree)
+      let tree = try treeAdding(events.compactMap(\.id), to: tip?.tree, writingWith: batch.writeTree)
       let lamport = LamportClock.advanced(base, by: drafts.count)
       let commit = try batch.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: Self.message(summary, lamport: lamport))
       // Stored (pack and index in place) before the ref names the commit: a writer killed

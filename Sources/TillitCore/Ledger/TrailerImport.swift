@@ -57,7 +57,6 @@ extension LedgerStore {
     while true {
       let tip = try localTip(.reviews)
       let batch = try PackedWrites(into: repository)
-      let writer = LedgerStore(repository: batch.repository)
       let base = tip?.tree
       let present = try base.map(eventIDs) ?? []
       var fresh: Set<ObjectID> = []
@@ -66,7 +65,7 @@ extension LedgerStore {
         if !present.contains(id), fresh.insert(id).inserted { try batch.writeBlob(bytes, id: id) }
       }
       guard !fresh.isEmpty else { return 0 }
-      let tree = try writer.treeAdding(Array(fresh), to: base, writingWith: batch.writeTree)
+      let tree = try treeAdding(Array(fresh), to: base, writingWith: batch.writeTree)
       let lamport = try tip.map(lamport(of:)) ?? 0
       let commit = try batch.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
       try batch.store(reachableFrom: commit)
