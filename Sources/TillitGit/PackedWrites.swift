@@ -98,11 +98,15 @@ public final class PackedWrites {
 
   /// Stores the objects of the batch that `commit` reaches (the commit, and its trees and blobs
   /// that were written here; what was already stored is not visited) as one pack with its
-  /// index. The pack is written here, without deltas and at zlib's fastest level, as git writes
-  /// loose objects: a later `git gc` packs them tighter. libgit2's indexer then checks every
-  /// object and writes the pack and its index into the pack folder (the index last, under its
-  /// final name only once complete).
-  public func store(reachableFrom commit: ObjectID) throws {
+  /// index, without deltas and at zlib's fastest level (a later `git gc` packs them tighter).
+  ///
+  /// Until the caller's ref names the commit, nothing else does, and a `git gc` or `git repack
+  /// -d` running beside could delete the pack with the objects in it. So, as git's own
+  /// `receive-pack` does, the pack is written into a private folder, a `.keep` file is put in
+  /// place under its name first, then the pack and its index are moved in (the pack first). The
+  /// returned `PackKeep` removes the `.keep` once the ref has moved (`release`); nil when there
+  /// was nothing to store.
+  public func store(reachableFrom commit: ObjectID) throws -> PackKeep? {
     var pack = PackStream()
     defer { pack.close() }
     var queue = [commit]
@@ -119,23 +123,59 @@ public final class PackedWrites {
       }
       for child in children where queued.insert(child).inserted { queue.append(child) }
     }
-    guard pack.count > 0 else { return }
+    guard pack.count > 0 else { return nil }
     let bytes = pack.finish()
     var folder = git_buf()
     defer { git_buf_dispose(&folder) }
     try check(git_repository_item_path(&folder, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS), "git_repository_item_path")
-    let packFolder = String(cString: folder.ptr) + "pack"
+    let objectsFolder = String(cString: folder.ptr)
+    let packFolder = objectsFolder + "pack"
+    var template = Array((objectsFolder + "tillit-incoming-XXXXXX").utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
+      guard let base = buffer.baseAddress, let path = mkdtemp(base) else { return nil }
+      return String(cString: path)
+    }
+    guard let incoming = made else {
+      throw GitError(
+        call: "mkdtemp", code: -1, message: "cannot make a folder in \(objectsFolder): \(String(cString: strerror(errno)))",
+        errorClass: Int32(GIT_ERROR_OS.rawValue))
+    }
+    defer { Self.removeFolder(incoming) }
     var options = git_indexer_options()
     try check(git_indexer_options_init(&options, UInt32(GIT_INDEXER_OPTIONS_VERSION)), "git_indexer_options_init")
     var indexer: OpaquePointer?
-    try check(git_indexer_new(&indexer, packFolder, 0, nil, &options), "git_indexer_new")
+    try check(git_indexer_new(&indexer, incoming, 0, nil, &options), "git_indexer_new")
     defer { git_indexer_free(indexer) }
     var progress = git_indexer_progress()
     try bytes.withUnsafeBytes { buffer in
       try check(git_indexer_append(indexer, buffer.baseAddress, buffer.count, &progress), "git_indexer_append")
     }
     try check(git_indexer_commit(indexer, &progress), "git_indexer_commit")
+    guard let name = git_indexer_name(indexer).map({ String(cString: $0) }) else {
+      throw GitError(call: "git_indexer_name", code: -1, message: "the pack has no name")
+    }
+    let keep = PackKeep(path: packFolder + "/pack-" + name + ".keep")
+    for suffix in [".pack", ".idx"] {
+      guard rename(incoming + "/pack-" + name + suffix, packFolder + "/pack-" + name + suffix) == 0 else {
+        let reason = String(cString: strerror(errno))
+        keep.release()
+        throw GitError(call: "rename", code: -1, message: "cannot move the pack into \(packFolder): \(reason)", errorClass: Int32(GIT_ERROR_OS.rawValue))
+      }
+    }
     objects.removeAll()
+    return keep
+  }
+
+  /// Removes the private folder the indexer wrote in, with whatever it left there.
+  private static func removeFolder(_ path: String) {
+    if let folder = opendir(path) {
+      while let entry = readdir(folder) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        if name != "." && name != ".." { unlink(path + "/" + name) }
+      }
+      closedir(folder)
+    }
+    rmdir(path)
   }
 }
 
@@ -215,4 +255,33 @@ struct PackStream {
     hash.update(pack)
     return pack + hash.finish()
   }
+}
+
+/// A `.keep` file that stops `git gc` and `git repack` from deleting a pack no ref names yet.
+/// Made before the pack is moved into place; `release` removes it once a ref names what the
+/// pack holds. A process that dies in between leaves the pack kept (never repacked, nothing
+/// lost).
+public final class PackKeep {
+  public let path: String
+  private var held: Bool
+
+  init(path: String) {
+    self.path = path
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o444)
+    held = descriptor >= 0
+    if descriptor >= 0 {
+      let note = Array("tillit: kept until a ledger ref names it\n".utf8)
+      _ = note.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      close(descriptor)
+    }
+  }
+
+  /// Removes the `.keep` this made (one that was there already, from another writer of the
+  /// same pack, is left to it).
+  public func release() {
+    if held { unlink(path) }
+    held = false
+  }
+
+  deinit { release() }
 }

@@ -61,6 +61,30 @@ import TillitSystem
     #expect(try eventCount(temp) == 1)
   }
 
+  /// Every append stores its objects as one small pack; past 16 of them, an append starts
+  /// `git repack --geometric=2` in the background, which rolls them up into one, so the packs
+  /// stay few however many appends there are. `gc.auto: 0` turns that off. Nothing is lost.
+  @Test(.tags(.slow), arguments: [true, false]) func smallPacksAreRolledUpInTheBackground(enabled: Bool) throws {
+    let temp = try reviewedRepo()
+    if !enabled { try temp.git(["config", "gc.auto", "0"]) }
+    for review in 1...20 { #expect(try temp.tillit(["review", "HEAD", "--comment", "-m", "review \(review)"]).status == 0) }
+    let state = temp.path + "/.git/tillit/ledger/"
+    let packs = try CheckRecordTests.objectFiles(temp).packs
+    if enabled {
+      let finished = waitUntil(timeout: 30) {
+        FileManager.default.fileExists(atPath: state + "fold.after") && !FileManager.default.fileExists(atPath: state + "gc.lock")
+      }
+      #expect(finished, "the background roll-up finished")
+      let rolled = try CheckRecordTests.objectFiles(temp).packs
+      #expect(rolled <= 5, "17 packs rolled up into one, then one per append: \(rolled)")
+    } else {
+      #expect(!FileManager.default.fileExists(atPath: state + "fold.after"), "no roll-up started")
+      #expect(packs == 20)
+    }
+    #expect(try temp.git(["fsck", "--strict", "--no-dangling"]).status == 0)
+    #expect(try eventCount(temp) == 20)
+  }
+
   /// Loose objects a gc cannot pack (unreachable ones) do not start a gc at every append.
   @Test(.tags(.slow)) func aGcThatCannotHelpIsNotStartedAgainAtOnce() throws {
     let temp = try reviewedRepo()
@@ -497,10 +521,11 @@ final class Failures: @unchecked Sendable {
     return (value("count"), value("packs"))
   }
 
-  /// A run's results are written as loose objects (no pack), and the index's tree is recorded by
-  /// id without being stored: the recorded tree is the one `git commit` then stores, and
-  /// everything the ledger names is there.
-  @Test func aRunRecordsTheIndexTreeByIdWithoutStoringIt() throws {
+  /// A run's results (one event per check, their folders, the commit) reach the object store as
+  /// one pack, not a loose file each, and the index's tree is recorded by id without being
+  /// stored: the hook adds two files (the pack and its index) to `.git/objects`. The recorded
+  /// tree is the one `git commit` then stores, and everything the ledger names is there.
+  @Test func aRunRecordsItsResultsAsOnePackAndNoLooseObject() throws {
     let hooked = try HookedRepo(config: "checks:\n  - builtin: trailing-whitespace\n  - builtin: end-of-file\n  - builtin: private-key\n")
     try hooked.repo.write("sub/dir/a.txt", "clean\n")
     try hooked.repo.git(["add", "sub/dir/a.txt"])
@@ -508,7 +533,8 @@ final class Failures: @unchecked Sendable {
     let check = try hooked.repo.tillit(["check"])
     #expect(check.status == 0, "\(check.output)")
     let after = try Self.objectFiles(hooked.repo)
-    #expect(after.packs == before.packs, "appends write loose objects, no pack: \(before) → \(after)")
+    #expect(after.loose == before.loose, "no loose object: \(before) → \(after)")
+    #expect(after.packs == before.packs + 1, "one pack: \(before) → \(after)")
     let log = try hooked.repo.tillit(["ledger", "log", "--stream", "checks", "--format", "json"])
     let json = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])
     let events = try #require(json["events"] as? [[String: Any]])

@@ -27,7 +27,7 @@ import TillitTestSupport
     let message = "tillit: record\n\nlamport: 1\n"
     let commit = try batch.writeCommit(tree: tree, parents: [try #require(ObjectID(hex: parent))], message: message)
     let packs = try temp.git(["count-objects", "-v"]).stdout
-    try batch.store(reachableFrom: commit)
+    _ = try batch.store(reachableFrom: commit)
     let after = try temp.git(["count-objects", "-v"]).stdout
     #expect(packs.contains("packs: 0\n") && after.contains("packs: 1\n"), "\(after)")
     #expect(try temp.git(["cat-file", "-p", commit.hex]).stdout.contains("tree \(expected.hex)\nparent \(parent)\n"))
@@ -50,7 +50,7 @@ import TillitTestSupport
     #expect(outer == expectedTree)
     let message = "tillit: record 2 events\n\nlamport: 7\n"
     let commit = try batch.writeCommit(tree: outer, parents: [parent], message: message)
-    try batch.store(reachableFrom: commit)
+    _ = try batch.store(reachableFrom: commit)
     let expected = try repository.writeCommit(tree: outer, parents: [parent], message: message)
     func withoutTimes(_ text: String) -> String {
       text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -64,5 +64,33 @@ import TillitTestSupport
     #expect(written.split(separator: "\n")[2].split(separator: " ").last == libgit2s.split(separator: "\n")[2].split(separator: " ").last)
     #expect(written.contains("\nencoding UTF-8\n\n\(message)"))
     #expect(try temp.git(["fsck", "--strict", "--no-dangling"]).status == 0)
+  }
+}
+
+/// A pack no ref names yet is kept from `git gc` until its `PackKeep` is released: a ledger
+/// writer moves its ref only after storing, and a gc beside must not delete the pack between.
+@Suite struct PackKeepTests {
+  @Test func aStoredPackSurvivesAGcUntilItsKeepIsReleased() throws {
+    let temp = try TempRepo()
+    try temp.write("a.txt", "one\n")
+    let parent = try temp.commitAll("first")
+    let repository = try Repository(discoveringFrom: temp.path)
+    let batch = try PackedWrites(into: repository)
+    let bytes = Array("a ledger event\n".utf8)
+    let blob = ObjectID.hashing(bytes)
+    try batch.writeBlob(bytes, id: blob)
+    let tree = try batch.writeTree(base: nil, putting: [TreeEntryInput(name: Array("e.json".utf8), id: blob, isTree: false)])
+    let commit = try batch.writeCommit(tree: tree, parents: [try #require(ObjectID(hex: parent))], message: "tillit: record\n")
+    let keep = try #require(try batch.store(reachableFrom: commit))
+    #expect(FileManager.default.fileExists(atPath: keep.path))
+    // No ref names the commit yet: a gc that prunes at once would drop an unkept pack's objects.
+    try temp.git(["gc", "-q", "--prune=now"])
+    #expect(try temp.git(["cat-file", "-e", commit.hex], allowFailure: true).status == 0, "kept through the gc")
+    let incoming = try FileManager.default.contentsOfDirectory(atPath: temp.path + "/.git/objects").filter { $0.hasPrefix("tillit-incoming") }
+    #expect(incoming.isEmpty, "the private folder is gone: \(incoming)")
+    keep.release()
+    #expect(!FileManager.default.fileExists(atPath: keep.path))
+    try temp.git(["gc", "-q", "--prune=now"])
+    #expect(try temp.git(["cat-file", "-e", commit.hex], allowFailure: true).status != 0, "released and still unnamed: gone")
   }
 }
