@@ -41,6 +41,9 @@ import Testing
     #expect(policy.activity == SpreadPolicy().activity)
     #expect(try SpreadPolicy(parsing: "") == SpreadPolicy())
     #expect(try SpreadPolicy(parsing: "knowers=1e9").knowers == 100, "clamped, not trapped on")
+    // Bounded so no learner's score is infinite or NaN: the ranking stays an order.
+    let extreme = try SpreadPolicy(parsing: "steadiness=-5,activity=1e300,reviews-halving=1e300")
+    #expect(extreme.steadiness == 0 && extreme.activity == 10 && extreme.reviewsHalving == 1_000_000)
   }
 
   @Test(arguments: ["knower=2", "knowers", "knowers=two", "knowers=nan", "steadiness=inf", "=1"])

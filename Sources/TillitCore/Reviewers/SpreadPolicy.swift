@@ -47,9 +47,10 @@ public struct SpreadPolicy: Hashable, Sendable {
       switch parts[0] {
       case "knowers": knowers = Int(max(0, min(value, 100)))
       case "new-files": newFiles = value != 0
-      case "steadiness": steadiness = value
-      case "activity": activity = value
-      case "reviews-halving": reviewsHalving = max(0, value)
+      // Bounded, so no score becomes infinite or NaN (0 × ∞) and the ranking stays an order.
+      case "steadiness": steadiness = min(max(value, 0), 10)
+      case "activity": activity = min(max(value, -10), 10)
+      case "reviews-halving": reviewsHalving = min(max(value, 0), 1_000_000)
       default: throw Self.unknown(item)
       }
     }
