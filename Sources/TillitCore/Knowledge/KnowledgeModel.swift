@@ -138,8 +138,7 @@ public final class KnowledgeModel {
     }
     let time = facts.time
     if let author {
-      people[Int(author)].lastActive = max(people[Int(author)].lastActive, time)
-      activeMonths[Int(author)].add(at: time)
+      noteActivity(of: author, at: time)
     }
     let counted = facts.changes.compactMap { $0.status != .deleted && facts.counts($0.newPath) ? $0 : nil }
     guard !counted.isEmpty || !reviewers.isEmpty else { return }
@@ -154,9 +153,8 @@ public final class KnowledgeModel {
       }
     }
     for reviewer in reviewers {
-      people[Int(reviewer)].lastActive = max(people[Int(reviewer)].lastActive, time)
+      noteActivity(of: reviewer, at: time)
       reviewsGiven[Int(reviewer)].add(at: time)
-      activeMonths[Int(reviewer)].add(at: time)
       if let author { familiarity[Int(author)][reviewer, default: Trace()].add(at: time) }
       guard facts.givesAuthorship else { continue }
       for change in counted {
@@ -168,11 +166,16 @@ public final class KnowledgeModel {
     }
   }
 
+  /// A commit or review by `person` at `time`: when they were last active, and in which months.
+  private func noteActivity(of person: Int32, at time: Int64) {
+    people[Int(person)].lastActive = max(people[Int(person)].lastActive, time)
+    activeMonths[Int(person)].add(at: time)
+  }
+
   /// Records a review given outside the history (a ledger `review.feedback`).
   func applyReview(by reviewer: Int32, author: Int32?, paths: [RepoPath], at time: Int64) {
-    people[Int(reviewer)].lastActive = max(people[Int(reviewer)].lastActive, time)
+    noteActivity(of: reviewer, at: time)
     reviewsGiven[Int(reviewer)].add(at: time)
-    activeMonths[Int(reviewer)].add(at: time)
     if let author, author != reviewer { familiarity[Int(author)][reviewer, default: Trace()].add(at: time) }
     for path in paths {
       files[path, default: FileRecord()].update(reviewer) { $0.reviews.add(at: time) }

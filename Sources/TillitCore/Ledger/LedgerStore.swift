@@ -56,12 +56,9 @@ public struct LedgerStore {
       let tree = try treeAdding(events.compactMap(\.id), to: tip?.tree, writingWith: batch.writeTree)
       let lamport = LamportClock.advanced(base, by: drafts.count)
       let commit = try batch.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: Self.message(summary, lamport: lamport))
-      // Stored (pack and index in place, kept from a gc beside until the ref names it) before
-      // the ref names the commit: a writer killed before the move leaves an unreferenced pack.
-      let keep = try batch.store(reachableFrom: commit)
-      let moved = try mover.move(stream.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)")
-      keep?.release()
-      if moved {
+      // Stored before the ref names the commit: a writer killed before the move leaves an
+      // unreferenced pack.
+      if try mover.move(stream.localRef, to: commit, storing: batch, expecting: tip?.commit, message: "tillit: \(summary)") {
         LedgerMaintenance.packIfNeeded(repository)
         return events
       }

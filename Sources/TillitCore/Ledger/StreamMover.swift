@@ -21,6 +21,15 @@ struct StreamMover {
 
   init(repository: Repository) { self.repository = repository }
 
+  /// Stores the objects of `batch` that `commit` reaches as one pack, then moves `ref` to it
+  /// as `move` does. The pack is kept from a `git gc` beside (`PackKeep`) until the ref names
+  /// the commit, or the move has failed.
+  mutating func move(_ ref: String, to commit: ObjectID, storing batch: PackedWrites, expecting expected: ObjectID?, message: String) throws -> Bool {
+    let keep = try batch.store(reachableFrom: commit)
+    defer { keep?.release() }
+    return try move(ref, to: commit, expecting: expected, message: message)
+  }
+
   /// Moves `ref` to `new` if it still points to `expected`; false when the writer should read
   /// the stream again and retry.
   mutating func move(_ ref: String, to new: ObjectID, expecting expected: ObjectID?, message: String) throws -> Bool {

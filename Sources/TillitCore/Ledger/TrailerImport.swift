@@ -68,10 +68,9 @@ extension LedgerStore {
       let tree = try treeAdding(Array(fresh), to: base, writingWith: batch.writeTree)
       let lamport = try tip.map(lamport(of:)) ?? 0
       let commit = try batch.writeCommit(tree: tree, parents: tip.map { [$0.commit] } ?? [], message: LedgerStore.message(summary, lamport: lamport))
-      let keep = try batch.store(reachableFrom: commit)
-      let moved = try mover.move(LedgerStream.reviews.localRef, to: commit, expecting: tip?.commit, message: "tillit: \(summary)")
-      keep?.release()
-      if moved { return fresh.count }
+      if try mover.move(LedgerStream.reviews.localRef, to: commit, storing: batch, expecting: tip?.commit, message: "tillit: \(summary)") {
+        return fresh.count
+      }
     }
   }
 

@@ -131,10 +131,12 @@ public struct Recommender {
   /// Changed files with history that at most one active person knows.
   public func filesAtRisk(_ change: ChangeUnderReview) -> [RepoPath] {
     let reference = reference(for: change)
-    return change.paths.filter { path in
-      guard model.files[path] != nil else { return false }
-      return knowers(of: path).filter { isActive($0, at: reference) }.count <= 1
-    }
+    return change.paths.filter { path in model.files[path] != nil && activeKnowers(of: path, at: reference) <= 1 }
+  }
+
+  /// How many of the people who know `path` are active at `reference`.
+  func activeKnowers(of path: RepoPath, at reference: Int64) -> Int {
+    knowers(of: path).filter { isActive($0, at: reference) }.count
   }
 
   /// Changed files that deserve a learner: at most `SpreadPolicy.knowers` active people know
@@ -144,7 +146,7 @@ public struct Recommender {
     let reference = reference(for: change)
     return change.paths.filter { path in
       guard model.files[path] != nil else { return change.author != nil && spread.newFiles }
-      return knowers(of: path).filter { isActive($0, at: reference) }.count <= spread.knowers
+      return activeKnowers(of: path, at: reference) <= spread.knowers
     }
   }
 }
