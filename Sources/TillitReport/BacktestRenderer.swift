@@ -29,6 +29,7 @@ public enum BacktestRenderer {
       ("review workload Gini, simulated", figure(report.workloadGini)),
       ("top-\(Backtest.topReviewers) reviewers' share, history", figure(report.topReviewersShareHistory)),
       ("top-\(Backtest.topReviewers) reviewers' share, simulated", figure(report.topReviewersShareSimulated)),
+      ("reviews learners added", "\(report.reviewsAdded)"),
     ]
     let width = rows.map(\.0.count).max() ?? 0
     let summary = rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }.joined(separator: "\n") + "\n"
@@ -73,7 +74,7 @@ public enum BacktestRenderer {
       ("filesAtRiskHistory", .integer(report.filesAtRiskHistory)), ("filesAtRiskSimulated", .integer(report.filesAtRiskSimulated)),
       ("workloadGini", .number(report.workloadGini)), ("workloadGiniHistory", .number(report.workloadGiniHistory)),
       ("topReviewersShareHistory", .number(report.topReviewersShareHistory)),
-      ("topReviewersShareSimulated", .number(report.topReviewersShareSimulated)),
+      ("topReviewersShareSimulated", .number(report.topReviewersShareSimulated)), ("reviewsAdded", .integer(report.reviewsAdded)),
     ]
     if !report.quarters.isEmpty { fields.append(("byQuarter", .array(report.quarters.map(quarterJSON)))) }
     return JSONValue.object(fields).text(pretty: true) + "\n"

@@ -81,7 +81,7 @@ public enum LedgerRenderers {
       let more = rewrite.rewrites.count > 3 ? " and \(rewrite.rewrites.count - 3) more" : ""
       return ("\(rewrite.how): " + pairs.joined(separator: ", ") + more, "")
     case .availabilityChanged(let change):
-      return ([change.status.rawValue, change.until.map { "until \($0)" }].compactMap { $0 }.joined(separator: " "), change.note ?? "")
+      return ([change.status.rawValue, change.until.map { "until \($0)" }].compactMap { $0 }.joined(separator: " "), change.note)
     case .unknown:
       return ("", "")
     }

@@ -24,6 +24,9 @@ struct BacktestCommand: ParsableCommand {
   @Option(help: "table or json.") var format: OutputFormat = .table
   @Flag(help: "Also show the figures per calendar quarter of the window (JSON: byQuarter).") var byQuarter = false
   @Option(help: "Vary the spread policy: KEY=NUMBER,... (the keys are listed above).") var policy: String?
+  @Option(
+    help: "How a suggested learner enters the simulated history: join (beside the actual reviewers, who stand for the expert) or replace (one of them).")
+  var learners: Backtest.Learners = .join
 
   func run() throws {
     try reportingErrors {
@@ -33,6 +36,7 @@ struct BacktestCommand: ParsableCommand {
       options.until = try parseDate(until, option: "--until")
       options.mode = mode
       options.byQuarter = byQuarter
+      options.learners = learners
       if let policy { options.spread = try SpreadPolicy(parsing: policy) }
       let base = KnowledgeBase(repository: repository, settings: try knowledge.settings(for: repository))
       let report = try Backtest(base: base, options: options).run()

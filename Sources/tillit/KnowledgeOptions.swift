@@ -19,6 +19,7 @@ struct KnowledgeOptions: ParsableArguments {
 }
 
 extension RecommendationMode: ExpressibleByArgument {}
+extension Backtest.Learners: ExpressibleByArgument {}
 
 /// Reads `YYYY-MM-DD` for --since and --until. A day the calendar does not have (2023-02-31)
 /// is refused, naming the day that exists nearest to it.

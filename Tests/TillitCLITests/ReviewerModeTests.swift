@@ -33,7 +33,7 @@ import TillitTestSupport
     #expect(roles(auto) == ["carol@example.com expert", "dan@example.com learner"])
     let learnerReasons = (auto["reviewers"] as? [[String: Any]])?.last?["reasons"] as? [String] ?? []
     #expect(
-      learnerReasons.contains { $0.contains("not yet among those who know net/a.c") && $0.hasSuffix("at most 3 active people know it now") },
+      learnerReasons.contains { $0.contains("not yet among those who know net/a.c") && $0.hasSuffix("at most 5 active people know it now") },
       "\(learnerReasons)")
     let spread = try history.json(["reviewers", "HEAD", "--mode", "spread"])
     #expect(spread["mode"] as? String == "spread")
@@ -152,6 +152,37 @@ import TillitTestSupport
     #expect(wrong.stderr.contains("--policy: 'knower=1' is not KEY=NUMBER"), "\(wrong.output)")
     #expect(wrong.stderr.contains("knowers, new-files, steadiness, activity, reviews-halving"), "\(wrong.output)")
     let help = try history.repo.tillit(["backtest", "--help"])
-    #expect(help.stdout.contains("- reviews-halving (standard 10.0): recent reviews that halve"), "\(help.output)")
+    #expect(help.stdout.contains("- reviews-halving (standard 1.0): recent reviews that halve"), "\(help.output)")
+  }
+
+  /// net/a.c Bob and Carol know; Carol reviews his two changes to it in the window, then both
+  /// go quiet while Dan and Sam, who work steadily beside it, stay. In auto mode each change
+  /// gets a learner, who joins Carol (the actual reviewer stands for the expert) — Dan, the
+  /// busier of the two nearby, and then not Dan again, whom the simulation already made a
+  /// knower: at the end two active people know net/a.c, where the history has none.
+  @Test func aLearnerJoinsTheReviewAndTheSameLearnerIsNotAskedTwice() throws {
+    let history = try History()
+    for month in 1...6 {
+      try history.commit("Dan", "dan@example.com", ["net/b.c": "\(month)\n"], date: String(format: "2025-%02d-04", month))
+      try history.commit("Dan", "dan@example.com", ["net/b.c": "\(month)+\n"], date: String(format: "2025-%02d-05", month))
+      try history.commit("Sam", "sam@example.com", ["net/c.c": "\(month)\n"], date: String(format: "2025-%02d-06", month))
+    }
+    for day in 10...12 {
+      try history.commit("Bob", "bob@example.com", ["net/a.c": "\(day)\n"], date: "2025-06-\(day)", reviewers: day == 12 ? ["Carol <carol@example.com>"] : [])
+    }
+    for day in 1...2 {
+      try history.commit("Bob", "bob@example.com", ["net/a.c": "x\(day)\n"], date: "2025-07-0\(day)", reviewers: ["Carol <carol@example.com>"])
+    }
+    try history.commit("Dan", "dan@example.com", ["net/b.c": "late\n"], date: "2026-06-05")
+    try history.commit("Sam", "sam@example.com", ["net/c.c": "late\n"], date: "2026-06-06")
+    let joined = try history.json(["backtest", "--since", "2025-07-01", "--mode", "auto"])
+    #expect(joined["evaluated"] as? Int == 2, "\(joined)")
+    #expect(joined["filesAtRiskHistory"] as? Int == 1, "Bob and Carol have gone quiet: \(joined)")
+    #expect(joined["filesAtRiskSimulated"] as? Int == 0, "Dan and Sam both learnt net/a.c: \(joined)")
+    #expect(joined["reviewsAdded"] as? Int == 2, "\(joined)")
+    let replaced = try history.json(["backtest", "--since", "2025-07-01", "--mode", "auto", "--learners", "replace"])
+    #expect(replaced["reviewsAdded"] as? Int == 0, "each learner took Carol's place: \(replaced)")
+    let expert = try history.json(["backtest", "--since", "2025-07-01", "--mode", "expert"])
+    #expect(expert["filesAtRiskSimulated"] as? Int == 1 && expert["reviewsAdded"] as? Int == 0, "\(expert)")
   }
 }

@@ -5,16 +5,27 @@ import TillitGit
 /// actually reviewed it; then folds the commit into the model and goes on.
 ///
 /// Knowledge spread follows Mirsaeedi & Rigby (ICSE 2020): alongside the history as it happened,
-/// a simulated history where one actual reviewer of each change is replaced by the recommender's
-/// pick — the learner when one was suggested, otherwise the top recommendation — replacing the
-/// actual reviewer who already knew most of the change. Files at risk (at most one active
-/// person knows them, by authorship or review) are then counted at the end of the window among
-/// the files the evaluated changes touched, in both histories. So is how the reviews fall on
-/// people: the Gini coefficient of reviews per person and the share of the ten busiest
-/// reviewers. With `byQuarter`, the same figures per calendar quarter, for the trend.
+/// a simulated history where the recommender's pick joins each change. The top expert replaces
+/// the actual reviewer who already knew most of the change (a no-op when they reviewed it); a
+/// learner — `auto` asks for an expert *and* a learner — joins the actual reviewers, who stand
+/// for the expert (`Learners.replace`: replaces one as the top expert does, as in the paper).
+/// The spread sees the simulated history as it goes (`SimulatedKnowledge`). Files at risk (at
+/// most one active person knows them, by authorship or review) are then counted at the end of
+/// the window among the files the evaluated changes touched, in both histories. So is how the
+/// reviews fall on people: the Gini coefficient of reviews per person (among everyone who
+/// reviewed in either history), the share of the ten busiest reviewers, and the reviews a
+/// learner added. With `byQuarter`, the same figures per calendar quarter, for the trend.
 public struct Backtest {
   /// How many of the busiest reviewers the workload share counts (after Mirsaeedi & Rigby).
   public static let topReviewers = 10
+
+  /// How a suggested learner enters the simulated history.
+  public enum Learners: String, Sendable, CaseIterable {
+    /// On top of the actual reviewers, who stand for the expert `auto` also asks for.
+    case join
+    /// In place of one actual reviewer, as Mirsaeedi & Rigby simulate every recommendation.
+    case replace
+  }
 
   public struct Options: Sendable {
     public var since: Int64?
@@ -24,6 +35,7 @@ public struct Backtest {
     public var byQuarter = false
     /// Which changes get a learner, and who (`--policy`).
     public var spread = SpreadPolicy()
+    public var learners = Learners.join
     public init() {}
   }
 
@@ -42,6 +54,8 @@ public struct Backtest {
     public var workloadGiniHistory = 0.0
     public var topReviewersShareHistory = 0.0
     public var topReviewersShareSimulated = 0.0
+    /// Reviews the simulation's learners gave on top of the actual reviewers.
+    public var reviewsAdded = 0
     /// Per quarter, oldest first; empty unless `Options.byQuarter`.
     public var quarters: [QuarterFigures] = []
   }
@@ -62,6 +76,7 @@ public struct Backtest {
     var recommender = Recommender(model: model, settings: base.settings, openLoad: [:], hasLeft: base.resolver.hasLeft)
     recommender.spread = options.spread
     var world = SimulatedReviews()
+    recommender.simulated = SimulatedKnowledge(reviewers: { world.simulatedReviewers(of: $0) }, addedReviews: { world.addedReviews(of: $0, at: $1) })
     var quarters = BacktestQuarters()
     var hits = (top1: 0, top3: 0, top5: 0, reciprocal: 0.0, expertise: 0.0)
     var lastTime: Int64 = 0
@@ -101,8 +116,11 @@ public struct Backtest {
         ? 1
         : Double(withHistory.filter { !Set(recommender.knowers(of: $0)).isDisjoint(with: suggested) }.count) / Double(withHistory.count)
       hits.expertise += expertise
-      let joiner = (picks.first { $0.role == .learner } ?? picks.first).map { model.people[Int($0.candidate.person)].email }
-      let simulated = world.record(change: facts, paths: change.paths, actual: actual, joiner: joiner, model: model, recommender: recommender)
+      let pick = picks.first { $0.role == .learner } ?? picks.first
+      let joiner = pick.map {
+        SimulatedReviews.Joiner(email: model.people[Int($0.candidate.person)].email, added: $0.role == .learner && options.learners == .join)
+      }
+      let simulated = world.record(change: facts, paths: change.paths, actual: actual, joiner: joiner, model: model)
       if options.byQuarter {
         quarters.record(top3: rank.map { $0 < 3 } ?? false, expertise: expertise, actual: actual, simulated: simulated)
       }
@@ -121,8 +139,10 @@ public struct Backtest {
     report.filesTouched = end.touched
     report.filesAtRiskHistory = end.atRiskHistory
     report.filesAtRiskSimulated = end.atRiskSimulated
-    report.workloadGini = world.simulatedLoad.gini
-    report.workloadGiniHistory = world.historyLoad.gini
+    let reviewers = world.historyLoad.reviewers.union(world.simulatedLoad.reviewers)
+    report.workloadGini = world.simulatedLoad.gini(among: reviewers)
+    report.workloadGiniHistory = world.historyLoad.gini(among: reviewers)
+    report.reviewsAdded = world.reviewsAdded
     report.topReviewersShareHistory = world.historyLoad.topShare(Self.topReviewers)
     report.topReviewersShareSimulated = world.simulatedLoad.topShare(Self.topReviewers)
     quarters.finish(at: lastTime, end)

@@ -7,8 +7,14 @@ struct BacktestWorkload: Sendable {
     for reviewer in reviewers { perPerson[reviewer, default: 0] += 1 }
   }
 
-  /// The Gini coefficient of reviews per person (0: all alike; towards 1: a few do all).
-  var gini: Double { Gini.of(Array(perPerson.values)) }
+  /// The people who gave at least one review.
+  var reviewers: Set<String> { Set(perPerson.keys) }
+
+  /// The Gini coefficient of reviews per person among `people` (0: all alike; towards 1: a few
+  /// do all); someone among them who gave no review counts as 0. Both histories are measured
+  /// among everyone who reviewed in either, so a learner brought in is one more person sharing
+  /// the load, not a new population.
+  func gini(among people: Set<String>) -> Double { Gini.of(people.map { perPerson[$0] ?? 0 }) }
 
   /// The share of all reviews the `count` busiest reviewers gave (0 when there are none).
   func topShare(_ count: Int) -> Double {

@@ -71,7 +71,7 @@ extension Recommender {
   /// work steadily and are lightly loaded, best first (see `SpreadPolicy`).
   func rankLearners(_ experts: [Candidate], change: ChangeUnderReview, targets: [RepoPath]) -> [Candidate] {
     var knowing: Set<Int32> = []
-    for path in targets { knowing.formUnion(knowers(of: path)) }
+    for path in targets { knowing.formUnion(spreadKnowers(of: path)) }
     let time = change.time
     return
       experts
@@ -80,10 +80,16 @@ extension Recommender {
         let months = model.activeMonths[Int(candidate.person)].count(in: 12, at: time)
         var score = candidate.folder + 0.5 * candidate.parentFolder + 0.5 * candidate.familiarity + spread.activity * candidate.reviewing
         score *= pow(Double(months) / 12, spread.steadiness)
-        if spread.reviewsHalving > 0 { score /= 1 + model.reviewsGiven[Int(candidate.person)].weight(at: time) / spread.reviewsHalving }
+        if spread.reviewsHalving > 0 { score /= 1 + recentReviews(of: candidate.person, at: time) / spread.reviewsHalving }
         return (candidate, score / (1 + Double(openLoad[candidate.person] ?? 0)))
       }
       .sorted { $0.1 > $1.1 }
       .map(\.0)
+  }
+
+  /// A person's reviews as a count that halves every 60 days, with a backtest's simulated ones.
+  func recentReviews(of person: Int32, at time: Int64) -> Double {
+    let given = model.reviewsGiven[Int(person)].weight(at: time)
+    return given + (simulated?.addedReviews(model.people[Int(person)].email, time) ?? 0)
   }
 }

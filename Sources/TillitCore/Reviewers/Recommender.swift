@@ -38,6 +38,8 @@ public struct Recommender {
   var weights = Weights()
   /// Which changes get a learner, and who.
   public var spread = SpreadPolicy()
+  /// In a backtest, the simulated history the spread sees (nil otherwise).
+  var simulated: SimulatedKnowledge?
 
   public init(model: KnowledgeModel, settings: KnowledgeSettings, openLoad: [String: Int], hasLeft: @escaping (String) -> Bool) {
     self.model = model
@@ -134,9 +136,16 @@ public struct Recommender {
     return change.paths.filter { path in model.files[path] != nil && activeKnowers(of: path, at: reference) <= 1 }
   }
 
-  /// How many of the people who know `path` are active at `reference`.
+  /// Who knows `path` as the spread sees it: `knowers(of:)`, or in a backtest the file's
+  /// authors and its reviewers in the simulated history.
+  func spreadKnowers(of path: RepoPath) -> [Int32] {
+    guard let reviewers = simulated?.reviewers(path) else { return knowers(of: path) }
+    return Array(Set((model.files[path]?.authors() ?? []) + reviewers.compactMap(model.index(of:))))
+  }
+
+  /// How many of the people who know `path` (as the spread sees it) are active at `reference`.
   func activeKnowers(of path: RepoPath, at reference: Int64) -> Int {
-    knowers(of: path).filter { isActive($0, at: reference) }.count
+    spreadKnowers(of: path).filter { isActive($0, at: reference) }.count
   }
 
   /// Changed files that deserve a learner: at most `SpreadPolicy.knowers` active people know

@@ -10,32 +10,45 @@ struct SimulatedReviews {
     var atRiskSimulated = 0
   }
 
+  /// Who joins a change in the simulation: the recommender's pick, and whether they come on top
+  /// of the actual reviewers or in place of one of them.
+  struct Joiner {
+    let email: String
+    let added: Bool
+  }
+
   private var history: [RepoPath: Set<String>] = [:]
   private var simulated: [RepoPath: Set<String>] = [:]
+  /// Per person, the reviews the simulation gave them beyond the actual history.
+  private var added: [String: Trace] = [:]
   private(set) var historyLoad = BacktestWorkload()
   private(set) var simulatedLoad = BacktestWorkload()
+  /// Reviews a joiner added on top of the actual reviewers.
+  private(set) var reviewsAdded = 0
 
-  /// Records one evaluated change (paths as the model knew them before it). `joiner` replaces
-  /// the actual reviewer who already knew most of the change, unless they reviewed it anyway.
-  /// Returns the reviewers of the simulated history.
+  /// Records one evaluated change (paths as the model knew them before it). The joiner is
+  /// added to the actual reviewers, or replaces the one who already knew most of the change;
+  /// nothing changes when they reviewed it anyway. Returns the reviewers of the simulated
+  /// history.
   @discardableResult
-  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: String?, model: KnowledgeModel, recommender: Recommender)
-    -> Set<String>
-  {
+  mutating func record(change facts: CommitFacts, paths: [RepoPath], actual: Set<String>, joiner: Joiner?, model: KnowledgeModel) -> Set<String> {
     for path in paths where history[path] == nil {
       let before = Set((model.files[path]?.people ?? []).filter { $0.reviews.count > 0 }.map { model.people[Int($0.person)].email })
       history[path] = before
       simulated[path] = before
     }
     var reviewers = actual
-    if let joiner, !actual.contains(joiner) {
-      let knowledge = actual.sorted().map { reviewer -> (String, Int) in
-        (reviewer, paths.filter { history[$0]?.contains(reviewer) == true || Self.authors(of: $0, model).contains(reviewer) }.count)
+    if let joiner, !actual.contains(joiner.email) {
+      if joiner.added {
+        reviewsAdded += 1
+      } else {
+        let knowledge = actual.sorted().map { reviewer -> (String, Int) in
+          (reviewer, paths.filter { history[$0]?.contains(reviewer) == true || Self.authors(of: $0, model).contains(reviewer) }.count)
+        }
+        if let replaced = knowledge.max(by: { $0.1 < $1.1 })?.0 { reviewers.remove(replaced) }
       }
-      if let replaced = knowledge.max(by: { $0.1 < $1.1 })?.0 {
-        reviewers.remove(replaced)
-        reviewers.insert(joiner)
-      }
+      reviewers.insert(joiner.email)
+      added[joiner.email, default: Trace()].add(at: facts.time)
     }
     for path in paths {
       history[path, default: []].formUnion(actual)
@@ -45,6 +58,13 @@ struct SimulatedReviews {
     simulatedLoad.add(reviewers)
     return reviewers
   }
+
+  /// Who reviewed `path` in the simulated history; nil for a file not tracked yet.
+  func simulatedReviewers(of path: RepoPath) -> Set<String>? { simulated[path] }
+
+  /// The reviews the simulation gave `email` beyond the actual history, as a count that halves
+  /// every 60 days, at `time`.
+  func addedReviews(of email: String, at time: Int64) -> Double { added[email]?.weight(at: time) ?? 0 }
 
   /// Follows renames and deletions of tracked files; call for every commit after `record`.
   mutating func observe(_ facts: CommitFacts) {

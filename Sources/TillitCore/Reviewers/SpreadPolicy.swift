@@ -4,14 +4,15 @@ import TillitSystem
 /// Every weight of it is here, in one value `tillit backtest --policy` can vary.
 ///
 /// The standard values were chosen on six histories of different shapes (see the README's
-/// backtest table): a learner for every change touching a file that three or fewer active
+/// backtest table): a learner for every change touching a file that five or fewer active
 /// people know, not only the files at risk, so a second and third person learn a file before
 /// its last knower leaves; and a learner who works steadily (who will still be around) and
-/// does not already review a lot (so the load gets flatter, not steeper).
+/// has reviewed little lately — each recent review (a count halving every 60 days) halves a
+/// candidate's score again — so the load gets flatter, not steeper.
 public struct SpreadPolicy: Hashable, Sendable {
   /// A file deserves a learner when at most this many active people know it (1: only the
   /// files at risk).
-  public var knowers = 3
+  public var knowers = 5
   /// Whether a new file (no history yet, known only by its author) deserves a learner.
   public var newFiles = true
   /// How much a learner's steadiness — the share of the last twelve months they committed or
@@ -22,7 +23,7 @@ public struct SpreadPolicy: Hashable, Sendable {
   public var activity = 0.0
   /// Recent reviews (a count that halves every 60 days) that halve a learner's score; 0 for
   /// no such discount.
-  public var reviewsHalving = 10.0
+  public var reviewsHalving = 1.0
 
   public init() {}
 
