@@ -26,18 +26,23 @@ histories=(
   "DPDK|${DPDK:-https://github.com/DPDK/dpdk}|Reviewed-by Acked-by"
   "OVS|${OVS:-https://github.com/openvswitch/ovs}|Reviewed-by Acked-by"
 )
-echo "| repository | mode | evaluated | top-1 | top-3 | top-5 | MRR | expertise | files at risk (history → simulated) | workload Gini (history → simulated) | top-10 share (history → simulated) | time | peak memory |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|"
+echo "| repository | mode | evaluated | top-1 | top-3 | top-5 | MRR | expertise | files at risk (history → simulated) | workload Gini (history → simulated) | top-10 share (history → simulated) | reviews added | time | peak memory |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|"
 for entry in "${histories[@]}"; do
   IFS='|' read -r name source keys <<<"$entry"
   if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then continue; fi
   repo=$(bench_clone "${name,,}" "$source")
   trailers=()
   for key in $keys; do trailers+=(--trailer "$key"); done
-  for mode in expert auto; do
+  # auto twice: its learner joins the actual reviewers (what auto asks for: an expert and a
+  # learner), and, as Mirsaeedi & Rigby simulate, replaces one of them.
+  for run in expert auto auto:replace; do
+    mode=${run%%:*}
+    learners=join; [[ $run == *:replace ]] && learners=replace
     /usr/bin/time -f "%e %M" -o "$out/time" "$TILLIT" backtest --repo "$repo" --since "$since" --mode "$mode" "${trailers[@]}" \
-      ${POLICY:+--policy "$POLICY"} --format json > "$out/result.json"
-    python3 - "$out/result.json" "$name" "$mode" "$out/time" <<'PY'
+      --learners "$learners" ${POLICY:+--policy "$POLICY"} --format json > "$out/result.json"
+    label=$mode; [ "$mode" = auto ] && label="auto, learner $([ "$learners" = join ] && echo joins || echo replaces)"
+    python3 - "$out/result.json" "$name" "$label" "$out/time" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 name, mode = sys.argv[2], sys.argv[3]
@@ -46,7 +51,7 @@ h, s = r["filesAtRiskHistory"], r["filesAtRiskSimulated"]
 change = f"{(s - h) / h * 100:+.0f}%" if h else "n/a"
 print(f"| {name} | {mode} | {r['evaluated']} | {r['top1']:.3f} | {r['top3']:.3f} | {r['top5']:.3f} | {r['mrr']:.3f} | "
       f"{r['expertise']:.3f} | {h} → {s} ({change}) | {r['workloadGiniHistory']:.3f} → {r['workloadGini']:.3f} | "
-      f"{r['topReviewersShareHistory']:.3f} → {r['topReviewersShareSimulated']:.3f} | {float(seconds):.1f} s | {int(kilobytes) // 1024} MB |")
+      f"{r['topReviewersShareHistory']:.3f} → {r['topReviewersShareSimulated']:.3f} | {r['reviewsAdded']} | {float(seconds):.1f} s | {int(kilobytes) // 1024} MB |")
 PY
   done
   echo "bench: $name at $(git -C "$repo" rev-parse --short=12 HEAD 2>/dev/null), $(git -C "$repo" rev-list --count --no-merges HEAD) non-merge commits" >&2
