@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Accuracy and knowledge spread of reviewer suggestions, replayed on real histories since 2023,
-# in expert and auto modes: Xen (where the weights were tuned), U-Boot (where they were
+# in expert mode and in auto mode (its learner joining the actual reviewers, and replacing one): Xen (where the weights were tuned), U-Boot (where they were
 # confirmed) and four histories of other shapes the spread policy was only evaluated on — git
 # (a central maintainer, few Reviewed-by), coreboot (65,000 commits, Gerrit's Reviewed-by on
 # every change, many short-lived contributors), DPDK (many drivers' maintainers, Acked-by and
