@@ -139,9 +139,7 @@ public struct Backtest {
     report.filesTouched = end.touched
     report.filesAtRiskHistory = end.atRiskHistory
     report.filesAtRiskSimulated = end.atRiskSimulated
-    let reviewers = world.historyLoad.reviewers.union(world.simulatedLoad.reviewers)
-    report.workloadGini = world.simulatedLoad.gini(among: reviewers)
-    report.workloadGiniHistory = world.historyLoad.gini(among: reviewers)
+    (report.workloadGiniHistory, report.workloadGini) = BacktestWorkload.gini(history: world.historyLoad, simulated: world.simulatedLoad)
     report.reviewsAdded = world.reviewsAdded
     report.topReviewersShareHistory = world.historyLoad.topShare(Self.topReviewers)
     report.topReviewersShareSimulated = world.simulatedLoad.topShare(Self.topReviewers)

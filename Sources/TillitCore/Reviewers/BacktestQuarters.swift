@@ -58,14 +58,14 @@ struct BacktestQuarters {
 
   private mutating func close(at end: Int64, _ atRisk: SimulatedReviews.FilesAtRisk) {
     guard let current else { return }
-    let reviewers = history.reviewers.union(simulated.reviewers)
+    let gini = BacktestWorkload.gini(history: history, simulated: simulated)
     let count = Double(max(scored.evaluated, 1))
     rows.append(
       Backtest.QuarterFigures(
         quarter: Quarter.label(current.start), end: end, evaluated: scored.evaluated,
         top3: Double(scored.top3) / count, expertise: scored.expertise / count,
         filesTouched: atRisk.touched, filesAtRiskHistory: atRisk.atRiskHistory, filesAtRiskSimulated: atRisk.atRiskSimulated,
-        workloadGiniHistory: history.gini(among: reviewers), workloadGiniSimulated: simulated.gini(among: reviewers),
+        workloadGiniHistory: gini.history, workloadGiniSimulated: gini.simulated,
         topReviewersShareHistory: history.topShare(Backtest.topReviewers), topReviewersShareSimulated: simulated.topShare(Backtest.topReviewers)))
     scored = (0, 0, 0)
     history = BacktestWorkload()

@@ -11,10 +11,16 @@ struct BacktestWorkload: Sendable {
   var reviewers: Set<String> { Set(perPerson.keys) }
 
   /// The Gini coefficient of reviews per person among `people` (0: all alike; towards 1: a few
-  /// do all); someone among them who gave no review counts as 0. Both histories are measured
-  /// among everyone who reviewed in either, so a learner brought in is one more person sharing
-  /// the load, not a new population.
+  /// do all); someone among them who gave no review counts as 0.
   func gini(among people: Set<String>) -> Double { Gini.of(people.map { perPerson[$0] ?? 0 }) }
+
+  /// The Gini coefficient of each history's reviews per person, both among everyone who
+  /// reviewed in either: a learner brought in is one more person sharing the load, not a new
+  /// population, and a reviewer the simulation took every review from counts as 0.
+  static func gini(history: BacktestWorkload, simulated: BacktestWorkload) -> (history: Double, simulated: Double) {
+    let people = history.reviewers.union(simulated.reviewers)
+    return (history.gini(among: people), simulated.gini(among: people))
+  }
 
   /// The share of all reviews the `count` busiest reviewers gave (0 when there are none).
   func topShare(_ count: Int) -> Double {
