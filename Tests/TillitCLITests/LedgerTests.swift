@@ -105,6 +105,43 @@ import TillitSystem
     #expect(try eventCount(temp) == 2)
   }
 
+  /// A write that finds its ref locked (`git pack-refs` beside, another writer) tries again;
+  /// in the same second it writes the very same commit, stored as a pack of the very same name,
+  /// and in the next one another. Every pack it stored stays kept until the ref names its
+  /// commit: released between tries, a repack beside could list one as unkept and delete it by
+  /// name after the ref had moved to its commit (the stream's tip lost).
+  @Test func aWriteThatFindsItsRefLockedKeepsItsPacksUntilTheRefMoves() throws {
+    let temp = try reviewedRepo()
+    #expect(try temp.tillit(["review", "HEAD", "--comment", "-m", "first"]).status == 0)
+    let packs = temp.path + "/.git/objects/pack/"
+    let lock = temp.path + "/.git/refs/tillit/v1/reviews.lock"
+    #expect(FileManager.default.createFile(atPath: lock, contents: nil))
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: TillitBinary.path)
+    writer.arguments = ["review", "HEAD", "--comment", "-m", "second"]
+    writer.currentDirectoryURL = URL(fileURLWithPath: temp.path)
+    try writer.run()
+    func keeps() -> Set<String> { Set(((try? FileManager.default.contentsOfDirectory(atPath: packs)) ?? []).filter { $0.hasSuffix(".keep") }) }
+    #expect(waitUntil(timeout: 20) { !keeps().isEmpty }, "the second write stored its pack")
+    // Tries every few milliseconds while the lock is held, across a change of second.
+    var seen = keeps()
+    var released: String?
+    let deadline = Date().addingTimeInterval(1.5)
+    while Date() < deadline && released == nil {
+      let now = keeps()
+      released = seen.subtracting(now).first
+      seen.formUnion(now)
+      usleep(500)
+    }
+    #expect(released == nil, "\(released ?? "") was released before the ref moved")
+    try FileManager.default.removeItem(atPath: lock)
+    writer.waitUntilExit()
+    #expect(writer.terminationStatus == 0)
+    #expect(keeps().isEmpty, "every keep released once the ref moved")
+    #expect(try eventCount(temp) == 2)
+    #expect(try temp.tillit(["ledger", "verify"]).status == 0)
+  }
+
   func looseObjects(_ temp: TempRepo) throws -> Int {
     Int(try temp.git(["count-objects"]).stdout.split(separator: " ").first.map(String.init) ?? "") ?? -1
   }
